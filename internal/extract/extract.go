@@ -5,14 +5,278 @@ package extract
 
 import (
 	"errors"
+	"strings"
 
 	"luoshi/internal/plan"
 )
 
 // ErrNoTasks is returned when the text holds no numbered task at all.
-var ErrNoTasks = errors.New("no tasks found in the document")
+var ErrNoTasks = errors.New("no numbered tasks found: this does not read as a plan")
 
-// Parse extracts the plan from text (one paragraph per line).
-func Parse(text string) (*plan.Plan, error) {
-	return nil, ErrNoTasks
+// ErrEmpty is returned for a text without any content.
+var ErrEmpty = errors.New("the document has no text")
+
+// Parse extracts the plan from text, one paragraph per line.
+func Parse(s string) (*plan.Plan, error) {
+	t := newText(s)
+	all := t.lines()
+	if len(all) == 0 {
+		return nil, ErrEmpty
+	}
+	doc, meta := readDocument(t, all)
+	var body []span
+	for i, ln := range all {
+		if !meta[i] && !isClutter(t.fstr(ln)) {
+			body = append(body, ln)
+		}
+	}
+	intro := ""
+	if len(body) > 0 {
+		intro = t.fstr(body[0])
+	}
+	p := &plan.Plan{Document: doc, Source: s}
+	b := &builder{t: t, p: p, doc: doc}
+	if isAnnual(doc, intro) {
+		b.targetYear = doc.Year
+	}
+	o := buildOutline(t, body)
+	b.walk(o.roots, nil)
+	b.slogans(o)
+	b.goals(o)
+	if len(p.Tasks) == 0 {
+		return nil, ErrNoTasks
+	}
+	b.checkNumbering(o)
+	return p, nil
+}
+
+// builder turns the outline into the plan's headings, tasks and goals.
+type builder struct {
+	t          *text
+	p          *plan.Plan
+	doc        plan.Document
+	targetYear int    // year of targets that state none; 0 for multi-year plans
+	goalText   []span // paragraphs outside tasks that may state plan-level goals
+}
+
+// walk visits items depth first, in document order.
+func (b *builder) walk(items []*item, parentPath []string) {
+	for _, it := range items {
+		it.path = append(append([]string{}, parentPath...), it.lbl.norm)
+		b.readItem(it)
+		if len(it.children) > 0 {
+			b.heading(it)
+			b.goalText = append(b.goalText, it.content...)
+			b.walk(it.children, it.path)
+			continue
+		}
+		if subs := splitShi(b.t, it); len(subs) > 0 {
+			b.heading(it)
+			b.shiTasks(it, subs)
+			continue
+		}
+		if b.isPreamble(it) {
+			b.heading(it)
+			b.goalText = append(b.goalText, it.content...)
+			continue
+		}
+		b.task(it, it.lbl.norm, it.path, it.content, it.clauses)
+	}
+}
+
+// readItem reads an item's title, its responsibility clauses and its task force.
+func (b *builder) readItem(it *item) {
+	it.clauses = findClauses(b.t, it.content)
+	it.title = itemTitle(b.t, it)
+	for _, c := range it.clauses {
+		if c.taskForce != "" && it.taskForce == "" {
+			it.taskForce = c.taskForce
+		}
+	}
+	if it.taskForce == "" && it.parent != nil {
+		it.taskForce = it.parent.taskForce
+	}
+}
+
+// isPreamble reports an item that states aims, not work: under a heading
+// such as 指导思想 or 发展目标, with no unit named.
+func (b *builder) isPreamble(it *item) bool {
+	for _, c := range it.clauses {
+		if len(c.lead)+len(c.coop) > 0 {
+			return false
+		}
+	}
+	for p := it; p != nil; p = p.parent {
+		if isPreambleTitle(p.title) {
+			return true
+		}
+	}
+	return false
+}
+
+func (b *builder) heading(it *item) {
+	h := plan.Heading{Label: it.lbl.norm, Level: len(it.path), Title: it.title,
+		Path: it.path, TaskForce: it.taskForce, Span: plan.Span{Start: it.start, End: it.end()}}
+	b.p.Headings = append(b.p.Headings, h)
+}
+
+func (b *builder) slogans(o *outline) {
+	for _, s := range o.slogans {
+		b.p.Headings = append(b.p.Headings, plan.Heading{Level: 1, Title: b.t.str(s),
+			Span: plan.Span{Start: s.start, End: s.end}})
+	}
+	sortHeadings(b.p.Headings)
+}
+
+func sortHeadings(hs []plan.Heading) {
+	for i := 1; i < len(hs); i++ {
+		for j := i; j > 0 && hs[j].Start < hs[j-1].Start; j-- {
+			hs[j], hs[j-1] = hs[j-1], hs[j]
+		}
+	}
+}
+
+// task adds one task built from its paragraphs and clauses.
+func (b *builder) task(it *item, lbl string, path []string, content []span, clauses []clause) {
+	t := b.t
+	body, offs := joinWithout(t, content, clauses)
+	task := plan.Task{Label: lbl, Path: path, TaskForce: it.taskForce, Text: string(body)}
+	if len(content) > 0 {
+		task.Span = plan.Span{Start: content[0].start, End: content[len(content)-1].end}
+		if task.Start > it.start && lbl == it.lbl.norm {
+			task.Start = it.start
+		}
+	}
+	// Inline "由A牵头" names a lead in running text.
+	clauses = append(clauses, inlineLeads(t, content, clauses)...)
+	for _, c := range clauses {
+		if c.taskForce != "" || c.unreadable {
+			if c.unreadable {
+				b.warn("unreadable_clause", "could not read the units in "+t.str(c.span), lbl, c.span)
+			}
+			continue
+		}
+		a := plan.Assignment{Lead: names(c.lead), Cooperating: names(c.coop), Span: plan.Span{Start: c.span.start, End: c.span.end}}
+		task.Assignments = append(task.Assignments, a)
+		task.Lead = appendNew(task.Lead, a.Lead...)
+		task.Cooperating = appendNew(task.Cooperating, a.Cooperating...)
+		for _, n := range c.lead {
+			task.Units = append(task.Units, plan.UnitMention{Name: n.text, Role: plan.Lead, Span: plan.Span{Start: n.span.start, End: n.span.end}})
+		}
+		for _, n := range c.coop {
+			task.Units = append(task.Units, plan.UnitMention{Name: n.text, Role: plan.Cooperating, Span: plan.Span{Start: n.span.start, End: n.span.end}})
+		}
+	}
+	if len(task.Assignments) == 0 {
+		b.warn("no_units", "task "+lbl+" names no responsible unit", lbl, span{task.Start, task.End})
+	}
+	task.Deadline = findDeadline(string(t.foldRunes(body)), b.doc.Year)
+	for _, tg := range findTargets(string(body), b.targetYear) {
+		tg.Span = mapSpan(offs, tg.Span)
+		task.Targets = append(task.Targets, tg)
+	}
+	b.p.Tasks = append(b.p.Tasks, task)
+}
+
+func (t *text) foldRunes(rs []rune) []rune {
+	out := make([]rune, len(rs))
+	for i, r := range rs {
+		out[i] = foldRune(r)
+	}
+	return out
+}
+
+// mapSpan turns a span in joined text into a span in the source.
+func mapSpan(offs []int, s plan.Span) plan.Span {
+	if len(offs) == 0 || s.Start >= len(offs) || s.Start < 0 {
+		return s
+	}
+	end := s.End
+	if end > len(offs) {
+		end = len(offs)
+	}
+	out := plan.Span{Start: offs[s.Start], End: offs[s.Start] + 1}
+	if end > s.Start {
+		out.End = offs[end-1] + 1
+	}
+	return out
+}
+
+// joinWithout concatenates the paragraphs without the clauses, returning
+// the text and, for each of its runes, the source offset.
+func joinWithout(t *text, content []span, clauses []clause) ([]rune, []int) {
+	var out []rune
+	var offs []int
+	ci := 0
+	for _, s := range content {
+		for i := s.start; i < s.end; i++ {
+			for ci < len(clauses) && clauses[ci].span.end <= i {
+				ci++
+			}
+			if ci < len(clauses) && clauses[ci].span.start <= i && i < clauses[ci].span.end {
+				continue
+			}
+			out = append(out, t.src[i])
+			offs = append(offs, i)
+		}
+	}
+	// Trim white space and stray separators at both ends.
+	lo, hi := 0, len(out)
+	for lo < hi && (isSpace(foldRune(out[lo])) || strings.ContainsRune(",;、", foldRune(out[lo]))) {
+		lo++
+	}
+	for hi > lo && isSpace(foldRune(out[hi-1])) {
+		hi--
+	}
+	return out[lo:hi], offs[lo:hi]
+}
+
+func names(ns []name) []string {
+	out := make([]string, 0, len(ns))
+	for _, n := range ns {
+		out = appendNew(out, n.text)
+	}
+	return out
+}
+
+func appendNew(list []string, items ...string) []string {
+	for _, s := range items {
+		dup := false
+		for _, x := range list {
+			if x == s {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			list = append(list, s)
+		}
+	}
+	return list
+}
+
+func (b *builder) warn(code, msg, task string, s span) {
+	b.p.Warnings = append(b.p.Warnings, plan.Warning{Code: code, Message: msg, Task: task, Span: plan.Span{Start: s.start, End: s.end}})
+}
+
+// goals collects the plan-level targets stated outside any task.
+func (b *builder) goals(o *outline) {
+	paras := append(append([]span{}, o.loose...), b.goalText...)
+	sortSpans(paras)
+	year := b.targetYear
+	for _, s := range paras {
+		for _, g := range findTargets(b.t.str(s), year) {
+			g.Start += s.start
+			g.End += s.start
+			b.p.Goals = append(b.p.Goals, g)
+		}
+	}
+}
+
+func sortSpans(ss []span) {
+	for i := 1; i < len(ss); i++ {
+		for j := i; j > 0 && ss[j].start < ss[j-1].start; j-- {
+			ss[j], ss[j-1] = ss[j-1], ss[j]
+		}
+	}
 }

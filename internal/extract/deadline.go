@@ -1,0 +1,78 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+)
+
+var (
+	reDeadline = regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年)?(?:(上半年|下半年|年内|年底前|年底|年末|第?[一二三四1-4]季度)|(\d{1,2})\s*月(?:底|末)?(?:前|底))`)
+	quarterEnd = map[string]string{"一": "03-31", "1": "03-31", "二": "06-30", "2": "06-30", "三": "09-30", "3": "09-30", "四": "12-31", "4": "12-31"}
+	monthDays  = []int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+)
+
+// findDeadline returns the latest deadline the folded text states within
+// the plan's year (年内, 年底前, 上半年, 三季度, 6月底前, 2022年末), as ISO.
+// A deadline in another year, or "到2025年" in a multi-year plan, is a
+// target year rather than the task's deadline.
+func findDeadline(fold string, year int) string {
+	if year == 0 {
+		return ""
+	}
+	best := ""
+	rs := []rune(fold)
+	for _, m := range reDeadline.FindAllStringSubmatchIndex(fold, -1) {
+		y := year
+		if m[2] >= 0 {
+			y, _ = strconv.Atoi(fold[m[2]:m[3]])
+			if y != year {
+				continue
+			}
+		} else if m[0] > 0 {
+			// "三年内", "5年内" are durations, not deadlines.
+			prev := []rune(fold[:m[0]])
+			if r := prev[len(prev)-1]; isNumeralRune(r) {
+				continue
+			}
+		}
+		var d string
+		switch {
+		case m[4] >= 0:
+			w := fold[m[4]:m[5]]
+			switch {
+			case w == "上半年":
+				d = "06-30"
+			case w == "下半年", w == "年内", w == "年底前", w == "年底", w == "年末":
+				d = "12-31"
+			default:
+				q := []rune(w)
+				if q[0] == '第' {
+					q = q[1:]
+				}
+				d = quarterEnd[string(q[0])]
+			}
+		case m[6] >= 0:
+			mo, _ := strconv.Atoi(fold[m[6]:m[7]])
+			if mo < 1 || mo > 12 {
+				continue
+			}
+			d = pad2(mo) + "-" + pad2(monthDays[mo-1])
+		}
+		if d != "" && d > best {
+			best = d
+		}
+	}
+	_ = rs
+	if best == "" {
+		return ""
+	}
+	return strconv.Itoa(year) + "-" + best
+}
+
+func isNumeralRune(r rune) bool {
+	if r >= '0' && r <= '9' {
+		return true
+	}
+	_, ok := hanDigits[r]
+	return ok || r == '几' || r == '多'
+}

@@ -1,0 +1,230 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"luoshi/internal/plan"
+)
+
+var (
+	reDocNumber  = regexp.MustCompile(`[\p{Han}]{1,10}[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d{1,4}\s*号`)
+	reISODate    = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
+	reHanDate    = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reYear       = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	reGenre      = regexp.MustCompile(`(工作要点|行动计划|实施意见|实施方案|工作方案|行动方案|发展规划|专项规划|规划纲要|指导意见|若干意见|若干措施|政策措施|工作计划|三年行动|要点|意见|方案|规划|计划|通知|办法|措施)$`)
+	reIssuedBy   = regexp.MustCompile(`([\p{Han}]{4,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日)?(?:联合)?(?:印发|发布|出台)(?:了)?《`)
+	reAnnualPlan = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
+)
+
+// metaLabels are the labelled fields of a government site's header table.
+var metaLabels = []string{"发文字号", "成文日期", "发布日期", "发布机构", "发文机关", "印发日期", "生效日期"}
+
+// readDocument fills the document fields from the header, the labelled
+// metadata of a saved web page, the signature and the text itself. It
+// returns the header lines that are not body text.
+func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
+	var d plan.Document
+	meta := map[int]bool{}
+	fields := map[string]string{}
+	for i, ln := range lines {
+		fs := t.fstr(ln)
+		for _, l := range metaLabels {
+			// Fields may share a line: "发布机构:X公文时效:有效".
+			for k := strings.Index(fs, l); k >= 0; {
+				rest := strings.TrimLeft(fs[k+len(l):], " :")
+				if _, done := fields[l]; !done {
+					fields[l] = strings.TrimSpace(cutAtNextLabel(rest))
+				}
+				meta[i] = true
+				next := strings.Index(fs[k+len(l):], l)
+				if next < 0 {
+					break
+				}
+				k += len(l) + next
+			}
+		}
+	}
+	d.DocNumber = firstMatch(reDocNumber, fields["发文字号"])
+	d.Issuer = cleanIssuer(fields["发布机构"])
+	if d.Issuer == "" {
+		d.Issuer = cleanIssuer(fields["发文机关"])
+	}
+	d.Date = firstDate(fields["成文日期"], fields["印发日期"])
+
+	// The header: lines before the first body paragraph.
+	bodyStart := len(lines)
+	for i, ln := range lines {
+		if meta[i] || isClutter(t.fstr(ln)) {
+			continue
+		}
+		f := t.fold[ln.start:ln.end]
+		if _, ok := parseLabel(f); ok || len(f) > 60 || strings.ContainsRune(string(f), '。') {
+			bodyStart = i
+			break
+		}
+	}
+	var prev string
+	for i := 0; i < bodyStart; i++ {
+		if meta[i] {
+			continue
+		}
+		fs := strings.TrimSpace(t.fstr(lines[i]))
+		if isClutter(fs) {
+			continue
+		}
+		src := strings.TrimSpace(t.str(lines[i]))
+		switch {
+		case d.DocNumber == "" && reDocNumber.MatchString(fs) && len([]rune(fs)) <= 24:
+			d.DocNumber = strings.TrimSpace(src)
+			meta[i] = true
+		case d.Title == "" && reGenre.MatchString(strings.TrimRight(fs, " ")) && len([]rune(fs)) <= 60:
+			d.Title = strings.Trim(src, "《》 ")
+			if strings.HasPrefix(fs, "关于") && prev != "" && isIssuerName(prev) {
+				d.Title = prev + d.Title
+				if d.Issuer == "" {
+					d.Issuer = prev
+				}
+			}
+			meta[i] = true
+		case isIssuerName(fs) && d.Title == "":
+			prev = src
+			meta[i] = true
+			continue
+		case reDateLine.MatchString(fs) && d.Date == "":
+			d.Date = firstDate(fs)
+			meta[i] = true
+		}
+		prev = ""
+	}
+	if d.Date == "" {
+		d.Date = signatureDate(t, lines)
+	}
+	if d.Date == "" {
+		d.Date = firstDate(fields["发布日期"])
+	}
+	if d.Issuer == "" {
+		d.Issuer = signatureIssuer(t, lines)
+	}
+	intro := ""
+	if bodyStart < len(lines) {
+		intro = t.fstr(lines[bodyStart])
+	}
+	if d.Issuer == "" {
+		// "…领导小组办公室印发《2020年浙江省服务业发展工作要点》"
+		if m := reIssuedBy.FindStringSubmatch(intro); m != nil {
+			d.Issuer = trimIssuerLead(m[1])
+		}
+	}
+	d.Region = findRegion(t, d)
+	d.Year = planYear(d, intro)
+	return d, meta
+}
+
+func cutAtNextLabel(s string) string {
+	for _, l := range []string{"公文时效", "主题分类", "成文日期", "发布日期", "发文字号", "发布机构", "索引号", "来源", "生效日期"} {
+		if k := strings.Index(s, l); k > 0 {
+			s = s[:k]
+		}
+	}
+	return s
+}
+
+// trimIssuerLead drops the words of a sentence that precede an issuer.
+func trimIssuerLead(s string) string {
+	for _, w := range []string{",", "近日", "日前", "由"} {
+		if k := strings.LastIndex(s, w); k >= 0 {
+			s = s[k+len(w):]
+		}
+	}
+	return s
+}
+
+func cleanIssuer(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" || !isIssuerName(s) {
+		return ""
+	}
+	return s
+}
+
+func firstMatch(re *regexp.Regexp, s string) string {
+	return strings.TrimSpace(re.FindString(s))
+}
+
+// firstDate returns the first date found in the candidates, as ISO.
+func firstDate(cands ...string) string {
+	for _, s := range cands {
+		if m := reISODate.FindStringSubmatch(s); m != nil {
+			return isoDate(m[1], m[2], m[3])
+		}
+		if m := reHanDate.FindStringSubmatch(s); m != nil {
+			return isoDate(m[1], m[2], m[3])
+		}
+	}
+	return ""
+}
+
+func isoDate(y, m, d string) string {
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(d)
+	if mi < 1 || mi > 12 || di < 1 || di > 31 {
+		return ""
+	}
+	return y + "-" + pad2(mi) + "-" + pad2(di)
+}
+
+func pad2(n int) string {
+	if n < 10 {
+		return "0" + strconv.Itoa(n)
+	}
+	return strconv.Itoa(n)
+}
+
+// signatureDate finds the date line of the signature near the end.
+func signatureDate(t *text, lines []span) string {
+	for i := len(lines) - 1; i >= 0 && i >= len(lines)-8; i-- {
+		if fs := t.fstr(lines[i]); reDateLine.MatchString(strings.TrimSpace(fs)) {
+			return firstDate(fs)
+		}
+	}
+	return ""
+}
+
+func signatureIssuer(t *text, lines []span) string {
+	for i := len(lines) - 1; i > 0 && i >= len(lines)-8; i-- {
+		if reDateLine.MatchString(strings.TrimSpace(t.fstr(lines[i]))) {
+			if s := strings.TrimSpace(t.fstr(lines[i-1])); isIssuerName(s) {
+				return strings.TrimSpace(t.str(lines[i-1]))
+			}
+		}
+	}
+	return ""
+}
+
+// planYear is the year the plan is for: stated in the title or the opening
+// sentence ("制定2020年…工作要点"), else the year of issue.
+func planYear(d plan.Document, intro string) int {
+	if m := reYear.FindStringSubmatch(d.Title); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	if m := reAnnualPlan.FindStringSubmatch(intro); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
+	for _, s := range []string{d.Date, d.DocNumber} {
+		if m := regexp.MustCompile(`(?:19|20)\d{2}`).FindString(s); m != "" {
+			y, _ := strconv.Atoi(m)
+			return y
+		}
+	}
+	return 0
+}
+
+// isAnnual reports a plan for one year (工作要点, 年度计划), whose targets
+// are for that year unless they say otherwise.
+func isAnnual(d plan.Document, intro string) bool {
+	return reYear.MatchString(d.Title) || reAnnualPlan.MatchString(intro)
+}

@@ -1,0 +1,5 @@
+package extract
+
+import "luoshi/internal/plan"
+
+func findTargets(s string, year int) []plan.Target { return nil }

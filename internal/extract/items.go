@@ -1,0 +1,259 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+)
+
+// findClauses finds the responsibility clauses in an item's paragraphs:
+// parentheses that name units, and labelled lines such as "牵头单位：A".
+func findClauses(t *text, content []span) []clause {
+	var out []clause
+	for _, p := range content {
+		f := t.fold
+		// A labelled clause without parentheses runs to the end of the paragraph.
+		bareFrom := -1
+		depth, open := 0, -1
+		for i := p.start; i < p.end; i++ {
+			switch f[i] {
+			case '(':
+				if depth == 0 {
+					open = i
+				}
+				depth++
+			case ')':
+				if depth == 0 {
+					continue
+				}
+				depth--
+				if depth == 0 {
+					outer := span{open, i + 1}
+					if c, ok := parseClause(t, span{open + 1, i}, outer); ok {
+						out = append(out, c)
+					}
+				}
+			default:
+				if depth == 0 && bareFrom < 0 && (i == p.start || strings.ContainsRune("。;", f[i-1])) {
+					if _, n := hasPrefixLabel(f, span{i, p.end}); n > 0 {
+						bareFrom = i
+					}
+				}
+			}
+			if bareFrom >= 0 {
+				break
+			}
+		}
+		if depth > 0 && open >= 0 && containsRoleLabel(t.fstr(span{open, p.end})) {
+			// An unclosed parenthesis that names units: read what is there.
+			if c, ok := parseClause(t, span{open + 1, p.end}, span{open, p.end}); ok {
+				out = append(out, c)
+			} else {
+				out = append(out, clause{span: span{open, p.end}, unreadable: true})
+			}
+		}
+		if bareFrom >= 0 {
+			s := span{bareFrom, p.end}
+			for s.end > s.start && strings.ContainsRune("。;", f[s.end-1]) {
+				s.end--
+			}
+			if c, ok := parseClause(t, s, span{bareFrom, p.end}); ok {
+				out = append(out, c)
+			}
+		}
+	}
+	return out
+}
+
+// itemTitle is the item's first sentence, without clauses, as a heading.
+func itemTitle(t *text, it *item) string {
+	if len(it.content) == 0 {
+		return ""
+	}
+	p := it.content[0]
+	var rs []rune
+	ci := 0
+	for i := p.start; i < p.end; i++ {
+		for ci < len(it.clauses) && it.clauses[ci].span.end <= i {
+			ci++
+		}
+		if ci < len(it.clauses) && it.clauses[ci].span.start <= i && i < it.clauses[ci].span.end {
+			continue
+		}
+		r := t.fold[i]
+		if r == '。' || r == ';' || r == '!' || r == '?' {
+			break
+		}
+		rs = append(rs, t.src[i])
+		if len(rs) >= 60 {
+			break
+		}
+	}
+	return strings.TrimRight(strings.TrimSpace(string(rs)), "，,：: ")
+}
+
+// shi is one "一是 … 二是 …" item inside a paragraph.
+type shi struct {
+	label   string
+	start   int
+	content []span
+}
+
+// hanNumeral writes n (1–99) in Chinese numerals as plans number items.
+func hanNumeral(n int) string {
+	d := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n < 10:
+		return d[n]
+	case n == 10:
+		return "十"
+	case n < 20:
+		return "十" + d[n-10]
+	default:
+		return d[n/10] + "十" + d[n%10]
+	}
+}
+
+// splitShi cuts a leaf item into its 一是/二是 items when it has at least two.
+func splitShi(t *text, it *item) []shi {
+	type mark struct{ start, end int }
+	var marks []mark
+	next := 1
+	for _, p := range it.content {
+		for i := p.start; i < p.end; i++ {
+			want := []rune(hanNumeral(next) + "是")
+			if i+len(want) > p.end || string(t.fold[i:i+len(want)]) != string(want) {
+				continue
+			}
+			if i > p.start && !strings.ContainsRune("。;:,)!? ", t.fold[i-1]) {
+				continue
+			}
+			marks = append(marks, mark{i, i + len(want)})
+			next++
+			i += len(want) - 1
+		}
+	}
+	if len(marks) < 2 {
+		return nil
+	}
+	subs := make([]shi, len(marks))
+	for k, m := range marks {
+		subs[k] = shi{label: hanNumeral(k+1) + "是", start: m.start}
+		end := it.end()
+		if k+1 < len(marks) {
+			end = marks[k+1].start
+		}
+		for _, p := range it.content {
+			s := span{max(p.start, m.end), min(p.end, end)}
+			if s.end > s.start {
+				subs[k].content = append(subs[k].content, t.trim(s))
+			}
+		}
+	}
+	return subs
+}
+
+// shiTasks adds the 一是 items of it as tasks. An item without its own
+// clause takes the next clause that follows it: a parenthesis covers the
+// sentences before it.
+func (b *builder) shiTasks(it *item, subs []shi) {
+	own := make([][]clause, len(subs))
+	for k, s := range subs {
+		for _, c := range it.clauses {
+			if len(s.content) > 0 && c.span.start >= s.content[0].start && c.span.end <= s.content[len(s.content)-1].end {
+				own[k] = append(own[k], c)
+			}
+		}
+	}
+	for k, s := range subs {
+		cs := own[k]
+		if len(cs) == 0 {
+			for j := k + 1; j < len(subs); j++ {
+				if len(own[j]) > 0 {
+					cs = own[j][len(own[j])-1:]
+					break
+				}
+			}
+		}
+		path := append(append([]string{}, it.path...), s.label)
+		b.task(it, s.label, path, s.content, cs)
+		b.p.Tasks[len(b.p.Tasks)-1].Start = s.start
+	}
+}
+
+// inlineLeads finds "由A牵头" in running text.
+func inlineLeads(t *text, content []span, clauses []clause) []clause {
+	var out []clause
+	lead := []rune("牵头")
+	for _, p := range content {
+		for i := p.start; i+1 < p.end; i++ {
+			if t.fold[i] != lead[0] || t.fold[i+1] != lead[1] || inClause(clauses, i) {
+				continue
+			}
+			// Look back for 由 within a name's length, without punctuation.
+			for j := i - 1; j >= p.start && j >= i-25; j-- {
+				r := t.fold[j]
+				if strings.ContainsRune("。,;:()、“”《》", r) {
+					break
+				}
+				if r == '由' {
+					n := t.trim(span{j + 1, i})
+					if s := t.str(n); unitLike(s) && plausibleName(s) {
+						out = append(out, clause{span: span{j, i + 2}, lead: []name{{span: n, text: s}}, hasExplicit: true})
+					}
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+func inClause(cs []clause, i int) bool {
+	for _, c := range cs {
+		if c.span.start <= i && i < c.span.end {
+			return true
+		}
+	}
+	return false
+}
+
+// checkNumbering warns when an item's number repeats or skips.
+func (b *builder) checkNumbering(o *outline) {
+	lastOf := map[style]int{}
+	check := func(items []*item) {
+		prev := map[style]*item{}
+		for _, it := range items {
+			s, n := it.lbl.style, it.lbl.num
+			want := 1
+			if p := prev[s]; p != nil {
+				want = p.lbl.num + 1
+			} else if n != 1 && lastOf[s] > 0 {
+				want = lastOf[s] + 1 // numbering that runs on across sections
+			}
+			lbl := it.lbl.norm
+			switch {
+			case n == want:
+			case n < want:
+				b.warn("label_repeat", "item "+lbl+" repeats or goes back: expected "+strconv.Itoa(want), lbl, span{it.start, it.start + 1})
+			default:
+				miss := strconv.Itoa(want)
+				if n-1 > want {
+					miss += "–" + strconv.Itoa(n-1)
+				}
+				b.warn("label_skip", "item "+lbl+" skips "+miss, lbl, span{it.start, it.start + 1})
+			}
+			prev[s] = it
+			if n > lastOf[s] || n == want {
+				lastOf[s] = n
+			}
+		}
+	}
+	var visit func(items []*item)
+	visit = func(items []*item) {
+		check(items)
+		for _, it := range items {
+			visit(it.children)
+		}
+	}
+	visit(o.roots)
+}

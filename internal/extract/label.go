@@ -1,0 +1,136 @@
+package extract
+
+import "strconv"
+
+// style is the numbering style of an item; the plan's heading levels are
+// the styles in order of first appearance.
+type style int
+
+const (
+	styleNone         style = iota
+	styleChapter            // 第一章, 第一部分
+	styleHan                // 一、
+	styleHanParen           // （一）
+	styleArabic             // 1. 1、 1．
+	styleArabicParen        // （1）
+	styleCircled            // ①
+	styleShi                // 一是 … 二是, inside a paragraph
+)
+
+// label is a numbered label found at the start of a line.
+type label struct {
+	style style
+	num   int
+	norm  string // normalized per the contract: "1", "(一)", "一", "一是"
+	end   int    // offset in the line just after the label and its punctuation
+}
+
+var hanDigits = map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9, '十': 10, '两': 2, '〇': 0, '零': 0}
+
+// hanNumber reads a Chinese numeral up to 99 at the start of rs and returns
+// its value and length; 0, 0 when there is none.
+func hanNumber(rs []rune) (int, int) {
+	n := 0
+	for n < len(rs) && n < 3 {
+		if _, ok := hanDigits[rs[n]]; !ok || rs[n] == '两' || rs[n] == '〇' || rs[n] == '零' {
+			break
+		}
+		n++
+	}
+	switch n {
+	case 0:
+		return 0, 0
+	case 1:
+		return hanDigits[rs[0]], 1
+	case 2:
+		a, b := hanDigits[rs[0]], hanDigits[rs[1]]
+		if a == 10 && b < 10 { // 十一
+			return 10 + b, 2
+		}
+		if b == 10 && a < 10 { // 二十
+			return a * 10, 2
+		}
+		return 0, 0
+	default:
+		a, b, c := hanDigits[rs[0]], hanDigits[rs[1]], hanDigits[rs[2]]
+		if b == 10 && a < 10 && c < 10 { // 二十一
+			return a*10 + c, 3
+		}
+		if a == 10 && b < 10 { // 十一 followed by something
+			return 10 + b, 2
+		}
+		if b == 10 && a < 10 {
+			return a * 10, 2
+		}
+		return hanDigits[rs[0]], 1
+	}
+}
+
+// parseLabel recognises a heading or item label at the start of a folded,
+// trimmed line.
+func parseLabel(f []rune) (label, bool) {
+	if len(f) < 2 {
+		return label{}, false
+	}
+	switch {
+	case f[0] == '第':
+		if v, n := hanNumber(f[1:]); n > 0 && 1+n < len(f) {
+			switch f[1+n] {
+			case '章', '部', '篇':
+				end := 2 + n
+				if f[1+n] == '部' && end < len(f) && f[end] == '分' {
+					end++
+				}
+				return label{style: styleChapter, num: v, norm: string(f[:end]), end: skipSep(f, end)}, true
+			}
+		}
+	case f[0] == '(':
+		if v, n := hanNumber(f[1:]); n > 0 && 1+n < len(f) && f[1+n] == ')' {
+			return label{style: styleHanParen, num: v, norm: "(" + string(f[1:1+n]) + ")", end: skipSep(f, 2+n)}, true
+		}
+		if v, n := arabic(f[1:]); n > 0 && 1+n < len(f) && f[1+n] == ')' {
+			return label{style: styleArabicParen, num: v, norm: "(" + strconv.Itoa(v) + ")", end: skipSep(f, 2+n)}, true
+		}
+	case f[0] >= '①' && f[0] <= '⑳':
+		return label{style: styleCircled, num: int(f[0]-'①') + 1, norm: string(f[0]), end: skipSep(f, 1)}, true
+	case f[0] >= '0' && f[0] <= '9':
+		v, n := arabic(f)
+		if n == 0 || n >= len(f) {
+			break
+		}
+		switch f[n] {
+		case '.', '、':
+			// "1.5亿元" is a number, not a label.
+			if n+1 < len(f) && f[n+1] >= '0' && f[n+1] <= '9' {
+				break
+			}
+			return label{style: styleArabic, num: v, norm: strconv.Itoa(v), end: skipSep(f, n+1)}, true
+		}
+	default:
+		if v, n := hanNumber(f); n > 0 && n < len(f) && (f[n] == '、' || f[n] == '.') {
+			return label{style: styleHan, num: v, norm: string(f[:n]), end: skipSep(f, n+1)}, true
+		}
+	}
+	return label{}, false
+}
+
+// arabic reads up to three ASCII digits.
+func arabic(f []rune) (int, int) {
+	v, n := 0, 0
+	for n < len(f) && n < 3 && f[n] >= '0' && f[n] <= '9' {
+		v = v*10 + int(f[n]-'0')
+		n++
+	}
+	if n < len(f) && f[n] >= '0' && f[n] <= '9' {
+		return 0, 0
+	}
+	return v, n
+}
+
+// skipSep skips the punctuation and spaces that may follow a label.
+func skipSep(f []rune, i int) int {
+	for i < len(f) && (f[i] == ' ' || f[i] == '、' || f[i] == '.' || f[i] == ',') {
+		i++
+	}
+	return i
+}

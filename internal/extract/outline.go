@@ -1,0 +1,153 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// item is one numbered item of the outline: a heading when it has
+// numbered children, else a task candidate.
+type item struct {
+	lbl      label
+	start    int    // offset of the label
+	content  []span // its own paragraphs: the rest of the label line, then continuation lines
+	parent   *item
+	children []*item
+	// filled while building tasks
+	title     string
+	taskForce string
+	clauses   []clause
+	path      []string
+}
+
+func (it *item) end() int {
+	if len(it.children) > 0 {
+		return it.children[len(it.children)-1].end()
+	}
+	if n := len(it.content); n > 0 {
+		return it.content[n-1].end
+	}
+	return it.start
+}
+
+// rank orders styles from outermost to innermost.
+func rank(s style) int { return int(s) }
+
+// outline is the document cut into items, slogans and loose paragraphs.
+type outline struct {
+	roots   []*item
+	all     []*item // every item in document order
+	slogans []span  // unnumbered heading lines
+	loose   []span  // paragraphs outside any item: preamble, closing
+}
+
+var (
+	reDateLine = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$`)
+	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^\((此件|发至|本件)`)
+)
+
+// buildOutline cuts the body lines into items by their labels.
+func buildOutline(t *text, lines []span) *outline {
+	o := &outline{}
+	var stack []*item
+	var attach *item // the item that takes continuation paragraphs
+	for i, ln := range lines {
+		f := t.fold[ln.start:ln.end]
+		fs := string(f)
+		if lbl, ok := parseLabel(f); ok {
+			it := &item{lbl: lbl, start: ln.start}
+			if body := t.trim(span{ln.start + lbl.end, ln.end}); body.end > body.start {
+				it.content = append(it.content, body)
+			}
+			for len(stack) > 0 && rank(stack[len(stack)-1].lbl.style) >= rank(lbl.style) {
+				stack = stack[:len(stack)-1]
+			}
+			if len(stack) > 0 {
+				it.parent = stack[len(stack)-1]
+				it.parent.children = append(it.parent.children, it)
+			} else {
+				o.roots = append(o.roots, it)
+			}
+			stack = append(stack, it)
+			o.all = append(o.all, it)
+			attach = it
+			continue
+		}
+		if isClosing(t, lines, i) {
+			o.loose = append(o.loose, ln)
+			attach = nil
+			continue
+		}
+		if isSlogan(f, fs) {
+			o.slogans = append(o.slogans, ln)
+			attach = nil
+			continue
+		}
+		if attach != nil {
+			attach.content = append(attach.content, ln)
+		} else {
+			o.loose = append(o.loose, ln)
+		}
+	}
+	return o
+}
+
+// isSlogan reports an unnumbered heading: a short line that is not a
+// sentence, e.g. "着力谋规划促改革".
+func isSlogan(f []rune, fs string) bool {
+	if len(f) > 30 || f[0] == '(' {
+		return false
+	}
+	if strings.ContainsAny(fs, "。,;:") {
+		return false
+	}
+	return hanCount(f) >= 3
+}
+
+// isClosing reports the end matter of a document: the signature, its date,
+// "本方案自印发之日起施行", "(此件公开发布)".
+func isClosing(t *text, lines []span, i int) bool {
+	fs := t.fstr(lines[i])
+	if reDateLine.MatchString(fs) || reClosing.MatchString(fs) {
+		return true
+	}
+	// An issuer on its own line followed by a date line is a signature.
+	if i+1 < len(lines) && reDateLine.MatchString(t.fstr(lines[i+1])) && isIssuerName(fs) {
+		return true
+	}
+	return false
+}
+
+var issuerSuffixes = []string{"人民政府", "办公厅", "办公室", "委员会", "人民政府办公厅", "领导小组", "联席会议", "厅", "局", "委"}
+
+func isIssuerName(s string) bool {
+	rs := []rune(s)
+	if len(rs) < 4 || len(rs) > 40 || strings.ContainsAny(s, "。,;:()") {
+		return false
+	}
+	for _, suf := range issuerSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// preambleWords mark the parts of a plan that state its aims rather than
+// assign work.
+var preambleWords = []string{"指导思想", "基本原则", "总体要求", "发展目标", "主要目标", "总体目标", "工作目标",
+	"总体思路", "基本思路", "发展思路", "重要意义", "编制依据", "适用范围", "发展现状", "现状与形势", "形势分析", "目标任务"}
+
+func isPreambleTitle(s string) bool {
+	rs := []rune(s)
+	if len(rs) > 40 {
+		rs = rs[:40]
+	}
+	head := string(rs)
+	for _, w := range preambleWords {
+		if strings.Contains(head, w) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,317 @@
+package extract
+
+import "strings"
+
+// Responsibility clauses name who carries out a task: "(牵头单位：A；配合单位：B)",
+// "(A、B负责)", "(A牵头，B配合)", "责任单位：A" on a line of its own, "由A牵头".
+
+type role int
+
+const (
+	roleNone role = iota
+	roleLead
+	roleCoop
+	roleResp // 负责 / 责任单位: lead unless a lead group is named
+)
+
+// name is a unit name as written, with its source span.
+type name struct {
+	span span
+	text string
+}
+
+// clause is one parsed responsibility clause.
+type clause struct {
+	span        span // the whole clause, parentheses included
+	lead, coop  []name
+	taskForce   string
+	unreadable  bool // looked like a clause but yielded no names
+	hasExplicit bool // carried a role word or label
+}
+
+// prefixLabels are the "X单位：" labels, longest first.
+var prefixLabels = []struct {
+	text string
+	role role
+}{
+	{"主要责任单位", roleLead}, {"牵头责任单位", roleLead}, {"牵头单位", roleLead}, {"牵头部门", roleLead},
+	{"主责单位", roleLead}, {"主办单位", roleLead}, {"责任单位", roleResp}, {"责任部门", roleResp},
+	{"实施单位", roleResp}, {"落实单位", roleResp}, {"配合单位", roleCoop}, {"配合部门", roleCoop},
+	{"协办单位", roleCoop}, {"参与单位", roleCoop}, {"协同单位", roleCoop}, {"支持单位", roleCoop},
+	{"协助单位", roleCoop}, {"共同责任单位", roleCoop},
+}
+
+// suffixMarks end a group of names with its role, longest first.
+var suffixMarks = []struct {
+	text string
+	role role
+}{
+	{"按职责分工负责", roleResp}, {"按职责负责", roleResp}, {"牵头负责", roleLead}, {"共同牵头", roleLead},
+	{"分别牵头", roleLead}, {"分别负责", roleResp}, {"共同负责", roleResp}, {"具体负责", roleResp},
+	{"牵头", roleLead}, {"负责", roleResp}, {"配合", roleCoop}, {"协办", roleCoop}, {"参与", roleCoop},
+	{"协同", roleCoop}, {"协助", roleCoop}, {"按职责落实", roleResp}, {"落实", roleResp},
+}
+
+// unitSuffixes end the names of bodies that take assignments.
+var unitSuffixes = []string{
+	"厅", "局", "委", "办", "政府", "支行", "分行", "公司", "集团", "管委会", "部门", "单位", "银行",
+	"运营商", "联社", "供销社", "海关", "办公室", "中心", "委员会", "法院", "检察院", "总工会", "团省委",
+	"妇联", "残联", "科协", "工商联", "专班", "小组", "工作组", "试验区", "开发区", "园区", "示范区", "新区",
+	"机构", "协会", "学会", "商会", "大学", "院", "社", "所", "台", "站", "部",
+}
+
+func unitLike(s string) bool {
+	if s == "" || len([]rune(s)) > 40 {
+		return false
+	}
+	for _, suf := range unitSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+func isTaskForce(s string) bool {
+	return strings.HasSuffix(s, "专班") || strings.HasSuffix(s, "工作组") || strings.HasSuffix(s, "推进组")
+}
+
+// parseClause reads the clause in t.fold[s] (parentheses excluded); outer is
+// the span to report, parentheses included. bare reports whether the clause
+// stands without parentheses, in which case it must start with a label.
+func parseClause(t *text, s, outer span) (clause, bool) {
+	c := clause{span: outer}
+	f := t.fold
+	var pending []name
+	cur := roleNone
+	groups := map[role][]name{}
+	assign := func(r role, ns []name) {
+		groups[r] = append(groups[r], ns...)
+	}
+	for _, major := range splitTop(f, s, ';') {
+		for _, seg := range splitTop(f, major, ',') {
+			seg = t.trim(seg)
+			if seg.end <= seg.start {
+				continue
+			}
+			if r, n := hasPrefixLabel(f, seg); n > 0 {
+				if len(pending) > 0 {
+					assign(roleResp, pending)
+					pending = nil
+				}
+				cur = r
+				c.hasExplicit = true
+				seg.start += n
+				for seg.start < seg.end && (f[seg.start] == ':' || f[seg.start] == ' ') {
+					seg.start++
+				}
+			}
+			r, body := stripSuffix(t, seg)
+			names := splitNames(t, body)
+			switch {
+			case r != roleNone:
+				c.hasExplicit = true
+				assign(r, append(pending, names...))
+				pending = nil
+			case cur != roleNone:
+				assign(cur, names)
+			default:
+				pending = append(pending, names...)
+			}
+		}
+	}
+	if len(pending) > 0 {
+		for _, n := range pending {
+			if !unitLike(n.text) {
+				return c, false
+			}
+		}
+		assign(roleResp, pending)
+	}
+	total := len(groups[roleLead]) + len(groups[roleCoop]) + len(groups[roleResp])
+	if total == 0 {
+		c.unreadable = c.hasExplicit
+		return c, c.hasExplicit
+	}
+	// Every name must read as a name: no sentence inside a clause.
+	for _, ns := range groups {
+		for _, n := range ns {
+			if !plausibleName(n.text) {
+				if c.hasExplicit && containsRoleLabel(t.fstr(s)) {
+					c.unreadable = true
+					return c, true
+				}
+				return c, false
+			}
+		}
+	}
+	if !c.hasExplicit {
+		// A bare list of names is a clause only when every name is a unit.
+		for _, n := range groups[roleResp] {
+			if !unitLike(n.text) {
+				return c, false
+			}
+		}
+	}
+	// A clause that names only a task force belongs to its heading.
+	all := append(append(append([]name{}, groups[roleLead]...), groups[roleResp]...), groups[roleCoop]...)
+	if allTaskForces(all) {
+		c.taskForce = all[0].text
+		return c, true
+	}
+	if len(groups[roleLead]) > 0 {
+		c.lead = groups[roleLead]
+		c.coop = append(groups[roleResp], groups[roleCoop]...)
+		c.coop = orderBySpan(c.coop)
+	} else {
+		c.lead = groups[roleResp]
+		c.coop = groups[roleCoop]
+	}
+	return c, true
+}
+
+func allTaskForces(ns []name) bool {
+	for _, n := range ns {
+		if !isTaskForce(n.text) {
+			return false
+		}
+	}
+	return len(ns) > 0
+}
+
+func orderBySpan(ns []name) []name {
+	for i := 1; i < len(ns); i++ {
+		for j := i; j > 0 && ns[j].span.start < ns[j-1].span.start; j-- {
+			ns[j], ns[j-1] = ns[j-1], ns[j]
+		}
+	}
+	return ns
+}
+
+func containsRoleLabel(s string) bool {
+	for _, l := range prefixLabels {
+		if strings.Contains(s, l.text) {
+			return true
+		}
+	}
+	return false
+}
+
+// plausibleName rejects fragments of prose that a loose split produced.
+func plausibleName(s string) bool {
+	rs := []rune(s)
+	if len(rs) < 2 || len(rs) > 40 {
+		return false
+	}
+	for _, r := range rs {
+		switch r {
+		case '。', '“', '”', '《', '》', '!', '?', '"':
+			return false
+		}
+	}
+	return hanCount(rs) >= 2
+}
+
+func hasPrefixLabel(f []rune, s span) (role, int) {
+	for _, l := range prefixLabels {
+		n := len([]rune(l.text))
+		if s.end-s.start >= n && string(f[s.start:s.start+n]) == l.text {
+			// The label must be followed by a colon (or be the whole segment).
+			k := s.start + n
+			for k < s.end && f[k] == ' ' {
+				k++
+			}
+			if k == s.end || f[k] == ':' {
+				return l.role, n
+			}
+		}
+	}
+	return roleNone, 0
+}
+
+// stripSuffix removes a trailing role mark from seg.
+func stripSuffix(t *text, seg span) (role, span) {
+	f := t.fold
+	for _, m := range suffixMarks {
+		n := len([]rune(m.text))
+		if seg.end-seg.start >= n && string(f[seg.end-n:seg.end]) == m.text {
+			body := t.trim(span{seg.start, seg.end - n})
+			// "由A牵头" and "A等负责" keep only the names.
+			if body.start < body.end && f[body.start] == '由' {
+				body.start++
+			}
+			return m.role, body
+		}
+	}
+	return roleNone, seg
+}
+
+// splitTop splits s on sep outside nested parentheses.
+func splitTop(f []rune, s span, sep rune) []span {
+	var out []span
+	depth, start := 0, s.start
+	for i := s.start; i < s.end; i++ {
+		switch f[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		case sep:
+			if depth == 0 {
+				out = append(out, span{start, i})
+				start = i + 1
+			}
+		}
+	}
+	return append(out, span{start, s.end})
+}
+
+// splitNames splits a list of unit names on 、 and keeps collective names
+// such as "各市、州人民政府" whole.
+func splitNames(t *text, s span) []name {
+	parts := splitTop(t.fold, s, '、')
+	var out []name
+	for i := 0; i < len(parts); i++ {
+		p := t.trim(parts[i])
+		for i+1 < len(parts) && isRegionStub(t.fstr(p)) {
+			i++
+			p.end = t.trim(parts[i]).end
+		}
+		p = trimName(t, p)
+		if p.end > p.start {
+			out = append(out, name{span: p, text: t.str(p)})
+		}
+	}
+	return out
+}
+
+// isRegionStub reports a fragment such as "各市" in "各市、州人民政府" that
+// is only the first half of one collective name.
+func isRegionStub(s string) bool {
+	rs := []rune(s)
+	if len(rs) < 2 || len(rs) > 4 {
+		return false
+	}
+	if !(strings.HasPrefix(s, "各") || strings.HasPrefix(s, "有关") || strings.HasPrefix(s, "相关")) {
+		return false
+	}
+	switch rs[len(rs)-1] {
+	case '市', '州', '县', '区', '盟':
+		return true
+	}
+	return false
+}
+
+// trimName drops list words around a name: a trailing 等, a leading 由.
+func trimName(t *text, p span) span {
+	f := t.fold
+	for p.end > p.start && (f[p.end-1] == '等' || f[p.end-1] == ' ' || f[p.end-1] == '.') {
+		p.end--
+	}
+	for p.start < p.end && (f[p.start] == '由' || f[p.start] == ' ') {
+		p.start++
+	}
+	return p
+}

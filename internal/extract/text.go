@@ -1,0 +1,107 @@
+package extract
+
+import (
+	"strings"
+	"unicode"
+)
+
+// text is the decoded source with a folded twin: full-width ASCII forms
+// and the ideographic space mapped to their half-width counterparts, one
+// rune for one rune, so that rules match either spelling and every offset
+// found in the folded text is an offset into the source.
+type text struct {
+	src  []rune
+	fold []rune
+}
+
+func newText(s string) *text {
+	src := []rune(s)
+	fold := make([]rune, len(src))
+	for i, r := range src {
+		fold[i] = foldRune(r)
+	}
+	return &text{src: src, fold: fold}
+}
+
+func foldRune(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E:
+		return r - 0xFF01 + 0x21
+	case r == 0x3000 || r == 0x00A0 || r == '\t' || r == 0x2002 || r == 0x2003 || r == 0x200B || r == 0xFEFF:
+		return ' '
+	case r == '﹙':
+		return '('
+	case r == '﹚':
+		return ')'
+	case r == '～' || r == '〜':
+		return '~'
+	}
+	return r
+}
+
+// span is a half-open range of rune offsets into the source.
+type span struct{ start, end int }
+
+func (t *text) str(s span) string  { return string(t.src[s.start:s.end]) }
+func (t *text) fstr(s span) string { return string(t.fold[s.start:s.end]) }
+
+// trim narrows s to exclude surrounding white space.
+func (t *text) trim(s span) span {
+	for s.start < s.end && isSpace(t.fold[s.start]) {
+		s.start++
+	}
+	for s.end > s.start && isSpace(t.fold[s.end-1]) {
+		s.end--
+	}
+	return s
+}
+
+func isSpace(r rune) bool { return r == ' ' || unicode.IsSpace(r) }
+
+// lines splits the source into trimmed, non-empty lines.
+func (t *text) lines() []span {
+	var out []span
+	start := 0
+	for i := 0; i <= len(t.fold); i++ {
+		if i == len(t.fold) || t.fold[i] == '\n' || t.fold[i] == '\r' {
+			if s := t.trim(span{start, i}); s.end > s.start {
+				out = append(out, s)
+			}
+			start = i + 1
+		}
+	}
+	return out
+}
+
+func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF }
+
+func hanCount(rs []rune) int {
+	n := 0
+	for _, r := range rs {
+		if isHan(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// clutterMarks are phrases of web-page chrome: navigation, counters,
+// toolbars. A line that holds one is never part of the plan.
+var clutterMarks = []string{
+	"今天是", "设为首页", "加入收藏", "当前位置", "访问次数", "浏览次数", "阅读次数", "点击数", "点击量",
+	"字体:", "字号:", "【字体", "打印本页", "关闭窗口", "分享到", "繁體", "切换到繁体", "无障碍",
+	"索引号", "索 引 号", "主题分类", "公文时效", "来源:", "编辑:", "责任编辑", "扫一扫", "网站地图",
+	"版权所有", "ICP备", "首页>", "首页 >", "上一篇", "下一篇", "相关链接", "表格下载", "【打印】", "【关闭】",
+	"信息来源", "发布时间", "浏览量", "视力保护色", "返回顶部",
+}
+
+func isClutter(fold string) bool {
+	for _, m := range clutterMarks {
+		if strings.Contains(fold, m) {
+			return true
+		}
+	}
+	// A stray character or two without any Han is page debris.
+	rs := []rune(fold)
+	return len(rs) <= 2 && hanCount(rs) == 0
+}
