@@ -7,14 +7,14 @@ import "strconv"
 type style int
 
 const (
-	styleNone         style = iota
-	styleChapter            // 第一章, 第一部分
-	styleHan                // 一、
-	styleHanParen           // （一）
-	styleArabic             // 1. 1、 1．
-	styleArabicParen        // （1）
-	styleCircled            // ①
-	styleShi                // 一是 … 二是, inside a paragraph
+	styleNone        style = iota
+	styleChapter           // 第一章, 第一部分
+	styleHan               // 一、
+	styleHanParen          // （一）
+	styleArabic            // 1. 1、 1．
+	styleArabicParen       // （1）
+	styleCircled           // ①
+	styleShi               // 一是 … 二是, inside a paragraph
 )
 
 // label is a numbered label found at the start of a line.
