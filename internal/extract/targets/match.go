@@ -1,0 +1,204 @@
+package targets
+
+import (
+	"sort"
+	"unicode"
+)
+
+// wordList is a list of words as runes, longest first, so that the first
+// match is the longest one.
+type wordList []word
+
+type word struct {
+	r []rune
+	v string // the value the word stands for, e.g. a comparator
+}
+
+func newWordList(ws []string) wordList { return newValuedList(ws, nil) }
+
+func newValuedList(ws []string, vals map[string]string) wordList {
+	l := make(wordList, 0, len(ws)+len(vals))
+	for _, w := range ws {
+		l = append(l, word{r: []rune(w)})
+	}
+	for w, v := range vals {
+		l = append(l, word{r: []rune(w), v: v})
+	}
+	sort.SliceStable(l, func(i, j int) bool {
+		if len(l[i].r) != len(l[j].r) {
+			return len(l[i].r) > len(l[j].r)
+		}
+		return string(l[i].r) < string(l[j].r)
+	})
+	return l
+}
+
+func keys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// endingAt returns the longest word of l that ends at rs[end] (exclusive)
+// and starts at or after lo.
+func (l wordList) endingAt(rs []rune, lo, end int) (word, bool) {
+	for _, w := range l {
+		n := len(w.r)
+		if end-n < lo {
+			continue
+		}
+		if equalRunes(rs[end-n:end], w.r) {
+			return w, true
+		}
+	}
+	return word{}, false
+}
+
+// startingAt returns the longest word of l that starts at rs[pos] and
+// ends at or before hi.
+func (l wordList) startingAt(rs []rune, pos, hi int) (word, bool) {
+	for _, w := range l {
+		n := len(w.r)
+		if pos+n > hi {
+			continue
+		}
+		if equalRunes(rs[pos:pos+n], w.r) {
+			return w, true
+		}
+	}
+	return word{}, false
+}
+
+// within reports whether a word of l occurs anywhere in rs[lo:hi].
+func (l wordList) within(rs []rune, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if _, ok := l.startingAt(rs, i, hi); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func equalRunes(a, b []rune) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// indexRunes returns the last index of w in rs[lo:hi], or -1.
+func lastIndexRunes(rs []rune, lo, hi int, w []rune) int {
+	for i := hi - len(w); i >= lo; i-- {
+		if equalRunes(rs[i:i+len(w)], w) {
+			return i
+		}
+	}
+	return -1
+}
+
+// unitTrie finds the longest unit, multiplier included, at a position.
+type unitTrie struct {
+	next map[rune]*unitTrie
+	unit string // non-empty when a unit ends here
+}
+
+func newUnitTrie(bases, mults []string) *unitTrie {
+	t := &unitTrie{}
+	for _, b := range bases {
+		t.add(b)
+		for _, m := range mults {
+			if b != "%" && b != "％" && b != "‰" && b != "个百分点" && b != "百分点" && b != "倍" {
+				t.add(m + b)
+			}
+		}
+	}
+	return t
+}
+
+func (t *unitTrie) add(u string) {
+	n := t
+	for _, r := range u {
+		if n.next == nil {
+			n.next = map[rune]*unitTrie{}
+		}
+		c := n.next[r]
+		if c == nil {
+			c = &unitTrie{}
+			n.next[r] = c
+		}
+		n = c
+	}
+	n.unit = u
+}
+
+// longest returns the longest unit starting at rs[pos] and its end.
+func (t *unitTrie) longest(rs []rune, pos int) (string, int) {
+	unit, end := "", pos
+	n := t
+	for i := pos; i < len(rs) && n.next != nil; i++ {
+		n = n.next[rs[i]]
+		if n == nil {
+			break
+		}
+		if n.unit != "" {
+			unit, end = n.unit, i+1
+		}
+	}
+	return unit, end
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+func digitValue(r rune) int {
+	if r >= '０' && r <= '９' {
+		return int(r - '０')
+	}
+	return int(r - '0')
+}
+
+func isHan(r rune) bool { return unicode.Is(unicode.Han, r) }
+
+// isLatin reports letters of the Latin alphabet, full width included:
+// a number touching one is part of a name (5G, 4Ｇ, G20, PM2.5).
+func isLatin(r rune) bool {
+	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 'ａ' && r <= 'ｚ' || r >= 'Ａ' && r <= 'Ｚ'
+}
+
+// cnDigits maps Chinese numerals to their values; 十, 百 and 千 are
+// handled as multipliers by cnValue.
+var cnDigits = map[rune]int{
+	'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5,
+	'六': 6, '七': 7, '八': 8, '九': 9, '十': 10, '百': 100, '千': 1000,
+}
+
+func isCN(r rune) bool { _, ok := cnDigits[r]; return ok }
+
+// cnValue reads a Chinese numeral below ten thousand (两, 十五, 二十三,
+// 三百零五, 一千二百).
+func cnValue(rs []rune) (int, bool) {
+	total, cur := 0, 0
+	for _, r := range rs {
+		v := cnDigits[r]
+		switch v {
+		case 10, 100, 1000:
+			if cur == 0 {
+				cur = 1
+			}
+			total += cur * v
+			cur = 0
+		default:
+			if cur != 0 {
+				return 0, false // 二三: not a numeral but a list
+			}
+			cur = v
+		}
+	}
+	return total + cur, true
+}

@@ -1,0 +1,679 @@
+// Package targets finds the quantitative commitments of a plan in its
+// text: a number, its unit and comparator, the thing it measures and the
+// year it is for.
+//
+// The text is read once, left to right. A number becomes a target when a
+// unit follows it and nothing around it says it is a name, a reference, a
+// date, a baseline, a rule or a description of scope. The rules are the
+// vocabulary of the genre in words.go, never the wording of one plan.
+package targets
+
+import (
+	"strconv"
+	"strings"
+
+	"luoshi/internal/plan"
+)
+
+var (
+	units        = newUnitTrie(baseUnits, multipliers)
+	prefixCmp    = newValuedList(nil, prefixComparators)
+	suffixCmp    = newValuedList(nil, suffixComparators)
+	verbsBefore  = newWordList(countVerbs)
+	scopeBefore  = newWordList(scopeVerbs)
+	scopeAfter   = newWordList(scopeNouns)
+	scopeFollow  = newWordList(scopeFollowers)
+	rewards      = newWordList(rewardWords)
+	baselines    = newWordList(baselineWords)
+	leads        = newWordList(leadWords)
+	tails        = newWordList(tailWords)
+	objTails     = newWordList(objectTails)
+	measures     = newWordList(measureTails)
+	linkWords    = newWordList([]string{"达到", "达", "到", "为", "在"})
+	wordSeparate = []rune("分别")
+	wordEach     = []rune("均")
+	wordAlready  = []rune("已")
+	wordAsOf     = []rune("截至")
+	wordAsOf2    = []rune("截止")
+)
+
+// Find returns the quantitative targets (commitments) stated in text, in order.
+// year is the year the targets are for when the text states none (the plan's
+// year for an annual plan; 0 when unknown). Spans are rune offsets into text.
+func Find(text string, year int) []plan.Target {
+	s := scanner{rs: []rune(text), year: year, base: year}
+	s.run()
+	return s.out
+}
+
+// scanner holds the state of one left-to-right pass.
+type scanner struct {
+	rs   []rune
+	out  []plan.Target
+	base int // the year passed by the caller
+	year int // the year targets are for at this point of the text
+
+	closers []rune // expected closing marks of open quotes and titles
+	history bool   // the current sentence states a past year
+
+	clause int // start of the current clause
+	seg    int // where the text of the next target may start in the clause
+	cnSeen bool
+
+	// the last target of the clause, for lists like 增长10%、30%以上
+	lastEnd      int
+	lastFrom     int // index into out of the last target's group
+	lastExplicit bool
+	group        []string // subjects of 分别
+	groupVerb    string
+	groupNext    int
+}
+
+func (s *scanner) run() {
+	rs := s.rs
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if n := len(s.closers); n > 0 && r == s.closers[n-1] {
+			s.closers = s.closers[:n-1]
+			i++
+			continue
+		}
+		if c, ok := closerOf(r); ok {
+			if r == '"' && len(s.closers) > 0 && s.closers[len(s.closers)-1] == '"' {
+				s.closers = s.closers[:len(s.closers)-1]
+			} else {
+				s.closers = append(s.closers, c)
+			}
+			i++
+			continue
+		}
+		switch {
+		case r == '。' || r == '！' || r == '？' || r == '!' || r == '?' || r == '\n' || r == '\r':
+			s.closers = s.closers[:0]
+			s.history = false
+			s.newClause(i + 1)
+		case len(s.closers) > 0:
+			// inside quotes, titles and references everything is a name
+		case r == '，' || r == '；' || r == ';' || r == '：':
+			s.newClause(i + 1)
+		case r == ',' && !(i > 0 && isDigit(rs[i-1]) && i+1 < len(rs) && isDigit(rs[i+1])):
+			s.newClause(i + 1)
+		case isDigit(r):
+			i = s.arabic(i)
+			continue
+		case isCN(r):
+			i = s.chinese(i)
+			continue
+		}
+		i++
+	}
+}
+
+func closerOf(r rune) (rune, bool) {
+	switch r {
+	case '“':
+		return '”', true
+	case '‘':
+		return '’', true
+	case '《':
+		return '》', true
+	case '〈':
+		return '〉', true
+	case '〔':
+		return '〕', true
+	case '「':
+		return '」', true
+	case '『':
+		return '』', true
+	case '"':
+		return '"', true
+	}
+	return 0, false
+}
+
+func (s *scanner) newClause(at int) {
+	for at < len(s.rs) && (s.rs[at] == ' ' || s.rs[at] == '\u3000' || s.rs[at] == '\t') {
+		at++
+	}
+	s.clause, s.seg, s.lastEnd = at, at, -1
+	s.cnSeen = false
+	s.group = nil
+}
+
+// number reads an Arabic number at i: digits, thousands separators and a
+// decimal part. It returns the value, its text and where it ends.
+func (s *scanner) number(i int) (float64, int, int) {
+	rs := s.rs
+	var b strings.Builder
+	j, digits := i, 0
+	for j < len(rs) {
+		r := rs[j]
+		switch {
+		case isDigit(r):
+			b.WriteByte(byte('0' + digitValue(r)))
+			j++
+			digits++
+			continue
+		case r == ',' && digits > 0 && j+3 < len(rs) && isDigit(rs[j+1]) && isDigit(rs[j+2]) && isDigit(rs[j+3]) && (j+4 == len(rs) || !isDigit(rs[j+4])):
+			j++
+			continue
+		case (r == '.' || r == '．') && j+1 < len(rs) && isDigit(rs[j+1]) && !strings.Contains(b.String(), "."):
+			b.WriteByte('.')
+			j++
+			continue
+		}
+		break
+	}
+	v, _ := strconv.ParseFloat(b.String(), 64)
+	intDigits := digits
+	if k := strings.IndexByte(b.String(), '.'); k >= 0 {
+		intDigits = k
+	}
+	return v, intDigits, j
+}
+
+func isRangeSep(r rune) bool {
+	switch r {
+	case '-', '—', '–', '－', '~', '～', '至', '到', '―':
+		return true
+	}
+	return false
+}
+
+// arabic handles an Arabic number starting at i and returns where the
+// scan continues.
+func (s *scanner) arabic(i int) int {
+	rs := s.rs
+	v, intDigits, j := s.number(i)
+	var prev rune
+	if i > 0 {
+		prev = rs[i-1]
+	}
+	if isLatin(prev) || prev == '.' || prev == '+' || prev == '/' || prev == '×' || prev == '*' || prev == '#' || prev == '_' {
+		return skipName(rs, j)
+	}
+	next := at(rs, j)
+
+	// Years: set the year of later targets, or mark the sentence as history.
+	if intDigits == 4 && v >= 1900 && v <= 2100 && v == float64(int(v)) {
+		if next == '年' {
+			s.sawYear(i, int(v), j+1)
+			return j + 1
+		}
+		if isRangeSep(next) && j+1 < len(rs) && isDigit(rs[j+1]) {
+			_, d2, k := s.number(j + 1)
+			if d2 == 4 && at(rs, k) == '年' {
+				return k + 1 // a period such as 2021—2025年 names a plan
+			}
+		}
+	}
+	if isLatin(next) || next == '+' || next == '＋' {
+		return skipName(rs, j)
+	}
+	if (next == ':' || next == '：' || next == '∶') && isDigit(at(rs, j+1)) {
+		return skipRatio(rs, j)
+	}
+	if (prev == ':' || prev == '：' || prev == '∶') && i > 1 && isDigit(rs[i-2]) {
+		return j
+	}
+	if prev == '第' || prev == '每' || prev == '前' {
+		return j
+	}
+
+	k := j
+	unit := ""
+	if next == '%' || next == '％' {
+		unit, k = "%", j+1
+	}
+	more := false
+	if unit == "" && (at(rs, k) == '多' || at(rs, k) == '余') {
+		more = true
+		k++
+	}
+	var vmax *float64
+	if isRangeSep(at(rs, k)) && isDigit(at(rs, k+1)) {
+		v2, _, k2 := s.number(k + 1)
+		if v2 > v && !isLatin(at(rs, k2)) {
+			vmax = &v2
+			k = k2
+			if unit == "%" && (at(rs, k) == '%' || at(rs, k) == '％') {
+				k++
+			}
+		}
+	}
+	if unit == "" {
+		unit, k = units.longest(rs, k)
+		if unit == "" {
+			return j
+		}
+	} else if vmax == nil && (at(rs, k) == '%' || at(rs, k) == '％') {
+		k++
+	}
+	if unit == "％" {
+		unit = "%"
+	}
+	if isLatin(at(rs, k)) {
+		return skipName(rs, k)
+	}
+	s.candidate(cand{start: i, numEnd: j, end: k, value: v, max: vmax, unit: unit, more: more})
+	return k
+}
+
+func at(rs []rune, i int) rune {
+	if i < 0 || i >= len(rs) {
+		return 0
+	}
+	return rs[i]
+}
+
+// skipName moves past the letters and digits of a name such as 5G+ or G20.
+func skipName(rs []rune, j int) int {
+	for j < len(rs) && (isLatin(rs[j]) || isDigit(rs[j]) || rs[j] == '+' || rs[j] == '.' || rs[j] == '＋') {
+		j++
+	}
+	return j
+}
+
+// skipRatio moves past a ratio such as 2:2:4:2.
+func skipRatio(rs []rune, j int) int {
+	for j < len(rs) && (isDigit(rs[j]) || rs[j] == ':' || rs[j] == '：' || rs[j] == '∶' || rs[j] == '.') {
+		j++
+	}
+	return j
+}
+
+// chinese handles a Chinese numeral starting at i. It is a target only as
+// the object of an action (培育两个特色孵化板块) or in a list that began
+// with one (两个国家级和三个省级).
+func (s *scanner) chinese(i int) int {
+	rs := s.rs
+	j := i
+	for j < len(rs) && isCN(rs[j]) {
+		j++
+	}
+	if j-i > 4 {
+		return j
+	}
+	n, ok := cnValue(rs[i:j])
+	if !ok || n < 2 || at(rs, i-1) == '第' || at(rs, i-1) == '每' {
+		return j
+	}
+	unit, k := units.longest(rs, j)
+	if unit == "" || !countUnit(unit) && unit != "个百分点" && unit != "倍" {
+		return j
+	}
+	_, verb := verbsBefore.endingAt(rs, s.clause, i)
+	joined := s.cnSeen && (at(rs, i-1) == '和' || at(rs, i-1) == '、' || at(rs, i-1) == '及' || at(rs, i-1) == '与')
+	if !verb && !joined {
+		return k
+	}
+	if s.candidate(cand{start: i, numEnd: j, end: k, value: float64(n), unit: unit}) {
+		s.cnSeen = true
+	}
+	return k
+}
+
+// sawYear handles a year written at rs[i:end] ("2025年").
+func (s *scanner) sawYear(i, y, end int) {
+	rs := s.rs
+	if _, ok := baselines.endingAt(rs, s.clause, i); ok {
+		return
+	}
+	rest := string(rs[end:min(end+4, len(rs))])
+	if strings.HasPrefix(rest, "以来") || strings.HasPrefix(rest, "基础上") || strings.HasPrefix(rest, "的基础") || strings.HasPrefix(rest, "水平") {
+		return
+	}
+	if s.base > 0 && y < s.base {
+		s.history = true
+		return
+	}
+	s.year = y
+}
+
+// cand is a number with its unit, before the checks.
+type cand struct {
+	start, numEnd, end int // number, end of the number, end of the unit
+	value              float64
+	max                *float64
+	unit               string
+	more               bool // 100多家, 100余家
+}
+
+// candidate applies the exclusion rules to c and records the target(s).
+// It reports whether c was kept.
+func (s *scanner) candidate(c cand) bool {
+	rs := s.rs
+	if s.history {
+		return false
+	}
+	prev := at(rs, c.start-1)
+	if prev == '由' || prev == '从' || prev == '》' {
+		return false // a baseline (由36个月压减至…) or the contents of a document
+	}
+	if _, ok := scopeBefore.endingAt(rs, s.clause, c.start); ok {
+		return false
+	}
+	if lastIndexRunes(rs, s.clause, c.start, wordAlready) >= 0 ||
+		lastIndexRunes(rs, s.clause, c.start, wordAsOf) >= 0 ||
+		lastIndexRunes(rs, s.clause, c.start, wordAsOf2) >= 0 {
+		return false // a fact already reached
+	}
+
+	// comparator words before the number and after the quantity
+	lo := min(max(s.seg, s.clause), c.start)
+	pre := ""
+	end := c.start
+	if w, ok := linkWords.endingAt(rs, lo, end); ok {
+		if _, isCmp := prefixCmp.endingAt(rs, lo, end); !isCmp {
+			end -= len(w.r)
+		}
+	}
+	if w, ok := prefixCmp.endingAt(rs, lo, end); ok {
+		pre = w.v
+	}
+	post := ""
+	e := c.end
+	if w, ok := suffixCmp.startingAt(rs, e, len(rs)); ok && (string(w.r) != "内" || timeUnits[c.unit]) {
+		post = w.v
+		e += len(w.r)
+	}
+	cmp := plan.Equal
+	switch {
+	case pre == plan.AtLeast || pre == plan.AtMost:
+		cmp = pre
+	case post != "":
+		cmp = post
+	case c.more:
+		cmp = plan.AtLeast
+	case pre != "":
+		cmp = pre
+	}
+	if timeUnits[c.unit] && cmp != plan.AtMost {
+		return false
+	}
+	if moneyUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) {
+		return false
+	}
+
+	// the phrase after the quantity: the object counted, if any
+	objEnd := phraseEnd(rs, e)
+	if describesScope(rs, e, objEnd) {
+		return false
+	}
+	object := ""
+	if countUnit(c.unit) && objEnd > e {
+		object = trimObject(rs[e:objEnd])
+	}
+
+	t := plan.Target{
+		Value:      c.value,
+		ValueMax:   c.max,
+		Unit:       c.unit,
+		Comparator: cmp,
+		Year:       s.year,
+	}
+	t.Start = s.clause
+	t.End = e
+	if object != "" {
+		t.End = objEnd
+	}
+	t.Text = string(rs[t.Start:t.End])
+
+	// a bare list continuing the previous target: 增长10%、30%以上
+	bare := s.lastEnd >= 0 && s.lastEnd == c.start-1 && rs[c.start-1] == '、'
+	subject := rs[lo:c.start]
+	switch {
+	case object != "":
+		t.Indicator = object
+	case bare && s.group != nil && s.groupNext < len(s.group):
+		t.Indicator = s.group[s.groupNext] + s.groupVerb
+		s.groupNext++
+	case bare && len(s.out) > 0:
+		t.Indicator = s.out[len(s.out)-1].Indicator
+	default:
+		t.Indicator = s.subjectIndicator(subject)
+	}
+	if bare && post != "" && !s.lastExplicit {
+		for k := s.lastFrom; k < len(s.out); k++ {
+			if s.out[k].Comparator == plan.Equal {
+				s.out[k].Comparator = post
+			}
+		}
+	}
+
+	from := len(s.out)
+	if object == "" && !bare {
+		s.appendEach(t, subject)
+	} else {
+		s.out = append(s.out, t)
+	}
+	if !bare {
+		s.lastFrom = from
+		s.lastExplicit = pre != "" || post != ""
+	}
+	s.lastEnd = e
+	s.seg = t.End
+	return true
+}
+
+// appendEach records t once for every subject of a list that shares it
+// (A、B覆盖率均达到100%), else once.
+func (s *scanner) appendEach(t plan.Target, subject []rune) {
+	k := lastIndexRunes(subject, 0, len(subject), wordEach)
+	if k < 0 {
+		s.out = append(s.out, t)
+		return
+	}
+	items := splitList(stripLeads(subject[:k]))
+	if len(items) < 2 {
+		s.out = append(s.out, t)
+		return
+	}
+	shared := ""
+	if w, ok := measures.endingAt(items[len(items)-1], 0, len(items[len(items)-1])); ok {
+		shared = string(w.r)
+	}
+	for _, it := range items {
+		name := string(it)
+		if shared != "" && !strings.HasSuffix(name, shared) {
+			name += shared
+		}
+		t.Indicator = name
+		s.out = append(s.out, t)
+	}
+}
+
+// subjectIndicator names what a target measures from the words before
+// its number, and remembers the subjects of a 分别 list.
+func (s *scanner) subjectIndicator(subject []rune) string {
+	if k := lastIndexRunes(subject, 0, len(subject), wordSeparate); k >= 0 {
+		items := splitList(stripLeads(subject[:k]))
+		verb := string(stripTails(subject[k+len(wordSeparate):]))
+		if len(items) > 1 {
+			s.group = make([]string, len(items))
+			for n, it := range items {
+				s.group[n] = string(it)
+			}
+			s.groupVerb, s.groupNext = verb, 1
+			return s.group[0] + verb
+		}
+	}
+	return string(stripTails(stripLeads(subject)))
+}
+
+// describesScope reports whether the phrase rs[from:to] after a count
+// names a scope (10项普惠性政策措施落地落实, 5个行业, 15个重点领域部署…)
+// rather than things to build (2个行业人才实训基地): a scope noun early in
+// the phrase that ends it or is followed only by more scope nouns or a
+// verb of carrying out.
+func describesScope(rs []rune, from, to int) bool {
+	for i := from; i < min(to, from+6); i++ {
+		w, ok := scopeAfter.startingAt(rs, i, to)
+		if !ok {
+			continue
+		}
+		j := i + len(w.r)
+		for {
+			if j >= to {
+				return true
+			}
+			if w, ok := scopeAfter.startingAt(rs, j, to); ok {
+				j += len(w.r)
+				continue
+			}
+			_, ok := scopeFollow.startingAt(rs, j, to)
+			return ok
+		}
+	}
+	return false
+}
+
+// clauseEnd returns the end of the clause containing position i.
+func clauseEnd(rs []rune, i int) int {
+	for ; i < len(rs); i++ {
+		switch rs[i] {
+		case '，', '；', ';', '。', '！', '？', '!', '?', '\n', '\r', '：':
+			return i
+		case ',':
+			if !(i > 0 && isDigit(rs[i-1]) && isDigit(at(rs, i+1))) {
+				return i
+			}
+		}
+	}
+	return i
+}
+
+// phraseEnd returns the end of the phrase after a quantity: up to the end
+// of the clause, the next list item or the next number, parentheses kept
+// whole.
+func phraseEnd(rs []rune, i int) int {
+	depth := 0
+	start := i
+	for ; i < len(rs) && i-start < 40; i++ {
+		r := rs[i]
+		switch r {
+		case '(', '（':
+			depth++
+			continue
+		case ')', '）':
+			if depth > 0 {
+				depth--
+			}
+			continue
+		}
+		if depth > 0 {
+			continue
+		}
+		switch r {
+		case '，', '；', ';', '。', '！', '？', '!', '?', '\n', '\r', '：', ',', '、':
+			return i
+		}
+		if isDigit(r) {
+			return i
+		}
+		if isCN(r) && i > start {
+			j := i
+			for j < len(rs) && isCN(rs[j]) {
+				j++
+			}
+			n, ok := cnValue(rs[i:j])
+			if u, _ := units.longest(rs, j); ok && n >= 2 && u != "" && countUnit(u) {
+				if k := i - 1; k > start && (rs[k] == '和' || rs[k] == '及' || rs[k] == '与') {
+					return k
+				}
+				return i
+			}
+		}
+	}
+	return i
+}
+
+// trimObject cleans the phrase naming a counted object, or returns ""
+// when the phrase names nothing.
+func trimObject(p []rune) string {
+	for len(p) > 0 && (p[0] == ' ' || p[0] == '\u3000' || p[0] == '的') {
+		p = p[1:]
+	}
+	if w, ok := objTails.endingAt(p, 0, len(p)); ok && len(p) > len(w.r) {
+		p = p[:len(p)-len(w.r)]
+	}
+	han := 0
+	for _, r := range p {
+		if isHan(r) {
+			han++
+		}
+	}
+	if han < 2 {
+		return ""
+	}
+	return string(p)
+}
+
+// stripLeads removes a leading year phrase and leading adverbs.
+func stripLeads(p []rune) []rune {
+	for {
+		n := len(p)
+		p = stripYear(p)
+		if w, ok := leads.startingAt(p, 0, len(p)); ok {
+			p = p[len(w.r):]
+		}
+		if len(p) == n {
+			return p
+		}
+	}
+}
+
+// stripYear removes 到2025年底, 2022年末, 年内 and the like from the front.
+func stripYear(p []rune) []rune {
+	i := 0
+	if at(p, 0) == '到' || at(p, 0) == '至' || at(p, 0) == '在' || at(p, 0) == '于' {
+		i = 1
+	}
+	d := i
+	for d < len(p) && isDigit(p[d]) {
+		d++
+	}
+	if d-i != 4 || at(p, d) != '年' {
+		return p
+	}
+	d++
+	if r := at(p, d); r == '底' || r == '末' || r == '前' || r == '内' || r == '度' {
+		d++
+	}
+	if r := at(p, d); r == '，' || r == ',' || r == ' ' {
+		d++
+	}
+	return p[d:]
+}
+
+func stripTails(p []rune) []rune {
+	for {
+		w, ok := tails.endingAt(p, 0, len(p))
+		if !ok || len(w.r) == len(p) {
+			return p
+		}
+		p = p[:len(p)-len(w.r)]
+	}
+}
+
+// splitList splits a subject on 、 outside parentheses.
+func splitList(p []rune) [][]rune {
+	var out [][]rune
+	depth, from := 0, 0
+	for i, r := range p {
+		switch r {
+		case '(', '（':
+			depth++
+		case ')', '）':
+			if depth > 0 {
+				depth--
+			}
+		case '、':
+			if depth == 0 {
+				out = append(out, p[from:i])
+				from = i + 1
+			}
+		}
+	}
+	return append(out, p[from:])
+}
