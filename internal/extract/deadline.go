@@ -6,7 +6,7 @@ import (
 )
 
 var (
-	reDeadline = regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年)?(?:(上半年|下半年|年内|年底前|年底|年末|第?[一二三四1-4]季度)|(\d{1,2})\s*月(?:底|末)?(?:前|底))`)
+	reDeadline = regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(?:(上半年|下半年|年内|年底前|年底|年末|底前|底|末|内|第?[一二三四1-4]季度)|(\d{1,2})\s*月(?:底|末)?(?:前|底))`)
 	quarterEnd = map[string]string{"一": "03-31", "1": "03-31", "二": "06-30", "2": "06-30", "三": "09-30", "3": "09-30", "四": "12-31", "4": "12-31"}
 	monthDays  = []int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 )
@@ -20,7 +20,6 @@ func findDeadline(fold string, year int) string {
 		return ""
 	}
 	best := ""
-	rs := []rune(fold)
 	for _, m := range reDeadline.FindAllStringSubmatchIndex(fold, -1) {
 		y := year
 		if m[2] >= 0 {
@@ -39,10 +38,13 @@ func findDeadline(fold string, year int) string {
 		switch {
 		case m[4] >= 0:
 			w := fold[m[4]:m[5]]
+			if m[2] < 0 && (w == "底前" || w == "底" || w == "末" || w == "内") {
+				continue // only "2022年末" and the like
+			}
 			switch {
 			case w == "上半年":
 				d = "06-30"
-			case w == "下半年", w == "年内", w == "年底前", w == "年底", w == "年末":
+			case w == "下半年", w == "年内", w == "年底前", w == "年底", w == "年末", w == "底前", w == "底", w == "末", w == "内":
 				d = "12-31"
 			default:
 				q := []rune(w)
@@ -62,7 +64,6 @@ func findDeadline(fold string, year int) string {
 			best = d
 		}
 	}
-	_ = rs
 	if best == "" {
 		return ""
 	}

@@ -72,6 +72,23 @@ func unitLike(s string) bool {
 	return false
 }
 
+// strongUnitSuffixes end names that can only be bodies of government or
+// enterprises; a bare parenthesis such as "(敬老院)" is not a clause.
+var strongUnitSuffixes = []string{"厅", "局", "委", "办", "政府", "支行", "分行", "管委会", "部门", "单位", "公司",
+	"集团", "海关", "委员会", "办公室", "运营商", "专班", "成员单位", "联社"}
+
+func strongUnit(s string) bool {
+	if len([]rune(s)) < 4 {
+		return false
+	}
+	for _, suf := range strongUnitSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
 func isTaskForce(s string) bool {
 	return strings.HasSuffix(s, "专班") || strings.HasSuffix(s, "工作组") || strings.HasSuffix(s, "推进组")
 }
@@ -148,7 +165,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	if !c.hasExplicit {
 		// A bare list of names is a clause only when every name is a unit.
 		for _, n := range groups[roleResp] {
-			if !unitLike(n.text) {
+			if !strongUnit(n.text) {
 				return c, false
 			}
 		}
