@@ -51,7 +51,7 @@ func parseDocument(name string, data []byte) (*plan.Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	return extract.Parse(text)
+	return annotate(extract.Parse(text))
 }
 
 func readInput(e env, name string) ([]byte, error) {

@@ -1,0 +1,67 @@
+package units
+
+import (
+	"fmt"
+	"time"
+
+	"luoshi/internal/plan"
+)
+
+// WarnUnknown is the code of the warning for a unit name the registry
+// does not know.
+const WarnUnknown = "unknown_unit"
+
+// Annotate resolves every unit mention of the plan's tasks in the plan's
+// region on its date (Document.Date, else 1 January of Document.Year,
+// else today), filling Resolved and Match. Resolved holds the units the
+// mention meant on that date: the members of a collective, the successor
+// body for a name that a rename had already replaced. A mention that
+// cannot be resolved gets Match "unknown" and a warning naming the plan
+// and the task.
+func (r *Registry) Annotate(p *plan.Plan) {
+	date := PlanDate(p.Document)
+	for i := range p.Tasks {
+		t := &p.Tasks[i]
+		for j := range t.Units {
+			m := &t.Units[j]
+			res := r.Resolve(m.Name, p.Document.Region, date)
+			m.Match = string(res.Match)
+			m.Resolved = nil
+			for _, u := range res.Units {
+				m.Resolved = append(m.Resolved, plan.ResolvedUnit{ID: u.ID, Name: u.Name, Kind: string(u.Kind)})
+			}
+			if res.Match == Unknown {
+				p.Warnings = append(p.Warnings, plan.Warning{
+					Code:    WarnUnknown,
+					Message: fmt.Sprintf("%s 任务 %s：单位“%s”不在单位名录中", planName(p.Document), t.Label, m.Name),
+					Task:    t.Label,
+					Span:    m.Span,
+				})
+			}
+		}
+	}
+}
+
+// PlanDate is the date a plan's unit names are read on: its date, else
+// 1 January of its year, else the zero time, which stands for today.
+func PlanDate(d plan.Document) time.Time {
+	if t, err := time.Parse(time.DateOnly, d.Date); err == nil {
+		return t
+	}
+	if d.Year > 0 {
+		return time.Date(d.Year, time.January, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return time.Time{}
+}
+
+// planName names a plan in a message: its title, else its region and year.
+func planName(d plan.Document) string {
+	if d.Title != "" {
+		return "《" + d.Title + "》"
+	}
+	s := d.Region
+	if d.Year > 0 {
+		s += fmt.Sprintf("%d年", d.Year)
+	}
+	return s + "未命名文件"
+}
