@@ -5,6 +5,7 @@ package extract
 
 import (
 	"errors"
+	"sort"
 	"strings"
 
 	"luoshi/internal/plan"
@@ -39,8 +40,10 @@ func Parse(s string) (*plan.Plan, error) {
 	if isAnnual(doc, intro) {
 		b.targetYear = doc.Year
 	}
+	body = b.takeTables(body)
 	o := buildOutline(t, body)
 	b.walk(o.roots, nil)
+	sortTasks(p.Tasks)
 	b.slogans(o)
 	b.goals(o)
 	if len(p.Tasks) == 0 {
@@ -75,7 +78,7 @@ func (b *builder) walk(items []*item, parentPath []string) {
 			b.shiTasks(it, subs)
 			continue
 		}
-		if b.isPreamble(it) {
+		if b.isPreamble(it) || isBareHeading(b.t, it) {
 			b.heading(it)
 			b.goalText = append(b.goalText, it.content...)
 			continue
@@ -96,6 +99,19 @@ func (b *builder) readItem(it *item) {
 	if it.taskForce == "" && it.parent != nil {
 		it.taskForce = it.parent.taskForce
 	}
+}
+
+// isBareHeading reports a leaf item that is only a heading: a short line
+// without a sentence or a clause, such as a heading over a table.
+func isBareHeading(t *text, it *item) bool {
+	if len(it.clauses) > 0 || len(it.content) > 1 {
+		return false
+	}
+	if len(it.content) == 0 {
+		return true
+	}
+	f := t.fold[it.content[0].start:it.content[0].end]
+	return len(f) <= 20 && !strings.ContainsAny(string(f), "。;,")
 }
 
 // isPreamble reports an item that states aims, not work: under a heading
@@ -128,12 +144,12 @@ func (b *builder) slogans(o *outline) {
 	sortHeadings(b.p.Headings)
 }
 
+func sortTasks(ts []plan.Task) {
+	sort.SliceStable(ts, func(i, j int) bool { return ts[i].Start < ts[j].Start })
+}
+
 func sortHeadings(hs []plan.Heading) {
-	for i := 1; i < len(hs); i++ {
-		for j := i; j > 0 && hs[j].Start < hs[j-1].Start; j-- {
-			hs[j], hs[j-1] = hs[j-1], hs[j]
-		}
-	}
+	sort.SliceStable(hs, func(i, j int) bool { return hs[i].Start < hs[j].Start })
 }
 
 // task adds one task built from its paragraphs and clauses.
@@ -274,9 +290,5 @@ func (b *builder) goals(o *outline) {
 }
 
 func sortSpans(ss []span) {
-	for i := 1; i < len(ss); i++ {
-		for j := i; j > 0 && ss[j].start < ss[j-1].start; j-- {
-			ss[j], ss[j-1] = ss[j-1], ss[j]
-		}
-	}
+	sort.SliceStable(ss, func(i, j int) bool { return ss[i].start < ss[j].start })
 }

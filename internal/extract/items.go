@@ -98,6 +98,8 @@ type shi struct {
 	content []span
 }
 
+func itoa(n int) string { return strconv.Itoa(n) }
+
 // hanNumeral writes n (1–99) in Chinese numerals as plans number items.
 func hanNumeral(n int) string {
 	d := []string{"", "一", "二", "三", "四", "五", "六", "七", "八", "九"}

@@ -1,6 +1,9 @@
 package extract
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // Responsibility clauses name who carries out a task: "(牵头单位：A；配合单位：B)",
 // "(A、B负责)", "(A牵头，B配合)", "责任单位：A" on a line of its own, "由A牵头".
@@ -197,11 +200,7 @@ func allTaskForces(ns []name) bool {
 }
 
 func orderBySpan(ns []name) []name {
-	for i := 1; i < len(ns); i++ {
-		for j := i; j > 0 && ns[j].span.start < ns[j-1].span.start; j-- {
-			ns[j], ns[j-1] = ns[j-1], ns[j]
-		}
-	}
+	sort.SliceStable(ns, func(i, j int) bool { return ns[i].span.start < ns[j].span.start })
 	return ns
 }
 

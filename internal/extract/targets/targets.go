@@ -32,9 +32,9 @@ var (
 	linkWords    = newWordList([]string{"达到", "达", "到", "为", "在"})
 	wordSeparate = []rune("分别")
 	wordEach     = []rune("均")
-	wordAlready  = []rune("已")
-	wordAsOf     = []rune("截至")
-	wordAsOf2    = []rune("截止")
+	pastInClause = newWordList(pastClauseWords)
+	pastInSent   = newWordList(pastSentenceWords)
+	comparedTo   = newWordList([]string{"比", "较", "同", "超", "于", "高于", "低于"})
 )
 
 // Find returns the quantitative targets (commitments) stated in text, in order.
@@ -56,9 +56,10 @@ type scanner struct {
 	closers []rune // expected closing marks of open quotes and titles
 	history bool   // the current sentence states a past year
 
-	clause int // start of the current clause
-	seg    int // where the text of the next target may start in the clause
-	cnSeen bool
+	sentence int // start of the current sentence
+	clause   int // start of the current clause
+	seg      int // where the text of the next target may start in the clause
+	cnSeen   bool
 
 	// the last target of the clause, for lists like 增长10%、30%以上
 	lastEnd      int
@@ -92,6 +93,7 @@ func (s *scanner) run() {
 			s.closers = s.closers[:0]
 			s.history = false
 			s.newClause(i + 1)
+			s.sentence = s.clause
 		case len(s.closers) > 0:
 			// inside quotes, titles and references everything is a name
 		case r == '，' || r == '；' || r == ';' || r == '：':
@@ -330,6 +332,26 @@ func (s *scanner) sawYear(i, y, end int) {
 	s.year = y
 }
 
+// past reports whether the words before position i in its clause or
+// sentence state a fact (已建成, 截至2022年底, “十三五”以来, 去年) rather
+// than a commitment.
+func (s *scanner) past(i int) bool {
+	rs := s.rs
+	if pastInSent.within(rs, min(s.sentence, s.clause), i) {
+		return true
+	}
+	for k := s.clause; k < i; k++ {
+		w, ok := pastInClause.startingAt(rs, k, i)
+		if !ok {
+			continue
+		}
+		if _, cmp := comparedTo.endingAt(rs, s.clause, k); !cmp || string(w.r) == "已" {
+			return true
+		}
+	}
+	return false
+}
+
 // cand is a number with its unit, before the checks.
 type cand struct {
 	start, numEnd, end int // number, end of the number, end of the unit
@@ -353,9 +375,7 @@ func (s *scanner) candidate(c cand) bool {
 	if _, ok := scopeBefore.endingAt(rs, s.clause, c.start); ok {
 		return false
 	}
-	if lastIndexRunes(rs, s.clause, c.start, wordAlready) >= 0 ||
-		lastIndexRunes(rs, s.clause, c.start, wordAsOf) >= 0 ||
-		lastIndexRunes(rs, s.clause, c.start, wordAsOf2) >= 0 {
+	if s.past(c.start) {
 		return false // a fact already reached
 	}
 

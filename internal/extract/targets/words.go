@@ -121,6 +121,13 @@ var baselineWords = []string{
 	"较", "比", "与", "同", "相比", "从", "由", "自", "截至", "截止", "对比",
 }
 
+// pastSentenceWords mark a whole sentence as a statement of fact.
+var pastSentenceWords = []string{"截至", "截止", "以来"}
+
+// pastClauseWords mark a clause as a statement of fact, unless the year
+// word is the base of a comparison (比上年增长).
+var pastClauseWords = []string{"已", "去年", "上年", "上一年"}
+
 // leadWords are stripped from the front of an indicator.
 var leadWords = []string{
 	"力争", "确保", "争取", "努力", "计划", "全年", "年内", "今年", "当年",

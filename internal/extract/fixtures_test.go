@@ -1,0 +1,142 @@
+package extract
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"luoshi/internal/plan"
+)
+
+// want is the hand-written expected output of a fixture: only the fields
+// it names are compared.
+type want struct {
+	Document *plan.Document `json:"document"`
+	Goals    []wantTarget   `json:"goals"`
+	Tasks    []struct {
+		Label       string       `json:"label"`
+		Path        []string     `json:"path"`
+		Lead        []string     `json:"lead"`
+		Cooperating []string     `json:"cooperating"`
+		Deadline    string       `json:"deadline"`
+		TextPrefix  string       `json:"text_prefix"`
+		Targets     []wantTarget `json:"targets"`
+	} `json:"tasks"`
+	Warnings []string `json:"warnings"`
+}
+
+type wantTarget struct {
+	Value      float64 `json:"value"`
+	Unit       string  `json:"unit"`
+	Comparator string  `json:"comparator"`
+	Year       int     `json:"year"`
+}
+
+func checkTargets(t *testing.T, where string, want []wantTarget, got []plan.Target) {
+	t.Helper()
+	if len(want) != len(got) {
+		t.Errorf("%s: %d targets, want %d: %+v", where, len(got), len(want), got)
+		return
+	}
+	for i, w := range want {
+		g := got[i]
+		if g.Value != w.Value || g.Unit != w.Unit || g.Comparator != w.Comparator || (w.Year != 0 && g.Year != w.Year) {
+			t.Errorf("%s: target %d = %v %s %s (%d), want %v %s %s (%d)", where, i, g.Value, g.Unit, g.Comparator, g.Year,
+				w.Value, w.Unit, w.Comparator, w.Year)
+		}
+	}
+}
+
+// checkPlan compares a parsed plan with a fixture's expected output.
+func checkPlan(t *testing.T, p *plan.Plan, w want) {
+	t.Helper()
+	if w.Document != nil && p.Document != *w.Document {
+		t.Errorf("document = %+v\nwant       %+v", p.Document, *w.Document)
+	}
+	if w.Goals != nil {
+		checkTargets(t, "goals", w.Goals, p.Goals)
+	}
+	if len(p.Tasks) != len(w.Tasks) {
+		var labels []string
+		for _, task := range p.Tasks {
+			labels = append(labels, task.Label)
+		}
+		t.Fatalf("%d tasks %v, want %d", len(p.Tasks), labels, len(w.Tasks))
+	}
+	for i, wt := range w.Tasks {
+		g := p.Tasks[i]
+		where := "task " + wt.Label
+		if g.Label != wt.Label {
+			t.Errorf("task %d label = %q, want %q", i, g.Label, wt.Label)
+		}
+		if wt.Path != nil && !reflect.DeepEqual(g.Path, wt.Path) {
+			t.Errorf("%s: path = %q, want %q", where, g.Path, wt.Path)
+		}
+		if !reflect.DeepEqual(nonNil(g.Lead), nonNil(wt.Lead)) || !reflect.DeepEqual(nonNil(g.Cooperating), nonNil(wt.Cooperating)) {
+			t.Errorf("%s: lead %q cooperating %q, want %q %q", where, g.Lead, g.Cooperating, wt.Lead, wt.Cooperating)
+		}
+		if g.Deadline != wt.Deadline {
+			t.Errorf("%s: deadline = %q, want %q", where, g.Deadline, wt.Deadline)
+		}
+		if wt.TextPrefix != "" && !strings.HasPrefix(g.Text, wt.TextPrefix) {
+			t.Errorf("%s: text = %q, want it to start %q", where, g.Text, wt.TextPrefix)
+		}
+		if wt.Targets != nil || len(g.Targets) > 0 {
+			checkTargets(t, where, wt.Targets, g.Targets)
+		}
+		// Every unit mention points at its name in the source.
+		src := []rune(p.Source)
+		for _, u := range g.Units {
+			if got := string(src[u.Start:u.End]); got != u.Name {
+				t.Errorf("%s: mention %q spans %q", where, u.Name, got)
+			}
+		}
+	}
+	if w.Warnings != nil {
+		var codes []string
+		for _, wa := range p.Warnings {
+			if wa.Code != "no_units" {
+				codes = append(codes, wa.Code)
+			}
+		}
+		if !reflect.DeepEqual(codes, w.Warnings) {
+			t.Errorf("warnings %q, want %q (%+v)", codes, w.Warnings, p.Warnings)
+		}
+	}
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// TestFixtures parses plans written for these tests in layouts the seed
+// plans do not use, and compares them with hand-written answers.
+func TestFixtures(t *testing.T) {
+	for _, name := range []string{"city_plan", "task_table"} {
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(filepath.Join("testdata", name+".txt"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			raw, err := os.ReadFile(filepath.Join("testdata", name+".want.json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var w want
+			if err := json.Unmarshal(raw, &w); err != nil {
+				t.Fatal(err)
+			}
+			p, err := Parse(string(src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkPlan(t, p, w)
+		})
+	}
+}

@@ -1,0 +1,175 @@
+package targets
+
+import (
+	"fmt"
+	"testing"
+	"unicode/utf8"
+
+	"luoshi/internal/plan"
+)
+
+// want is the part of a target a table row checks.
+type want struct {
+	value float64
+	max   float64 // 0 when the target is not a range
+	unit  string
+	cmp   string
+	year  int
+}
+
+func (w want) String() string {
+	if w.max != 0 {
+		return fmt.Sprintf("%v-%v%s %s %d", w.value, w.max, w.unit, w.cmp, w.year)
+	}
+	return fmt.Sprintf("%v%s %s %d", w.value, w.unit, w.cmp, w.year)
+}
+
+func got(t plan.Target) want {
+	w := want{value: t.Value, unit: t.Unit, cmp: t.Comparator, year: t.Year}
+	if t.ValueMax != nil {
+		w.max = *t.ValueMax
+	}
+	return w
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		year int
+		want []want
+	}{
+		{"level with 达到", "2023年，全市快递业务量达到12亿件。", 0, []want{{12, 0, "亿件", "=", 2023}}},
+		{"area in ten thousand square metres", "新增城市公共绿地120万平方米，建成区绿地率达到40%以上。", 2023,
+			[]want{{120, 0, "万平方米", "=", 2023}, {40, 0, "%", ">=", 2023}}},
+		{"kilometres as object", "年内新建改建农村公路1500公里。", 2021, []want{{1500, 0, "公里", "=", 2021}}},
+		{"kilowatts and kilowatt hours", "新增光伏装机容量80万千瓦，全社会用电量控制在3200万千瓦时以内。", 2022,
+			[]want{{80, 0, "万千瓦", "=", 2022}, {3200, 0, "万千瓦时", "<=", 2022}}},
+		{"hundred million person-times", "到2025年，全省接待游客突破8.5亿人次，旅游收入约1.2万亿元。", 0,
+			[]want{{8.5, 0, "亿人次", ">=", 2025}, {1.2, 0, "万亿元", "~", 2025}}},
+		{"times", "到2027年，数字经济核心产业增加值较2020年增长1.5倍。", 0, []want{{1.5, 0, "倍", "=", 2027}}},
+		{"no number", "城乡居民人均可支配收入增速不低于全国平均水平。", 2023, nil},
+		{"percentage points", "服务业增加值占比提高5个百分点以上。", 2024, []want{{5, 0, "个百分点", ">=", 2024}}},
+		{"doubling is not a number", "科技服务业营业收入翻一番。", 2024, nil},
+		{"Chinese numerals after an action", "年内建成三个区域性物流枢纽和五个县级电商服务中心。", 2021,
+			[]want{{3, 0, "个", "=", 2021}, {5, 0, "个", "=", 2021}}},
+		{"Chinese numerals in a description", "围绕“两个率先”目标，坚持三个统筹，推进四大工程。", 2021, nil},
+		{"range with wavy dash", "每个设区市打造1～2个现代服务业集聚示范区。", 2022, []want{{1, 2, "个", "=", 2022}}},
+		{"range with 至", "新认定省级服务业创新发展区3至5家。", 2022, []want{{3, 5, "家", "=", 2022}}},
+		{"per ten thousand people", "每万人口拥有3岁以下婴幼儿托位数达到3.5个。", 2025, []want{{3.5, 0, "个", "=", 2025}}},
+		{"time bound kept, service hours dropped", "企业开办时间压缩至1个工作日以内，推行24小时自助服务。", 2022,
+			[]want{{1, 0, "个工作日", "<=", 2022}}},
+		{"baseline dropped", "工程建设项目审批时间由100个工作日压减至60个工作日。", 2022, []want{{60, 0, "个工作日", "<=", 2022}}},
+		{"subsidy rule dropped", "对新认定的国家级服务业示范企业一次性给予50万元奖励。", 2022, nil},
+		{"document reference dropped", "落实《关于加快发展现代服务业的意见》（粤府〔2021〕18号）要求，出台12项政策措施。", 2021, nil},
+		{"names dropped", "推进5G+工业互联网，建设“1+N”平台体系，办好第五届服务贸易博览会。", 2021, nil},
+		{"ratio dropped", "按照3:3:4比例分担风险，担保费率不超过1.5%。", 2022, []want{{1.5, 0, "%", "<=", 2022}}},
+		{"ages dropped", "为60岁以上老年人提供服务，培训养老护理员5000人次。", 2022, []want{{5000, 0, "人次", "=", 2022}}},
+		{"scope counts dropped", "聚焦8个重点产业，针对餐饮、住宿等6个行业实施纾困。", 2022, nil},
+		{"year carries, past year is history", "2021年全省完成投资3000亿元。2023年，力争完成投资3500亿元左右。", 2023,
+			[]want{{3500, 0, "亿元", "~", 2023}}},
+		{"already reached is history", "全省已建成5G基站6万个，年内新建2万个。", 2022, []want{{2, 0, "万个", "=", 2022}}},
+		{"list with shared comparator", "全年实现社会消费品零售总额、进出口总额分别增长6%、8%以上。", 2023,
+			[]want{{6, 0, "%", ">=", 2023}, {8, 0, "%", ">=", 2023}}},
+		{"shared subject", "城市、农村社区综合服务设施覆盖率均达到90%。", 2023,
+			[]want{{90, 0, "%", "=", 2023}, {90, 0, "%", "=", 2023}}},
+		{"full-width digits and percent", "物流企业数量增长１０％左右。", 2023, []want{{10, 0, "%", "~", 2023}}},
+		{"thousands separator", "新增就业岗位1,200个。", 2023, []want{{1200, 0, "个", "=", 2023}}},
+		{"more than", "组织300余家企业参展。", 2023, []want{{300, 0, "家", ">=", 2023}}},
+		{"ranks dropped", "力争进入全国前10名。", 2023, nil},
+		{"date dropped", "于2023年6月30日前完成。", 2023, nil},
+		{"as-of sentence is history", "截至2022年底，全省共有A级景区500家，其中5A级景区10家。", 2023, nil},
+		{"since is history", "“十四五”以来，服务业增加值年均增长7.8%。", 2023, nil},
+		{"last year as base is kept", "全年旅游收入比上年增长15%。", 2023, []want{{15, 0, "%", "=", 2023}}},
+		{"last year as fact is dropped", "上年全省限额以上住宿企业达到1200家。", 2023, nil},
+		{"names with letters", "新增国家4A级以上旅游景区10家，PM2.5平均浓度下降至30微克/立方米。", 2023,
+			[]want{{10, 0, "家", "=", 2023}, {30, 0, "微克/立方米", "<=", 2023}}},
+		{"unemployment bound", "城镇调查失业率控制在5.5%以内。", 2023, []want{{5.5, 0, "%", "<=", 2023}}},
+		{"about", "新增规模以上服务业企业约300家。", 2023, []want{{300, 0, "家", "~", 2023}}},
+		{"percent range", "物流成本年均下降3%—5%。", 2023, []want{{3, 5, "%", "=", 2023}}},
+		{"deadline year", "到2025年底，全省养老机构护理型床位占比提高到55%。", 0, []want{{55, 0, "%", "=", 2025}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Find(tt.text, tt.year)
+			var gotW []want
+			for _, r := range res {
+				gotW = append(gotW, got(r))
+			}
+			if fmt.Sprint(gotW) != fmt.Sprint(tt.want) {
+				t.Errorf("Find(%q, %d)\n got  %v\n want %v", tt.text, tt.year, gotW, tt.want)
+				for _, r := range res {
+					t.Logf("  %+v", r)
+				}
+			}
+		})
+	}
+}
+
+func TestFindText(t *testing.T) {
+	text := "全省服务业增加值增长7%左右；到2025年，新建社区食堂200个，为困难家庭实施适老化改造3000户。"
+	res := Find(text, 2023)
+	if len(res) != 3 {
+		t.Fatalf("got %d targets, want 3: %+v", len(res), res)
+	}
+	for _, r := range res {
+		if got := string([]rune(text)[r.Start:r.End]); got != r.Text {
+			t.Errorf("span %v is %q, text is %q", r.Span, got, r.Text)
+		}
+	}
+	wants := []struct{ text, indicator string }{
+		{"全省服务业增加值增长7%左右", "服务业增加值增长"},
+		{"新建社区食堂200个", "新建社区食堂"},
+		{"为困难家庭实施适老化改造3000户", "为困难家庭实施适老化改造"},
+	}
+	for i, w := range wants {
+		if res[i].Text != w.text || res[i].Indicator != w.indicator {
+			t.Errorf("target %d: text %q indicator %q, want %q %q", i, res[i].Text, res[i].Indicator, w.text, w.indicator)
+		}
+	}
+	if res[0].Year != 2023 || res[1].Year != 2025 {
+		t.Errorf("years %d, %d; want 2023, 2025", res[0].Year, res[1].Year)
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"到2025年，全省社会消费品零售总额达到3.5万亿元左右。",
+		"新建5G基站2万个、培育两个国家级和三个省级示范区，由30个工作日压减至15个工作日。",
+		"按2:3:5比例分担，一次性给予20万元奖励。《规划（2021—2025年）》",
+		"“1+N”，第3届，1,000家，3～5个，10%、20%以上，１２％",
+		"7—", "2025年", "两", "“", "1.", "3-", "，、", "\xff\xfe",
+	} {
+		f.Add(s, 2023)
+	}
+	f.Fuzz(func(t *testing.T, text string, year int) {
+		n := utf8.RuneCountInString(text)
+		for _, r := range Find(text, year) {
+			if r.Start < 0 || r.Start > r.End || r.End > n {
+				t.Fatalf("span %v out of a text of %d runes", r.Span, n)
+			}
+			if r.ValueMax != nil && *r.ValueMax < r.Value {
+				t.Fatalf("range %v-%v upside down", r.Value, *r.ValueMax)
+			}
+		}
+	})
+}
+
+func BenchmarkFind(b *testing.B) {
+	docs := loadGold(b)
+	var texts []string
+	size := 0
+	for _, d := range docs {
+		for _, task := range d.Tasks {
+			texts = append(texts, task.Text)
+			size += len(task.Text)
+		}
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, text := range texts {
+			Find(text, 2022)
+		}
+	}
+}
