@@ -312,19 +312,27 @@ func (l *loader) unit(c rec) error {
 
 func (l *loader) renames() error {
 	type key struct{ region, from, to string }
-	pattern := map[key]time.Time{}
+	pattern := map[key]Rename{}
 	var order []key
-	set := func(k key, d time.Time) {
+	set := func(k key, n Rename) {
 		if _, ok := pattern[k]; !ok {
 			order = append(order, k)
 		}
-		pattern[k] = d
+		pattern[k] = n
 	}
 	if err := l.each("renames.tsv", func(c rec) error {
 		from, to, region := c.field(0), c.field(1), c.field(3)
 		d, err := time.Parse(time.DateOnly, c.field(2))
 		if err != nil {
 			return c.errorf("date %q: want YYYY-MM-DD", c.field(2))
+		}
+		var into bool
+		switch c.field(4) {
+		case "":
+		case "into":
+			into = true
+		default:
+			return c.errorf("how %q: want empty or 'into'", c.field(4))
 		}
 		fk, fp := strings.CutPrefix(from, "@")
 		tk, tp := strings.CutPrefix(to, "@")
@@ -335,7 +343,7 @@ func (l *loader) renames() error {
 			if region != "-" {
 				return c.errorf("a rename between names has region '-'")
 			}
-			if err := l.r.addRename(Rename{From: from, To: to, Date: d}); err != nil {
+			if err := l.r.addRename(Rename{From: from, To: to, Date: d, Into: into}); err != nil {
 				return c.errorf("%v", err)
 			}
 		case region == "*":
@@ -345,7 +353,7 @@ func (l *loader) renames() error {
 					continue // a region's own date came first
 				}
 				if l.pattern[g.Full][fk] != "" && l.pattern[g.Full][tk] != "" {
-					set(key{g.Full, fk, tk}, d)
+					set(key{g.Full, fk, tk}, Rename{Date: d, Into: into})
 					n++
 				}
 			}
@@ -360,14 +368,15 @@ func (l *loader) renames() error {
 			if l.pattern[g.Full][fk] == "" || l.pattern[g.Full][tk] == "" {
 				return c.errorf("%s has no %s or no %s", g.Full, from, to)
 			}
-			set(key{g.Full, fk, tk}, d)
+			set(key{g.Full, fk, tk}, Rename{Date: d, Into: into})
 		}
 		return nil
 	}); err != nil {
 		return err
 	}
 	for _, k := range order {
-		n := Rename{From: l.pattern[k.region][k.from], To: l.pattern[k.region][k.to], Date: pattern[k]}
+		n := pattern[k]
+		n.From, n.To = l.pattern[k.region][k.from], l.pattern[k.region][k.to]
 		if err := l.r.addRename(n); err != nil {
 			return fmt.Errorf("units: renames.tsv: %s: %w", k.region, err)
 		}

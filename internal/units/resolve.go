@@ -162,7 +162,7 @@ func (r *Registry) existsOn(id string, date time.Time) bool {
 	}
 	if !date.IsZero() {
 		for _, n := range r.to[id] {
-			if n.Date.After(date) {
+			if !n.Into && n.Date.After(date) {
 				return false
 			}
 		}

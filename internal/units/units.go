@@ -95,6 +95,9 @@ type Unit struct {
 type Rename struct {
 	From, To string // unit IDs
 	Date     time.Time
+	// Into is true when From was absorbed into a To that existed before
+	// (莱芜市 into 济南市); otherwise To was made by the change.
+	Into bool
 }
 
 // Result is what a name meant on a date.
