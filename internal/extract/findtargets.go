@@ -1,5 +1,10 @@
 package extract
 
-import "luoshi/internal/plan"
+import (
+	"luoshi/internal/extract/targets"
+	"luoshi/internal/plan"
+)
 
-func findTargets(s string, year int) []plan.Target { return nil }
+// findTargets returns the quantitative targets of a task's or goal's text,
+// with spans in that text.
+func findTargets(s string, year int) []plan.Target { return targets.Find(s, year) }
