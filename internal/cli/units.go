@@ -162,10 +162,11 @@ func checkRegion(reg *units.Registry, region string) error {
 	return nil
 }
 
-// parseDate reads YYYY-MM-DD or YYYY; empty is the zero time, today.
+// parseDate reads YYYY-MM-DD or YYYY; empty is today.
 func parseDate(s string) (time.Time, error) {
 	if s == "" {
-		return time.Time{}, nil
+		y, m, d := time.Now().Date()
+		return time.Date(y, m, d, 0, 0, 0, 0, time.UTC), nil
 	}
 	if t, err := time.Parse(time.DateOnly, s); err == nil {
 		return t, nil

@@ -13,7 +13,8 @@ const WarnUnknown = "unknown_unit"
 
 // Annotate resolves every unit mention of the plan's tasks in the plan's
 // region on its date (Document.Date, else 1 January of Document.Year,
-// else today), filling Resolved and Match. Resolved holds the units the
+// else unknown: names are then taken as written), filling Resolved and
+// Match. Resolved holds the units the
 // mention meant on that date: the members of a collective, the successor
 // body for a name that a rename had already replaced. A mention that
 // cannot be resolved gets Match "unknown" and a warning naming the plan
@@ -43,7 +44,7 @@ func (r *Registry) Annotate(p *plan.Plan) {
 }
 
 // PlanDate is the date a plan's unit names are read on: its date, else
-// 1 January of its year, else the zero time, which stands for today.
+// 1 January of its year, else the zero time: not known.
 func PlanDate(d plan.Document) time.Time {
 	if t, err := time.Parse(time.DateOnly, d.Date); err == nil {
 		return t

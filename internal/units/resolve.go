@@ -9,10 +9,15 @@ import (
 // maxRenames bounds a chain of renames, against a cycle in added data.
 const maxRenames = 16
 
+// latest is a date after every rename: what bodies are today.
+var latest = time.Date(9999, time.December, 31, 0, 0, 0, 0, time.UTC)
+
 // Resolve returns the unit(s) a name meant in a plan of region on date.
 // region may be a full name (青海省), a stem (青海) or an abbreviation
 // (青), or empty when the plan's region is not known: then only names that
-// carry their own region resolve. A zero date stands for today.
+// carry their own region resolve. A zero date means the plan's date is
+// not known: no rename is applied to the name, and Successors say what
+// the body is today.
 func (r *Registry) Resolve(name, region string, date time.Time) Result {
 	r.mu.RLock()
 	defer r.mu.RUnlock()
@@ -28,7 +33,10 @@ func (r *Registry) Resolve(name, region string, date time.Time) Result {
 	res.Match = how
 	res.Named = r.get(ids)
 
-	then := r.asOf(ids, date)
+	then := ids
+	if !date.IsZero() {
+		then = r.asOf(ids, date)
+	}
 	if !slices.Equal(then, ids) {
 		res.Match = Renamed
 	}
@@ -51,7 +59,7 @@ func (r *Registry) Resolve(name, region string, date time.Time) Result {
 		}
 	}
 	res.Units = r.get(out)
-	if now := r.asOf(out, time.Time{}); !slices.Equal(now, out) {
+	if now := r.asOf(out, latest); !slices.Equal(now, out) {
 		res.Successors = r.get(now)
 	}
 	return res
@@ -127,8 +135,8 @@ func (r *Registry) how(ids []string, m Match) Match {
 	return Pattern
 }
 
-// asOf follows the renames that took effect on or before date (every
-// rename when date is zero) and returns the units that stood then.
+// asOf follows the renames that took effect on or before date and
+// returns the units that stood then.
 func (r *Registry) asOf(ids []string, date time.Time) []string {
 	var out []string
 	var walk func(id string, depth int)
@@ -136,7 +144,7 @@ func (r *Registry) asOf(ids []string, date time.Time) []string {
 		moved := false
 		if depth < maxRenames {
 			for _, n := range r.from[id] {
-				if date.IsZero() || !n.Date.After(date) {
+				if !n.Date.After(date) {
 					moved = true
 					walk(n.To, depth+1)
 				}
@@ -152,19 +160,21 @@ func (r *Registry) asOf(ids []string, date time.Time) []string {
 	return out
 }
 
-// existsOn reports whether a unit stood under its name on date: it was
-// not yet renamed away and was not made by a later rename.
+// existsOn reports whether a unit stood under its name on date (today
+// when date is zero): it was not yet renamed away and was not made by a
+// later rename.
 func (r *Registry) existsOn(id string, date time.Time) bool {
+	if date.IsZero() {
+		date = latest
+	}
 	for _, n := range r.from[id] {
-		if date.IsZero() || !n.Date.After(date) {
+		if !n.Date.After(date) {
 			return false
 		}
 	}
-	if !date.IsZero() {
-		for _, n := range r.to[id] {
-			if !n.Into && n.Date.After(date) {
-				return false
-			}
+	for _, n := range r.to[id] {
+		if !n.Into && n.Date.After(date) {
+			return false
 		}
 	}
 	return true

@@ -29,8 +29,10 @@
 // which is what the plan meant and who had to do the work; when later
 // renames changed them, Result.Successors are the units they became, so a
 // 2015 plan's 省经济和信息化委 resolves to 青海省经济和信息化委员会 with the
-// successor 青海省工业和信息化厅. A zero date stands for today: every
-// rename applies.
+// successor 青海省工业和信息化厅, while a 2020 plan's is matched as a rename
+// to 青海省工业和信息化厅. A zero date means the plan's date is not known:
+// the name is taken as written, no rename is applied, and Successors say
+// what the body is today; collectives then expand to today's members.
 package units
 
 import (

@@ -86,7 +86,8 @@ func TestResolveHistorical(t *testing.T) {
 		{"青海银保监局", q, "2023-07-19", Pattern, []string{"中国银行保险监督管理委员会青海监管局"}, []string{nfra}},
 		{"青海银保监局", q, "2023-07-20", Renamed, []string{nfra}, nil},
 		{"省质监局", q, d20, Renamed, []string{"青海省市场监督管理局"}, nil},
-		{"省农牧厅", q, "", Renamed, []string{"青海省农业农村厅"}, nil},
+		// An unknown date takes the name as written.
+		{"省农牧厅", q, "", Pattern, []string{"青海省农牧厅"}, []string{"青海省农业农村厅"}},
 		{"青海出入境检验检疫局", q, d20, Renamed, []string{"西宁海关"}, nil},
 		{"省国税局", q, d20, Renamed, []string{"国家税务总局青海省税务局"}, nil},
 		{"海东地区行署", q, d20, Renamed, []string{"海东市人民政府"}, nil},
