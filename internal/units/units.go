@@ -77,46 +77,47 @@ const (
 
 // Unit is one body in the registry.
 type Unit struct {
-	ID      string   // stable identifier; the canonical name
-	Name    string   // canonical name
-	Kind    Kind     // what sort of body
-	Region  string   // provincial-level region (青海省); empty for a national body
-	Aliases []string // other full names
-	Local   []string // names as written inside Region after its prefix is dropped
-	Members []string // IDs of the members of a collective
+	ID      string   `json:"id"`                // stable identifier; the canonical name
+	Name    string   `json:"name"`              // canonical name
+	Kind    Kind     `json:"kind"`              // what sort of body
+	Region  string   `json:"region,omitempty"`  // provincial-level region (青海省); empty for a national body
+	Aliases []string `json:"aliases,omitempty"` // other full names
+	Local   []string `json:"local,omitempty"`   // names as written inside Region after its prefix is dropped
+	Members []string `json:"members,omitempty"` // IDs of the members of a collective
 	// MemberKind, for a collective, adds every unit of that kind in the
 	// collective's region to its members (Prefecture for 各市州人民政府).
-	MemberKind Kind
+	MemberKind Kind `json:"member_kind,omitempty"`
 	// Pattern is the key of the national pattern that made the unit,
 	// empty for a unit listed by name.
-	Pattern string
+	Pattern string `json:"pattern,omitempty"`
 }
 
 // Rename is a body replaced by another on a date. Several renames with one
 // To are a merger; several with one From are a split.
 type Rename struct {
-	From, To string // unit IDs
-	Date     time.Time
+	From string    `json:"from"` // unit ID
+	To   string    `json:"to"`   // unit ID
+	Date time.Time `json:"date"`
 	// Into is true when From was absorbed into a To that existed before
 	// (莱芜市 into 济南市); otherwise To was made by the change.
-	Into bool
+	Into bool `json:"into,omitempty"`
 }
 
 // Result is what a name meant on a date.
 type Result struct {
-	Name   string // the name as asked
-	Region string // the region it was resolved in, normalized
-	Match  Match
+	Name   string `json:"name"`   // the name as asked
+	Region string `json:"region"` // the region it was resolved in, normalized
+	Match  Match  `json:"match"`
 	// Named are the units the name itself denotes, before renames and
 	// expansion: the old body for a rename, the collective for a collective.
-	Named []Unit
+	Named []Unit `json:"named,omitempty"`
 	// Units are the units the name meant on the date: the members of a
 	// collective (or the collective itself when its members are not
 	// listed); empty when Match is Unknown.
-	Units []Unit
+	Units []Unit `json:"units"`
 	// Successors are what Units became by later renames, empty when they
 	// still exist under their names.
-	Successors []Unit
+	Successors []Unit `json:"successors,omitempty"`
 }
 
 // Registry holds units, their names and renames. It is safe for
