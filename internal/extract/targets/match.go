@@ -171,21 +171,48 @@ func isLatin(r rune) bool {
 	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 'ａ' && r <= 'ｚ' || r >= 'Ａ' && r <= 'Ｚ'
 }
 
-// cnDigits maps Chinese numerals to their values; 十, 百 and 千 are
+// cnDigit returns the value of a Chinese numeral; 十, 百 and 千 are
 // handled as multipliers by cnValue.
-var cnDigits = map[rune]int{
-	'零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5,
-	'六': 6, '七': 7, '八': 8, '九': 9, '十': 10, '百': 100, '千': 1000,
+func cnDigit(r rune) (int, bool) {
+	switch r {
+	case '零', '〇':
+		return 0, true
+	case '一':
+		return 1, true
+	case '二', '两':
+		return 2, true
+	case '三':
+		return 3, true
+	case '四':
+		return 4, true
+	case '五':
+		return 5, true
+	case '六':
+		return 6, true
+	case '七':
+		return 7, true
+	case '八':
+		return 8, true
+	case '九':
+		return 9, true
+	case '十':
+		return 10, true
+	case '百':
+		return 100, true
+	case '千':
+		return 1000, true
+	}
+	return 0, false
 }
 
-func isCN(r rune) bool { _, ok := cnDigits[r]; return ok }
+func isCN(r rune) bool { _, ok := cnDigit(r); return ok }
 
 // cnValue reads a Chinese numeral below ten thousand (两, 十五, 二十三,
 // 三百零五, 一千二百).
 func cnValue(rs []rune) (int, bool) {
 	total, cur := 0, 0
 	for _, r := range rs {
-		v := cnDigits[r]
+		v, _ := cnDigit(r)
 		switch v {
 		case 10, 100, 1000:
 			if cur == 0 {

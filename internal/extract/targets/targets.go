@@ -41,10 +41,18 @@ var (
 // year is the year the targets are for when the text states none (the plan's
 // year for an annual plan; 0 when unknown). Spans are rune offsets into text.
 func Find(text string, year int) []plan.Target {
+	if !strings.ContainsAny(text, numeralChars) {
+		return nil
+	}
 	s := scanner{rs: []rune(text), year: year, base: year}
 	s.run()
 	return s.out
 }
+
+// numeralChars are the characters every target starts with; a text with
+// none of them is not scanned. 一 is absent: a count of one is never
+// written in Chinese numerals as a target.
+const numeralChars = "0123456789０１２３４５６７８９二两三四五六七八九十"
 
 // scanner holds the state of one left-to-right pass.
 type scanner struct {
