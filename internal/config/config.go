@@ -1,0 +1,125 @@
+// Package config reads Luoshi's settings from command-line flags and
+// LUOSHI_* environment variables into one typed struct.
+package config
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Config is everything the server needs to start.
+type Config struct {
+	Addr string // listen address, e.g. ":8080"
+	DB   string // SQLite file path or postgres:// URL
+
+	// AdminPassword is the password of the office account created on
+	// first start; empty means a random one, printed once.
+	AdminPassword string
+	// DemoPassword is the password of the demonstration reporter and
+	// viewer accounts; empty means a random one, printed once.
+	DemoPassword string
+	// Demo loads the demonstration plan into an empty store.
+	Demo bool
+
+	MaxUpload  int64         // largest accepted document, in bytes
+	SessionTTL time.Duration // how long a login lasts
+	// SecureCookies forces the Secure flag on cookies even when the
+	// request did not arrive over TLS or from an https proxy.
+	SecureCookies bool
+	LogLevel      string
+}
+
+// Default returns the settings used when nothing is configured.
+func Default() Config {
+	return Config{
+		Addr:       ":8080",
+		DB:         "luoshi.db",
+		Demo:       true,
+		MaxUpload:  8 << 20,
+		SessionTTL: 12 * time.Hour,
+		LogLevel:   "info",
+	}
+}
+
+// Load reads the environment, then flags, over the defaults; flags win.
+func Load(name string, args []string, getenv func(string) string, stderr io.Writer) (Config, error) {
+	c := Default()
+	if err := c.fromEnv(getenv); err != nil {
+		return c, err
+	}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.Addr, "addr", c.Addr, "listen address (LUOSHI_ADDR)")
+	fs.StringVar(&c.DB, "db", c.DB, "SQLite file or postgres:// URL (LUOSHI_DB)")
+	fs.BoolVar(&c.Demo, "demo", c.Demo, "load the demonstration plan into an empty store (LUOSHI_DEMO)")
+	fs.Int64Var(&c.MaxUpload, "max-upload", c.MaxUpload, "largest accepted document in bytes (LUOSHI_MAX_UPLOAD)")
+	fs.DurationVar(&c.SessionTTL, "session-ttl", c.SessionTTL, "how long a login lasts (LUOSHI_SESSION_TTL)")
+	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "always mark cookies Secure (LUOSHI_SECURE_COOKIES)")
+	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (LUOSHI_LOG_LEVEL)")
+	if err := fs.Parse(args); err != nil {
+		return c, err
+	}
+	if fs.NArg() > 0 {
+		return c, fmt.Errorf("unexpected arguments: %s", strings.Join(fs.Args(), " "))
+	}
+	return c, c.validate()
+}
+
+func (c *Config) fromEnv(getenv func(string) string) error {
+	str := func(key string, dst *string) {
+		if v := getenv(key); v != "" {
+			*dst = v
+		}
+	}
+	str("LUOSHI_ADDR", &c.Addr)
+	str("LUOSHI_DB", &c.DB)
+	str("LUOSHI_ADMIN_PASSWORD", &c.AdminPassword)
+	str("LUOSHI_DEMO_PASSWORD", &c.DemoPassword)
+	str("LUOSHI_LOG_LEVEL", &c.LogLevel)
+	for key, dst := range map[string]*bool{"LUOSHI_DEMO": &c.Demo, "LUOSHI_SECURE_COOKIES": &c.SecureCookies} {
+		if v := getenv(key); v != "" {
+			b, err := strconv.ParseBool(v)
+			if err != nil {
+				return fmt.Errorf("%s: %w", key, err)
+			}
+			*dst = b
+		}
+	}
+	if v := getenv("LUOSHI_MAX_UPLOAD"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return fmt.Errorf("LUOSHI_MAX_UPLOAD: %w", err)
+		}
+		c.MaxUpload = n
+	}
+	if v := getenv("LUOSHI_SESSION_TTL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return fmt.Errorf("LUOSHI_SESSION_TTL: %w", err)
+		}
+		c.SessionTTL = d
+	}
+	return nil
+}
+
+func (c *Config) validate() error {
+	if c.DB == "" {
+		return fmt.Errorf("no database: set --db or LUOSHI_DB")
+	}
+	if c.MaxUpload <= 0 {
+		return fmt.Errorf("--max-upload must be positive")
+	}
+	if c.SessionTTL < time.Minute {
+		return fmt.Errorf("--session-ttl must be at least a minute")
+	}
+	switch c.LogLevel {
+	case "debug", "info", "warn", "error":
+	default:
+		return fmt.Errorf("--log-level %q: want debug, info, warn or error", c.LogLevel)
+	}
+	return nil
+}

@@ -1,0 +1,26 @@
+package config
+
+import (
+	"io"
+	"testing"
+	"time"
+)
+
+func TestLoad(t *testing.T) {
+	env := map[string]string{"LUOSHI_DB": "env.db", "LUOSHI_ADDR": ":9000", "LUOSHI_ADMIN_PASSWORD": "pw", "LUOSHI_SESSION_TTL": "1h"}
+	c, err := Load("serve", []string{"--addr", ":7000"}, func(k string) string { return env[k] }, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Addr != ":7000" || c.DB != "env.db" || c.AdminPassword != "pw" || c.SessionTTL != time.Hour || !c.Demo {
+		t.Errorf("config = %+v", c)
+	}
+	if _, err := Load("serve", nil, func(k string) string {
+		return map[string]string{"LUOSHI_DEMO": "maybe"}[k]
+	}, io.Discard); err == nil {
+		t.Error("a bad boolean was accepted")
+	}
+	if _, err := Load("serve", []string{"--log-level", "loud"}, func(string) string { return "" }, io.Discard); err == nil {
+		t.Error("a bad log level was accepted")
+	}
+}
