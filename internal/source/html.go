@@ -518,7 +518,7 @@ func spanAttr(n *html.Node, key string, limit int) int {
 // chromePhrases mark the lines of a government site's furniture that
 // survive the element filter: "set as home page", the breadcrumb trail,
 // print and close links, the font-size switch, copyright and registration
-// notices; chromePattern adds the date banner and the visit counter.
+// notices; chromePatterns add the date banner and the visit counter.
 // Only short lines are dropped, and the words are ones a plan does not
 // use, so that a plan's own sentences are kept.
 var (
@@ -527,7 +527,15 @@ var (
 		"打印本页", "关闭窗口", "【打印】", "【关闭】", "字体：", "字号：", "分享到：", "分享到:",
 		"版权所有", "ICP备", "网站标识码", "公网安备", "网站地图",
 	}
-	chromePattern = regexp.MustCompile(`今天是\s*\d{4}\s*年|您是第\s*\d+\s*位|(访问量|访问人数|访问次数|浏览次数|阅读次数|点击数|点击量|浏览量)\s*[：:]?\s*\d`)
+	chromePatterns = []struct {
+		word string // cheap test before the expression runs
+		re   *regexp.Regexp
+	}{
+		{"今天是", regexp.MustCompile(`今天是\s*\d{4}\s*年`)},
+		{"您是第", regexp.MustCompile(`您是第\s*\d+\s*位`)},
+		{"量", regexp.MustCompile(`(访问量|浏览量|点击量)\s*[：:]?\s*\d`)},
+		{"数", regexp.MustCompile(`(访问人数|访问次数|浏览次数|阅读次数|点击数)\s*[：:]?\s*\d`)},
+	}
 )
 
 const maxChromeLine = 80
@@ -541,5 +549,10 @@ func isChromeLine(l string) bool {
 			return true
 		}
 	}
-	return chromePattern.MatchString(l)
+	for _, p := range chromePatterns {
+		if strings.Contains(l, p.word) && p.re.MatchString(l) {
+			return true
+		}
+	}
+	return false
 }

@@ -52,6 +52,16 @@ func Decode(name string, data []byte) (string, error) {
 		text, err = decodeDocx(data)
 	case bytes.HasPrefix(data, oleMagic):
 		return "", ErrLegacyWord
+	case bytes.HasPrefix(data, bomUTF16LE) || bytes.HasPrefix(data, bomUTF16BE):
+		// Markers cannot be looked for in UTF-16 bytes: decode first.
+		text, err = toUTF8(data)
+		switch {
+		case err != nil:
+		case looksHTML(name, []byte(text)):
+			text, err = decodeHTML([]byte(text))
+		default:
+			text = normaliseNewlines(text)
+		}
 	case looksHTML(name, data):
 		text, err = decodeHTML(data)
 	default:

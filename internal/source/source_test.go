@@ -115,6 +115,7 @@ func TestDecodeHTML(t *testing.T) {
 		{"no declaration, gbk bytes", encode(t, simplifiedchinese.GBK, strings.Replace(page, "; charset=gbk", "", 1))},
 		// A page saved again as UTF-8 by an editor keeps its old meta.
 		{"gbk declared, utf-8 bytes", []byte(page)},
+		{"utf-16LE with BOM", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), utf8Page)},
 		{"CRLF and upper-case tags", []byte(strings.ReplaceAll(strings.ReplaceAll(utf8Page, "<p>", "<P>"), "\n", "\r\n"))},
 	}
 	for _, tt := range tests {
