@@ -273,13 +273,18 @@ func isChrome(n *html.Node) bool {
 				return true
 			}
 		case "id", "class":
-			if chromeName(a.Val) {
+			// A class on the page's outermost elements styles the
+			// page (<body class="nav-fixed">); it does not mark chrome.
+			if !pageElements[n.DataAtom] && chromeName(a.Val) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// pageElements wrap the whole page or its main content.
+var pageElements = map[atom.Atom]bool{atom.Html: true, atom.Body: true, atom.Main: true, atom.Article: true}
 
 // chromeWords in an id or class mark site furniture; contentWords in the
 // same name veto that ("article-header" holds a title).

@@ -188,6 +188,11 @@ func TestDecodeHTMLStructure(t *testing.T) {
 			"标题\n正文。",
 		},
 		{
+			"a class on body does not hide the page",
+			`<html><body class="nav-fixed header-collapsed"><main id="menu-offset"><p>正文。</p></main></body></html>`,
+			"正文。",
+		},
+		{
 			"content word vetoes a chrome class",
 			`<body><div class="article-header">标题</div><div class="menu-list">菜单</div><div id="crumb">首页</div></body>`,
 			"标题",
