@@ -186,9 +186,8 @@ func (r *Registry) members(u *Unit, date time.Time) []string {
 	if u.MemberKind == "" {
 		return out
 	}
-	for _, id := range r.order {
-		m := r.units[id]
-		if m.Kind == u.MemberKind && m.Region == u.Region && r.existsOn(id, date) {
+	for _, id := range r.within[u.Region] {
+		if r.units[id].Kind == u.MemberKind && r.existsOn(id, date) {
 			out = appendNew(out, id)
 		}
 	}

@@ -128,6 +128,7 @@ type Registry struct {
 	region  map[string]*Region             // by full name, stem and abbreviation
 	units   map[string]*Unit               // by ID
 	order   []string                       // IDs in the order they were added
+	within  map[string][]string            // region → IDs in the order they were added
 	exact   map[string][]string            // normalized canonical name → IDs
 	alias   map[string][]string            // normalized full alias → IDs
 	local   map[string]map[string][]string // region → normalized local name → IDs
@@ -162,6 +163,7 @@ func empty() *Registry {
 	return &Registry{
 		region: map[string]*Region{},
 		units:  map[string]*Unit{},
+		within: map[string][]string{},
 		exact:  map[string][]string{},
 		alias:  map[string][]string{},
 		local:  map[string]map[string][]string{},
@@ -227,6 +229,7 @@ func (r *Registry) add(u Unit) error {
 	p.Members = slices.Clone(u.Members)
 	r.units[u.ID] = p
 	r.order = append(r.order, u.ID)
+	r.within[u.Region] = append(r.within[u.Region], u.ID)
 	r.exact[key] = append(r.exact[key], u.ID)
 	for _, a := range p.Aliases {
 		r.index(r.alias, a, u.ID)
