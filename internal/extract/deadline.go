@@ -16,7 +16,7 @@ var (
 // A deadline in another year, or "到2025年" in a multi-year plan, is a
 // target year rather than the task's deadline.
 func findDeadline(fold string, year int) string {
-	if year == 0 {
+	if year == 0 || !mentionsDeadline(fold) {
 		return ""
 	}
 	best := ""
@@ -76,4 +76,24 @@ func isNumeralRune(r rune) bool {
 	}
 	_, ok := hanDigits[r]
 	return ok || r == '几' || r == '多'
+}
+
+// mentionsDeadline is a cheap test before the regular expression: a
+// deadline needs 年, 月 or 季 followed by 内, 底, 末, 前 or 度, or 上/下半年.
+func mentionsDeadline(s string) bool {
+	prev := rune(0)
+	for _, r := range s {
+		switch r {
+		case '内', '底', '末', '前', '度':
+			if prev == '年' || prev == '月' || prev == '季' {
+				return true
+			}
+		case '半':
+			if prev == '上' || prev == '下' {
+				return true
+			}
+		}
+		prev = r
+	}
+	return false
 }

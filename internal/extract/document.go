@@ -29,7 +29,7 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 	meta := map[int]bool{}
 	fields := map[string]string{}
 	for i, ln := range lines {
-		fs := t.fstr(ln)
+		fs := t.fline(ln)
 		for _, l := range metaLabels {
 			// Fields may share a line: "发布机构:X公文时效:有效".
 			for k := strings.Index(fs, l); k >= 0; {
@@ -56,7 +56,7 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 	// The header: lines before the first body paragraph.
 	bodyStart := len(lines)
 	for i, ln := range lines {
-		if meta[i] || isClutter(t.fstr(ln)) {
+		if meta[i] || isClutter(t.fline(ln)) {
 			continue
 		}
 		f := t.fold[ln.start:ln.end]
@@ -70,7 +70,7 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 		if meta[i] {
 			continue
 		}
-		fs := strings.TrimSpace(t.fstr(lines[i]))
+		fs := strings.TrimSpace(t.fline(lines[i]))
 		if isClutter(fs) {
 			continue
 		}
@@ -109,7 +109,7 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 	}
 	intro := ""
 	if bodyStart < len(lines) {
-		intro = t.fstr(lines[bodyStart])
+		intro = t.fline(lines[bodyStart])
 	}
 	if d.Issuer == "" {
 		// "…领导小组办公室印发《2020年浙江省服务业发展工作要点》"
@@ -185,7 +185,7 @@ func pad2(n int) string {
 // signatureDate finds the date line of the signature near the end.
 func signatureDate(t *text, lines []span) string {
 	for i := len(lines) - 1; i >= 0 && i >= len(lines)-8; i-- {
-		if fs := t.fstr(lines[i]); reDateLine.MatchString(strings.TrimSpace(fs)) {
+		if fs := t.fline(lines[i]); reDateLine.MatchString(strings.TrimSpace(fs)) {
 			return firstDate(fs)
 		}
 	}
@@ -194,8 +194,8 @@ func signatureDate(t *text, lines []span) string {
 
 func signatureIssuer(t *text, lines []span) string {
 	for i := len(lines) - 1; i > 0 && i >= len(lines)-8; i-- {
-		if reDateLine.MatchString(strings.TrimSpace(t.fstr(lines[i]))) {
-			if s := strings.TrimSpace(t.fstr(lines[i-1])); isIssuerName(s) {
+		if reDateLine.MatchString(strings.TrimSpace(t.fline(lines[i]))) {
+			if s := strings.TrimSpace(t.fline(lines[i-1])); isIssuerName(s) {
 				return strings.TrimSpace(t.str(lines[i-1]))
 			}
 		}

@@ -27,13 +27,13 @@ func Parse(s string) (*plan.Plan, error) {
 	doc, meta := readDocument(t, all)
 	var body []span
 	for i, ln := range all {
-		if !meta[i] && !isClutter(t.fstr(ln)) {
+		if !meta[i] && !isClutter(t.fline(ln)) {
 			body = append(body, ln)
 		}
 	}
 	intro := ""
 	if len(body) > 0 {
-		intro = t.fstr(body[0])
+		intro = t.fline(body[0])
 	}
 	p := &plan.Plan{Document: doc, Source: s}
 	b := &builder{t: t, p: p, doc: doc}
@@ -221,8 +221,12 @@ func mapSpan(offs []int, s plan.Span) plan.Span {
 // joinWithout concatenates the paragraphs without the clauses, returning
 // the text and, for each of its runes, the source offset.
 func joinWithout(t *text, content []span, clauses []clause) ([]rune, []int) {
-	var out []rune
-	var offs []int
+	n := 0
+	for _, s := range content {
+		n += s.end - s.start
+	}
+	out := make([]rune, 0, n)
+	offs := make([]int, 0, n)
 	ci := 0
 	for _, s := range content {
 		for i := s.start; i < s.end; i++ {

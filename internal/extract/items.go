@@ -120,10 +120,10 @@ func splitShi(t *text, it *item) []shi {
 	type mark struct{ start, end int }
 	var marks []mark
 	next := 1
+	want := []rune(hanNumeral(next) + "是")
 	for _, p := range it.content {
 		for i := p.start; i < p.end; i++ {
-			want := []rune(hanNumeral(next) + "是")
-			if i+len(want) > p.end || string(t.fold[i:i+len(want)]) != string(want) {
+			if t.fold[i] != want[0] || i+len(want) > p.end || !runesAt(t.fold, i, want) {
 				continue
 			}
 			if i > p.start && !strings.ContainsRune("。;:,)!? ", t.fold[i-1]) {
@@ -132,6 +132,7 @@ func splitShi(t *text, it *item) []shi {
 			marks = append(marks, mark{i, i + len(want)})
 			next++
 			i += len(want) - 1
+			want = []rune(hanNumeral(next) + "是")
 		}
 	}
 	if len(marks) < 2 {

@@ -107,12 +107,12 @@ func isSlogan(f []rune, fs string) bool {
 // isClosing reports the end matter of a document: the signature, its date,
 // "本方案自印发之日起施行", "(此件公开发布)".
 func isClosing(t *text, lines []span, i int) bool {
-	fs := t.fstr(lines[i])
+	fs := t.fline(lines[i])
 	if reDateLine.MatchString(fs) || reClosing.MatchString(fs) {
 		return true
 	}
 	// An issuer on its own line followed by a date line is a signature.
-	if i+1 < len(lines) && reDateLine.MatchString(t.fstr(lines[i+1])) && isIssuerName(fs) {
+	if i+1 < len(lines) && reDateLine.MatchString(t.fline(lines[i+1])) && isIssuerName(fs) {
 		return true
 	}
 	return false

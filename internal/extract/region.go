@@ -9,18 +9,32 @@ import (
 
 // province is a provincial-level region: its full name, the stem used in
 // running text, and the one-character abbreviation of its document numbers.
-type province struct{ full, stem, abbr string }
+type province struct {
+	full, stem, abbr     string
+	fullRunes, stemRunes []rune
+}
+
+// stemsByRune indexes provinces by the first rune of their stem.
+var stemsByRune = func() map[rune][]int {
+	m := map[rune][]int{}
+	for k := range provinces {
+		p := &provinces[k]
+		p.fullRunes, p.stemRunes = []rune(p.full), []rune(p.stem)
+		m[p.stemRunes[0]] = append(m[p.stemRunes[0]], k)
+	}
+	return m
+}()
 
 var provinces = []province{
-	{"北京市", "北京", "京"}, {"天津市", "天津", "津"}, {"河北省", "河北", "冀"}, {"山西省", "山西", "晋"},
-	{"内蒙古自治区", "内蒙古", "内蒙"}, {"辽宁省", "辽宁", "辽"}, {"吉林省", "吉林", "吉"},
-	{"黑龙江省", "黑龙江", "黑"}, {"上海市", "上海", "沪"}, {"江苏省", "江苏", "苏"}, {"浙江省", "浙江", "浙"},
-	{"安徽省", "安徽", "皖"}, {"福建省", "福建", "闽"}, {"江西省", "江西", "赣"}, {"山东省", "山东", "鲁"},
-	{"河南省", "河南", "豫"}, {"湖北省", "湖北", "鄂"}, {"湖南省", "湖南", "湘"}, {"广东省", "广东", "粤"},
-	{"广西壮族自治区", "广西", "桂"}, {"海南省", "海南", "琼"}, {"重庆市", "重庆", "渝"}, {"四川省", "四川", "川"},
-	{"贵州省", "贵州", "黔"}, {"云南省", "云南", "云"}, {"西藏自治区", "西藏", "藏"}, {"陕西省", "陕西", "陕"},
-	{"甘肃省", "甘肃", "甘"}, {"青海省", "青海", "青"}, {"宁夏回族自治区", "宁夏", "宁"},
-	{"新疆维吾尔自治区", "新疆", "新"},
+	{full: "北京市", stem: "北京", abbr: "京"}, {full: "天津市", stem: "天津", abbr: "津"}, {full: "河北省", stem: "河北", abbr: "冀"}, {full: "山西省", stem: "山西", abbr: "晋"},
+	{full: "内蒙古自治区", stem: "内蒙古", abbr: "内蒙"}, {full: "辽宁省", stem: "辽宁", abbr: "辽"}, {full: "吉林省", stem: "吉林", abbr: "吉"},
+	{full: "黑龙江省", stem: "黑龙江", abbr: "黑"}, {full: "上海市", stem: "上海", abbr: "沪"}, {full: "江苏省", stem: "江苏", abbr: "苏"}, {full: "浙江省", stem: "浙江", abbr: "浙"},
+	{full: "安徽省", stem: "安徽", abbr: "皖"}, {full: "福建省", stem: "福建", abbr: "闽"}, {full: "江西省", stem: "江西", abbr: "赣"}, {full: "山东省", stem: "山东", abbr: "鲁"},
+	{full: "河南省", stem: "河南", abbr: "豫"}, {full: "湖北省", stem: "湖北", abbr: "鄂"}, {full: "湖南省", stem: "湖南", abbr: "湘"}, {full: "广东省", stem: "广东", abbr: "粤"},
+	{full: "广西壮族自治区", stem: "广西", abbr: "桂"}, {full: "海南省", stem: "海南", abbr: "琼"}, {full: "重庆市", stem: "重庆", abbr: "渝"}, {full: "四川省", stem: "四川", abbr: "川"},
+	{full: "贵州省", stem: "贵州", abbr: "黔"}, {full: "云南省", stem: "云南", abbr: "云"}, {full: "西藏自治区", stem: "西藏", abbr: "藏"}, {full: "陕西省", stem: "陕西", abbr: "陕"},
+	{full: "甘肃省", stem: "甘肃", abbr: "甘"}, {full: "青海省", stem: "青海", abbr: "青"}, {full: "宁夏回族自治区", stem: "宁夏", abbr: "宁"},
+	{full: "新疆维吾尔自治区", stem: "新疆", abbr: "新"},
 }
 
 // reCity finds a sub-provincial region at the head of a title or issuer:
@@ -54,12 +68,23 @@ func findRegion(t *text, d plan.Document) string {
 		}
 	}
 	// Count the provinces the text names; a full name weighs more.
-	body := string(t.fold)
+	counts := make([]int, len(provinces))
+	f := t.fold
+	for i := range f {
+		for _, k := range stemsByRune[f[i]] {
+			p := provinces[k]
+			if runesAt(f, i, p.stemRunes) {
+				counts[k]++
+				if runesAt(f, i, p.fullRunes) {
+					counts[k] += 2 // a full name weighs more
+				}
+			}
+		}
+	}
 	best, bestN := "", 0
-	for _, p := range provinces {
-		n := 3*strings.Count(body, p.full) + strings.Count(body, p.stem)
+	for k, n := range counts {
 		if n > bestN {
-			best, bestN = p.full, n
+			best, bestN = provinces[k].full, n
 		}
 	}
 	if bestN >= 2 {

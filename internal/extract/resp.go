@@ -32,11 +32,38 @@ type clause struct {
 	hasExplicit bool // carried a role word or label
 }
 
-// prefixLabels are the "X单位：" labels, longest first.
-var prefixLabels = []struct {
+// roleWord is a word that gives the role of the names beside it.
+type roleWord struct {
 	text string
 	role role
-}{
+}
+
+// runesOf caches the rune form of each role word.
+var prefixRunes, suffixRunes = wordRunes(prefixLabels), wordRunes(suffixMarks)
+
+func wordRunes(ws []roleWord) [][]rune {
+	out := make([][]rune, len(ws))
+	for i, w := range ws {
+		out[i] = []rune(w.text)
+	}
+	return out
+}
+
+// runesAt reports whether w occurs in f at i.
+func runesAt(f []rune, i int, w []rune) bool {
+	if i < 0 || i+len(w) > len(f) {
+		return false
+	}
+	for k, r := range w {
+		if f[i+k] != r {
+			return false
+		}
+	}
+	return true
+}
+
+// prefixLabels are the "X单位：" labels, longest first.
+var prefixLabels = []roleWord{
 	{"主要责任单位", roleLead}, {"牵头责任单位", roleLead}, {"牵头单位", roleLead}, {"牵头部门", roleLead},
 	{"主责单位", roleLead}, {"主办单位", roleLead}, {"责任单位", roleResp}, {"责任部门", roleResp},
 	{"实施单位", roleResp}, {"落实单位", roleResp}, {"配合单位", roleCoop}, {"配合部门", roleCoop},
@@ -45,10 +72,7 @@ var prefixLabels = []struct {
 }
 
 // suffixMarks end a group of names with its role, longest first.
-var suffixMarks = []struct {
-	text string
-	role role
-}{
+var suffixMarks = []roleWord{
 	{"按职责分工负责", roleResp}, {"按职责负责", roleResp}, {"牵头负责", roleLead}, {"共同牵头", roleLead},
 	{"分别牵头", roleLead}, {"分别负责", roleResp}, {"共同负责", roleResp}, {"具体负责", roleResp},
 	{"牵头", roleLead}, {"负责", roleResp}, {"配合", roleCoop}, {"协办", roleCoop}, {"参与", roleCoop},
@@ -229,9 +253,10 @@ func plausibleName(s string) bool {
 }
 
 func hasPrefixLabel(f []rune, s span) (role, int) {
-	for _, l := range prefixLabels {
-		n := len([]rune(l.text))
-		if s.end-s.start >= n && string(f[s.start:s.start+n]) == l.text {
+	for li, l := range prefixLabels {
+		w := prefixRunes[li]
+		n := len(w)
+		if s.end-s.start >= n && runesAt(f, s.start, w) {
 			// The label must be followed by a colon (or be the whole segment).
 			k := s.start + n
 			for k < s.end && f[k] == ' ' {
@@ -248,9 +273,9 @@ func hasPrefixLabel(f []rune, s span) (role, int) {
 // stripSuffix removes a trailing role mark from seg.
 func stripSuffix(t *text, seg span) (role, span) {
 	f := t.fold
-	for _, m := range suffixMarks {
-		n := len([]rune(m.text))
-		if seg.end-seg.start >= n && string(f[seg.end-n:seg.end]) == m.text {
+	for mi, m := range suffixMarks {
+		n := len(suffixRunes[mi])
+		if seg.end-seg.start >= n && runesAt(f, seg.end-n, suffixRunes[mi]) {
 			body := t.trim(span{seg.start, seg.end - n})
 			// "由A牵头" and "A等负责" keep only the names.
 			if body.start < body.end && f[body.start] == '由' {

@@ -12,6 +12,7 @@ import (
 type text struct {
 	src  []rune
 	fold []rune
+	memo map[span]string // folded lines, converted once
 }
 
 func newText(s string) *text {
@@ -20,7 +21,7 @@ func newText(s string) *text {
 	for i, r := range src {
 		fold[i] = foldRune(r)
 	}
-	return &text{src: src, fold: fold}
+	return &text{src: src, fold: fold, memo: map[span]string{}}
 }
 
 func foldRune(r rune) rune {
@@ -44,6 +45,16 @@ type span struct{ start, end int }
 
 func (t *text) str(s span) string  { return string(t.src[s.start:s.end]) }
 func (t *text) fstr(s span) string { return string(t.fold[s.start:s.end]) }
+
+// fline is fstr for a whole line, which rules look at many times.
+func (t *text) fline(s span) string {
+	if v, ok := t.memo[s]; ok {
+		return v
+	}
+	v := t.fstr(s)
+	t.memo[s] = v
+	return v
+}
 
 // trim narrows s to exclude surrounding white space.
 func (t *text) trim(s span) span {
@@ -96,6 +107,11 @@ var clutterMarks = []string{
 }
 
 func isClutter(fold string) bool {
+	// Page chrome comes in short lines; a paragraph of the plan that
+	// mentions "来源:" is not chrome.
+	if len(fold) > 240 {
+		return false
+	}
 	for _, m := range clutterMarks {
 		if strings.Contains(fold, m) {
 			return true
