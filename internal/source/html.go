@@ -19,14 +19,15 @@ func decodeHTML(data []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	doc, err := html.Parse(strings.NewReader(s))
-	if err != nil {
-		// Parse fails only when its reader does, and a string
-		// reader does not.
-		return "", ErrBinary
-	}
 	w := &htmlText{carryBudget: len(data)}
-	w.walk(doc)
+	if doc, err := html.Parse(strings.NewReader(s)); err == nil {
+		w.walk(doc)
+	} else {
+		// The parser gives up on pages nested more than 512 elements
+		// deep, as pages built from unclosed tags can be; their text
+		// is still there to read token by token.
+		w.tokens(s)
+	}
 	w.softBreak()
 	lines := w.lines[:0]
 	for _, l := range w.lines {
@@ -111,6 +112,7 @@ type htmlText struct {
 	newline bool // that run held a line break
 	inline  bool // inside a table cell: line breaks become spaces
 	pre     int  // depth of <pre> elements
+	article int  // depth of <article> and <main> elements
 
 	// carryBudget bounds the text repeated into rows covered by a
 	// rowspan, so that a hostile page cannot multiply its size.
@@ -194,10 +196,13 @@ func (t *htmlText) walkChildren(n *html.Node) {
 }
 
 func (t *htmlText) element(n *html.Node) {
-	if isChrome(n) {
+	if isChrome(n, t.article > 0) {
 		return
 	}
 	switch n.DataAtom {
+	case atom.Article, atom.Main:
+		t.article++
+		defer func() { t.article-- }()
 	case atom.Br:
 		t.hardBreak()
 		return
@@ -247,14 +252,14 @@ var skippedElements = map[atom.Atom]bool{
 // the document: scripts and styles, navigation, forms, hidden elements,
 // and elements whose id or class says they are a menu, a breadcrumb
 // trail, a share bar, a header or a footer.
-func isChrome(n *html.Node) bool {
+func isChrome(n *html.Node, inArticle bool) bool {
 	if skippedElements[n.DataAtom] {
 		return true
 	}
 	switch n.DataAtom {
 	case atom.Header, atom.Footer:
 		// <header> inside an article holds its title.
-		if !insideArticle(n) {
+		if !inArticle {
 			return true
 		}
 	case atom.Form:
@@ -315,15 +320,6 @@ func chromeName(v string) bool {
 		}
 	}
 	return chrome
-}
-
-func insideArticle(n *html.Node) bool {
-	for p := n.Parent; p != nil; p = p.Parent {
-		if p.DataAtom == atom.Article || p.DataAtom == atom.Main {
-			return true
-		}
-	}
-	return false
 }
 
 // holdsContent reports whether n contains paragraphs, headings or tables.
@@ -389,7 +385,7 @@ func (t *htmlText) table(n *html.Node) {
 	}
 	pending := map[int]*carry{}
 	for _, tr := range rows {
-		if isChrome(tr) {
+		if isChrome(tr, false) {
 			continue
 		}
 		var cells []string
@@ -408,7 +404,7 @@ func (t *htmlText) table(n *html.Node) {
 			}
 		}
 		for td := tr.FirstChild; td != nil; td = td.NextSibling {
-			if td.Type != html.ElementNode || (td.DataAtom != atom.Td && td.DataAtom != atom.Th) || isChrome(td) {
+			if td.Type != html.ElementNode || (td.DataAtom != atom.Td && td.DataAtom != atom.Th) || isChrome(td, false) {
 				continue
 			}
 			for pending[col] != nil {
@@ -560,4 +556,75 @@ func isChromeLine(l string) bool {
 		}
 	}
 	return false
+}
+
+// tokens reads a page that could not be parsed into a tree, one token at
+// a time: the same elements are skipped and the same blocks end lines,
+// but tables cannot be told apart, so every cell is separated by TAB.
+func (t *htmlText) tokens(s string) {
+	z := html.NewTokenizer(strings.NewReader(s))
+	var (
+		skipTag   string // name of the element being skipped
+		skipDepth int    // its nesting while being skipped
+	)
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return
+		case html.TextToken:
+			if skipDepth == 0 {
+				t.text(string(z.Text()))
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			tok := z.Token()
+			if skipDepth > 0 {
+				if tt == html.StartTagToken && tok.Data == skipTag {
+					skipDepth++
+				}
+				continue
+			}
+			n := &html.Node{Type: html.ElementNode, DataAtom: tok.DataAtom, Data: tok.Data, Attr: tok.Attr}
+			// Without a tree an unclosed <head> or <form> would hide
+			// the rest of the page: only their contents are judged,
+			// and the head's title is skipped on its own.
+			chrome := tok.DataAtom == atom.Title ||
+				tok.DataAtom != atom.Head && tok.DataAtom != atom.Form && isChrome(n, false)
+			if chrome {
+				if tt == html.StartTagToken && !voidElements[tok.DataAtom] {
+					skipTag, skipDepth = tok.Data, 1
+				}
+				continue
+			}
+			switch {
+			case tok.DataAtom == atom.Br:
+				t.hardBreak()
+			case tok.DataAtom == atom.Td || tok.DataAtom == atom.Th:
+				if t.cur.Len() > 0 {
+					t.cur.WriteByte('\t')
+					t.space, t.newline, t.last = false, false, '\t'
+				}
+			case blockElements[tok.DataAtom]:
+				t.softBreak()
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if skipDepth > 0 {
+				if string(name) == skipTag {
+					skipDepth--
+				}
+				continue
+			}
+			if a := atom.Lookup(name); blockElements[a] && a != atom.Td && a != atom.Th {
+				t.softBreak()
+			}
+		}
+	}
+}
+
+// voidElements have no end tag, so they cannot be skipped up to one.
+var voidElements = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
+	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true,
+	atom.Param: true, atom.Source: true, atom.Track: true, atom.Wbr: true,
 }

@@ -205,6 +205,14 @@ func TestDecodeHTMLStructure(t *testing.T) {
 				"各地要在门户网站首页醒目位置设置服务业发展专栏，提供“设为首页”“加入收藏”等便民功能，持续提升政务服务网站的访问体验和办事效率，让企业和群众少跑腿、好办事、办成事，全面提升服务业营商环境。",
 		},
 	}
+	// Over 512 open elements the parser gives up; the page is then
+	// read token by token.
+	deep := `<html><head><title>标题</title><style>p{}</style></head><body><div class="nav">首页</div>` +
+		strings.Repeat("<div><font>", 600) + `<p>一、总体要求</p><script>var x = "<p>脚本</p>";</script>` +
+		`<table><tr><td>1</td><td>物流</td><td>省商务厅</td></tr></table><p>二、任务</p>`
+	tests = append(tests, struct{ name, html, want string }{
+		"nested too deep for the parser", deep, "一、总体要求\n1\t物流\t省商务厅\n二、任务",
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got, err := Decode("page.html", []byte(tt.html))
