@@ -26,6 +26,16 @@ func readFixture(t testing.TB, name string) string {
 	return string(b)
 }
 
+// replace is strings.ReplaceAll for fixtures: it fails when from is
+// missing, so that a test cannot quietly run on the unchanged fixture.
+func replace(t testing.TB, s, from, to string) string {
+	t.Helper()
+	if !strings.Contains(s, from) {
+		t.Fatalf("fixture lacks %q", from)
+	}
+	return strings.ReplaceAll(s, from, to)
+}
+
 func encode(t testing.TB, e encoding.Encoding, s string) []byte {
 	t.Helper()
 	b, err := e.NewEncoder().Bytes([]byte(s))
@@ -105,18 +115,21 @@ func TestDecodeText(t *testing.T) {
 func TestDecodeHTML(t *testing.T) {
 	page := readFixture(t, "gov_page.html")
 	want := strings.TrimRight(readFixture(t, "gov_page.want"), "\n")
-	utf8Page := strings.Replace(page, "charset=gbk", "charset=utf-8", 1)
+	utf8Page := replace(t, page, "charset=gbk", "charset=utf-8")
 	tests := []struct {
 		name string
 		data []byte
 	}{
 		{"gbk bytes, gbk declared", encode(t, simplifiedchinese.GBK, page)},
+		{"gb2312 declared in the HTML5 form", encode(t, simplifiedchinese.GBK, replace(t, page, `http-equiv="Content-Type" content="text/html; charset=gbk"`, `charset="GB2312"`))},
+		// Sites served with a Western default keep GBK bytes.
+		{"iso-8859-1 declared, gbk bytes", encode(t, simplifiedchinese.GBK, replace(t, page, "charset=gbk", "charset=iso-8859-1"))},
 		{"utf-8 declared", []byte(utf8Page)},
-		{"no declaration, gbk bytes", encode(t, simplifiedchinese.GBK, strings.Replace(page, "; charset=gbk", "", 1))},
+		{"no declaration, gbk bytes", encode(t, simplifiedchinese.GBK, replace(t, page, "; charset=gbk", ""))},
 		// A page saved again as UTF-8 by an editor keeps its old meta.
 		{"gbk declared, utf-8 bytes", []byte(page)},
 		{"utf-16LE with BOM", encode(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), utf8Page)},
-		{"CRLF and upper-case tags", []byte(strings.ReplaceAll(strings.ReplaceAll(utf8Page, "<p>", "<P>"), "\n", "\r\n"))},
+		{"CRLF and upper-case tags", []byte(replace(t, replace(t, utf8Page, "<p>", "<P>"), "\n", "\r\n"))},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
