@@ -71,6 +71,11 @@ func (l wordList) startingAt(rs []rune, pos, hi int) (word, bool) {
 	return word{}, false
 }
 
+func (l wordList) startingAtOK(rs []rune, pos int) bool {
+	_, ok := l.startingAt(rs, pos, len(rs))
+	return ok
+}
+
 // within reports whether a word of l occurs anywhere in rs[lo:hi].
 func (l wordList) within(rs []rune, lo, hi int) bool {
 	for i := lo; i < hi; i++ {

@@ -29,6 +29,7 @@ var (
 	tails        = newWordList(tailWords)
 	objTails     = newWordList(objectTails)
 	measures     = newWordList(measureTails)
+	goalWords    = newWordList([]string{"目标", "水平", "任务"})
 	linkWords    = newWordList([]string{"达到", "达", "到", "为", "在"})
 	wordSeparate = []rune("分别")
 	wordEach     = []rune("均")
@@ -82,6 +83,9 @@ func (s *scanner) run() {
 	rs := s.rs
 	for i := 0; i < len(rs); {
 		r := rs[i]
+		if r == '十' {
+			s.planPeriod(i)
+		}
 		if n := len(s.closers); n > 0 && r == s.closers[n-1] {
 			s.closers = s.closers[:n-1]
 			i++
@@ -252,10 +256,17 @@ func (s *scanner) arabic(i int) int {
 		}
 	}
 	if unit == "" {
-		unit, k = units.longest(rs, k)
-		if unit == "" {
-			return j
+		u, k2 := units.longest(rs, k)
+		if u == "" && isMultiplier(at(rs, k)) && (at(rs, k+1) == '多' || at(rs, k+1) == '余') {
+			// 4万余人次, 300多万人: the approximation splits the unit
+			if b, k3 := units.longest(rs, k+2); b != "" {
+				u, k2, more = string(rs[k])+b, k3, true
+			}
 		}
+		if u == "" || at(rs, k2) == '级' {
+			return j // no unit, or a class such as 100亿元级
+		}
+		unit, k = u, k2
 	} else if vmax == nil && (at(rs, k) == '%' || at(rs, k) == '％') {
 		k++
 	}
@@ -360,6 +371,41 @@ func (s *scanner) past(i int) bool {
 	return false
 }
 
+// planPeriod reads the end of a five-year plan period written at rs[i]
+// (到“十四五”末 → 2025) and takes it as the year of later targets.
+func (s *scanner) planPeriod(i int) {
+	rs := s.rs
+	d, ok := cnDigit(at(rs, i+1))
+	if !ok || d < 1 || d > 9 || at(rs, i+2) != '五' {
+		return
+	}
+	j := i + 3
+	if at(rs, j) == '”' || at(rs, j) == '"' {
+		j++
+	}
+	switch {
+	case at(rs, j) == '末':
+	case at(rs, j) == '期' && at(rs, j+1) == '末':
+	case at(rs, j) == '时' && at(rs, j+1) == '期' && at(rs, j+2) == '末':
+	default:
+		return
+	}
+	k := i
+	if at(rs, k-1) == '“' || at(rs, k-1) == '"' {
+		k--
+	}
+	if r := at(rs, k-1); r != '到' && r != '至' {
+		return
+	}
+	y := 2010 + 5*(d-1)
+	if s.base > 0 && y < s.base {
+		return
+	}
+	s.year = y
+}
+
+func isMultiplier(r rune) bool { return r == '万' || r == '亿' || r == '千' || r == '百' }
+
 // cand is a number with its unit, before the checks.
 type cand struct {
 	start, numEnd, end int // number, end of the number, end of the unit
@@ -421,6 +467,10 @@ func (s *scanner) candidate(c cand) bool {
 	}
 	if moneyUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) {
 		return false
+	}
+
+	if !countUnit(c.unit) && at(rs, e) == '的' && !goalWords.startingAtOK(rs, e+1) {
+		return false // a qualifier: 营业收入超10亿元的企业, 10万人口以上的县城
 	}
 
 	// the phrase after the quantity: the object counted, if any
@@ -641,7 +691,7 @@ func trimObject(p []rune) string {
 func stripLeads(p []rune) []rune {
 	for {
 		n := len(p)
-		p = stripYear(p)
+		p = stripYear(stripLabel(p))
 		if w, ok := leads.startingAt(p, 0, len(p)); ok {
 			p = p[len(w.r):]
 		}
@@ -649,6 +699,18 @@ func stripLeads(p []rune) []rune {
 			return p
 		}
 	}
+}
+
+// stripLabel removes an item number left at the front (16.航空运输…).
+func stripLabel(p []rune) []rune {
+	d := 0
+	for d < len(p) && isDigit(p[d]) {
+		d++
+	}
+	if d > 0 && d < len(p) && (p[d] == '.' || p[d] == '．' || p[d] == '、') {
+		return p[d+1:]
+	}
+	return p
 }
 
 // stripYear removes 到2025年底, 2022年末, 年内 and the like from the front.

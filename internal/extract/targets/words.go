@@ -14,7 +14,7 @@ var baseUnits = []string{
 	// money
 	"元", "美元", "元人民币",
 	// people
-	"人", "名", "人次", "户", "户次",
+	"人", "名", "人次", "户", "户次", "人口",
 	// counts of things to build, cultivate or create
 	"个", "家", "项", "条", "所", "座", "种", "处", "批", "套", "台", "辆",
 	"艘", "架", "架次", "张", "床", "间", "栋", "幢", "场", "场次", "次",
@@ -42,7 +42,7 @@ var timeUnits = map[string]bool{
 // money and measures are followed by the next clause, not an object.
 func countUnit(u string) bool {
 	switch lastRune(u) {
-	case '%', '％', '‰', '点', '倍', '元', '米', '里', '吨', '亩', '顷', '瓦', '时', '煤', '箱':
+	case '%', '％', '‰', '点', '倍', '元', '米', '里', '吨', '亩', '顷', '瓦', '时', '煤', '箱', '口':
 		return false
 	}
 	return true
