@@ -42,7 +42,7 @@ type outline struct {
 }
 
 var (
-	reDateLine = regexp.MustCompile(`^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$`)
+	reDateLine = regexp.MustCompile(`^\(?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\)?$`)
 	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^\((此件|发至|本件)`)
 )
 
@@ -111,9 +111,15 @@ func isClosing(t *text, lines []span, i int) bool {
 	if reDateLine.MatchString(fs) || reClosing.MatchString(fs) {
 		return true
 	}
-	// An issuer on its own line followed by a date line is a signature.
-	if i+1 < len(lines) && reDateLine.MatchString(t.fline(lines[i+1])) && isIssuerName(fs) {
-		return true
+	// Issuers on lines of their own followed by a date line are a signature.
+	for j := i; j < len(lines) && j < i+5; j++ {
+		fj := t.fline(lines[j])
+		if reDateLine.MatchString(fj) {
+			return j > i
+		}
+		if !isIssuerName(fj) {
+			return false
+		}
 	}
 	return false
 }

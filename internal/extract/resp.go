@@ -132,7 +132,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	assign := func(r role, ns []name) {
 		groups[r] = append(groups[r], ns...)
 	}
-	for _, major := range splitTop(f, s, ';') {
+	for _, major := range splitAtLabels(f, splitTop(f, s, ';')) {
 		for _, seg := range splitTop(f, major, ',') {
 			seg = t.trim(seg)
 			if seg.end <= seg.start {
@@ -287,6 +287,26 @@ func stripSuffix(t *text, seg span) (role, span) {
 	return roleNone, seg
 }
 
+// splitAtLabels cuts segments before a role label that follows other
+// text without a separator: "牵头单位：A 配合单位：B".
+func splitAtLabels(f []rune, segs []span) []span {
+	var out []span
+	for _, seg := range segs {
+		start := seg.start
+		for i := seg.start + 1; i < seg.end; i++ {
+			if f[i] != '牵' && f[i] != '配' && f[i] != '责' && f[i] != '协' && f[i] != '参' && f[i] != '主' {
+				continue
+			}
+			if _, n := hasPrefixLabel(f, span{i, seg.end}); n > 0 && i > start {
+				out = append(out, span{start, i})
+				start = i
+			}
+		}
+		out = append(out, span{start, seg.end})
+	}
+	return out
+}
+
 // splitTop splits s on sep outside nested parentheses.
 func splitTop(f []rune, s span, sep rune) []span {
 	var out []span
@@ -331,6 +351,10 @@ func splitNames(t *text, s span) []name {
 // isRegionStub reports a fragment such as "各市" in "各市、州人民政府" that
 // is only the first half of one collective name.
 func isRegionStub(s string) bool {
+	// "各市(州)、县(市、区)人民政府" is one collective too.
+	if k := strings.IndexByte(s, '('); k > 0 && strings.HasSuffix(s, ")") {
+		s = s[:k]
+	}
 	rs := []rune(s)
 	if len(rs) < 2 || len(rs) > 4 {
 		return false
@@ -348,7 +372,7 @@ func isRegionStub(s string) bool {
 // trimName drops list words around a name: a trailing 等, a leading 由.
 func trimName(t *text, p span) span {
 	f := t.fold
-	for p.end > p.start && (f[p.end-1] == '等' || f[p.end-1] == ' ' || f[p.end-1] == '.') {
+	for p.end > p.start && strings.ContainsRune("等 .。", f[p.end-1]) {
 		p.end--
 	}
 	for p.start < p.end && (f[p.start] == '由' || f[p.start] == ' ') {

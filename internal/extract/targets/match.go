@@ -76,6 +76,13 @@ func (l wordList) startingAtOK(rs []rune, pos int) bool {
 	return ok
 }
 
+// isWhole reports whether s is one word of l.
+func (l wordList) isWhole(s string) bool {
+	r := []rune(s)
+	w, ok := l.startingAt(r, 0, len(r))
+	return ok && len(w.r) == len(r)
+}
+
 // within reports whether a word of l occurs anywhere in rs[lo:hi].
 func (l wordList) within(rs []rune, lo, hi int) bool {
 	for i := lo; i < hi; i++ {

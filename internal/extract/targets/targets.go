@@ -30,6 +30,7 @@ var (
 	objTails     = newWordList(objectTails)
 	measures     = newWordList(measureTails)
 	goalWords    = newWordList([]string{"目标", "水平", "任务"})
+	radius       = newWordList([]string{"范围", "半径", "圈", "服务圈", "生活圈", "以内的", "内的"})
 	linkWords    = newWordList([]string{"达到", "达", "到", "为", "在"})
 	wordSeparate = []rune("分别")
 	wordEach     = []rune("均")
@@ -230,8 +231,8 @@ func (s *scanner) arabic(i int) int {
 	if (prev == ':' || prev == '：' || prev == '∶') && i > 1 && isDigit(rs[i-2]) {
 		return j
 	}
-	if prev == '第' || prev == '每' || prev == '前' {
-		return j
+	if prev == '第' || prev == '每' || prev == '前' && next != '%' && next != '％' {
+		return j // an ordinal, a rate base or a rank (前10名); 疫情前70% is a share
 	}
 
 	k := j
@@ -469,8 +470,11 @@ func (s *scanner) candidate(c cand) bool {
 		return false
 	}
 
-	if !countUnit(c.unit) && at(rs, e) == '的' && !goalWords.startingAtOK(rs, e+1) {
+	if !countUnit(c.unit) && !shareUnit(c.unit) && at(rs, e) == '的' && !goalWords.startingAtOK(rs, e+1) {
 		return false // a qualifier: 营业收入超10亿元的企业, 10万人口以上的县城
+	}
+	if radius.startingAtOK(rs, e) {
+		return false // a radius: 5公里范围内, 15分钟生活圈
 	}
 
 	// the phrase after the quantity: the object counted, if any
@@ -510,6 +514,13 @@ func (s *scanner) candidate(c cand) bool {
 		t.Indicator = s.out[len(s.out)-1].Indicator
 	default:
 		t.Indicator = s.subjectIndicator(subject)
+		if t.Indicator == "" || tails.isWhole(t.Indicator) {
+			// nothing but a verb (力争达到): the subject is in an earlier clause
+			t.Indicator = ""
+			if n := len(s.out); n > 0 {
+				t.Indicator = s.out[n-1].Indicator
+			}
+		}
 	}
 	if bare && post != "" && !s.lastExplicit {
 		for k := s.lastFrom; k < len(s.out); k++ {

@@ -95,6 +95,11 @@ func TestFind(t *testing.T) {
 		{"end of five-year plan", "到“十四五”末，全省物流园区达到60个。", 0, []want{{60, 0, "个", "=", 2025}}},
 		{"five-year plan as base", "数量较“十三五”末增长30%。", 0, []want{{30, 0, "%", "=", 0}}},
 		{"Chinese count of percentage points", "居民服务消费占比提高两个百分点。", 2024, []want{{2, 0, "个百分点", "=", 2024}}},
+		{"share qualifier kept", "实现85%以上的建制村快递直达。", 2023, []want{{85, 0, "%", ">=", 2023}}},
+		{"radius dropped", "城市建成区5公里范围内充电设施全覆盖，新建公共充电桩1.5万个。", 2023,
+			[]want{{1.5, 0, "万个", "=", 2023}}},
+		{"trains", "中欧班列开行1000列以上。", 2023, []want{{1000, 0, "列", ">=", 2023}}},
+		{"share of a former level", "国际旅客吞吐量恢复至疫情前70%。", 2023, []want{{70, 0, "%", "=", 2023}}},
 		{"deadline year", "到2025年底，全省养老机构护理型床位占比提高到55%。", 0, []want{{55, 0, "%", "=", 2025}}},
 	}
 	for _, tt := range tests {
@@ -124,6 +129,9 @@ func TestFindText(t *testing.T) {
 		if got := string([]rune(text)[r.Start:r.End]); got != r.Text {
 			t.Errorf("span %v is %q, text is %q", r.Span, got, r.Text)
 		}
+	}
+	if res := Find("2021年全省服务业增加值达到2.1万亿元。2023年，力争达到2.4万亿元。", 2023); len(res) != 1 || res[0].Indicator != "" {
+		t.Errorf("a bare verb is no indicator: %+v", res)
 	}
 	wants := []struct{ text, indicator string }{
 		{"全省服务业增加值增长7%左右", "服务业增加值增长"},

@@ -19,6 +19,7 @@ var baseUnits = []string{
 	"个", "家", "项", "条", "所", "座", "种", "处", "批", "套", "台", "辆",
 	"艘", "架", "架次", "张", "床", "间", "栋", "幢", "场", "场次", "次",
 	"支", "件", "份", "篇", "头", "只", "株", "棵", "组", "队", "片", "块",
+	"列", "班次", "趟",
 	// physical quantities
 	"吨", "公斤", "千克", "标箱", "标准箱", "吨标准煤", "亩", "公顷",
 	"平方米", "平方公里", "平方千米", "公里", "千米", "米", "延米",
@@ -46,6 +47,15 @@ func countUnit(u string) bool {
 		return false
 	}
 	return true
+}
+
+// shareUnit reports units of shares and rates.
+func shareUnit(u string) bool {
+	switch lastRune(u) {
+	case '%', '％', '‰', '点', '倍':
+		return true
+	}
+	return false
 }
 
 func moneyUnit(u string) bool { return lastRune(u) == '元' }
