@@ -29,6 +29,7 @@ var (
 	tails        = newWordList(tailWords)
 	objTails     = newWordList(objectTails)
 	measures     = newWordList(measureTails)
+	caps         = newWordList([]string{"最高", "最多", "单个", "每个", "每家", "每户", "每人"})
 	goalWords    = newWordList([]string{"目标", "水平", "任务"})
 	radius       = newWordList([]string{"范围", "半径", "圈", "服务圈", "生活圈", "以内的", "内的"})
 	linkWords    = newWordList([]string{"达到", "达", "到", "为", "在"})
@@ -466,8 +467,14 @@ func (s *scanner) candidate(c cand) bool {
 	if timeUnits[c.unit] && cmp != plan.AtMost {
 		return false
 	}
-	if moneyUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) {
-		return false
+	if (moneyUnit(c.unit) || shareUnit(c.unit)) && rewards.within(rs, s.clause, clauseEnd(rs, e)) {
+		return false // a subsidy, reward or tax rule: 一次性给予10万元奖励, 按50%给予贴息
+	}
+	if moneyUnit(c.unit) && caps.within(rs, s.clause, c.start) {
+		return false // a ceiling of support: 最高500万元
+	}
+	if (c.unit == "次" || c.unit == "场次" || c.unit == "场") && lastIndexRunes(rs, s.clause, c.start, []rune("每")) >= 0 {
+		return false // a frequency: 每季度召开1次
 	}
 
 	if !countUnit(c.unit) && !shareUnit(c.unit) && at(rs, e) == '的' && !goalWords.startingAtOK(rs, e+1) {

@@ -100,6 +100,10 @@ func TestFind(t *testing.T) {
 			[]want{{1.5, 0, "万个", "=", 2023}}},
 		{"trains", "中欧班列开行1000列以上。", 2023, []want{{1000, 0, "列", ">=", 2023}}},
 		{"share of a former level", "国际旅客吞吐量恢复至疫情前70%。", 2023, []want{{70, 0, "%", "=", 2023}}},
+		{"share subsidy dropped", "对符合条件的项目按贷款利息的50%给予贴息。", 2023, nil},
+		{"tax rule dropped", "减按15%的税率征收企业所得税。", 2023, nil},
+		{"support ceiling dropped", "对新建冷链项目最高支持300万元。", 2023, nil},
+		{"frequency dropped", "联席会议每季度召开1次，年内举办招商活动20场次。", 2023, []want{{20, 0, "场次", "=", 2023}}},
 		{"deadline year", "到2025年底，全省养老机构护理型床位占比提高到55%。", 0, []want{{55, 0, "%", "=", 2025}}},
 	}
 	for _, tt := range tests {

@@ -120,9 +120,11 @@ var scopeFollowers = []string{
 	"取得", "全面", "有效", "为", "是",
 }
 
-// rewardWords in a clause mark money amounts as subsidy or reward rules.
+// rewardWords in a clause mark money amounts and shares as subsidy,
+// reward or tax rules.
 var rewardWords = []string{
 	"奖励", "奖补", "补助", "补贴", "资助", "给予", "贴息", "一次性",
+	"税率", "减按", "减半", "免征", "抵扣", "退税", "加计扣除",
 }
 
 // baselineWords before a year make it a point of comparison, not the
