@@ -9,6 +9,7 @@ import (
 // parentheses that name units, and labelled lines such as "牵头单位：A".
 func findClauses(t *text, content []span) []clause {
 	var out []clause
+	lastEnd := -1
 	for _, p := range content {
 		f := t.fold
 		// A labelled clause without parentheses runs to the end of the paragraph.
@@ -53,13 +54,20 @@ func findClauses(t *text, content []span) []clause {
 		}
 		if bareFrom >= 0 {
 			s := span{bareFrom, p.end}
+			// Label lines in a row ("牵头单位：A" then "配合单位：B") are one clause.
+			if n := len(out); n > 0 && out[n-1].bare && out[n-1].span.end == lastEnd && bareFrom == p.start {
+				s.start = out[n-1].span.start
+				out = out[:n-1]
+			}
 			for s.end > s.start && strings.ContainsRune("。;", f[s.end-1]) {
 				s.end--
 			}
-			if c, ok := parseClause(t, s, span{bareFrom, p.end}); ok {
+			if c, ok := parseClause(t, s, span{s.start, p.end}); ok {
+				c.bare = true
 				out = append(out, c)
 			}
 		}
+		lastEnd = p.end
 	}
 	return out
 }

@@ -30,6 +30,7 @@ type clause struct {
 	taskForce   string
 	unreadable  bool // looked like a clause but yielded no names
 	hasExplicit bool // carried a role word or label
+	bare        bool // stood without parentheses
 }
 
 // roleWord is a word that gives the role of the names beside it.

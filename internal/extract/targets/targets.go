@@ -30,6 +30,7 @@ var (
 	objTails     = newWordList(objectTails)
 	measures     = newWordList(measureTails)
 	caps         = newWordList([]string{"最高", "最多", "单个", "每个", "每家", "每户", "每人"})
+	changeVerbs  = newWordList([]string{"提高", "提升", "增加", "增长", "上升", "下降", "降低", "降至", "降到", "压减", "压缩", "缩短", "扩大", "减少", "减至", "到", "至", "为"})
 	goalWords    = newWordList([]string{"目标", "水平", "任务"})
 	radius       = newWordList([]string{"范围", "半径", "圈", "服务圈", "生活圈", "以内的", "内的"})
 	linkWords    = newWordList([]string{"达到", "达", "到", "为", "在"})
@@ -343,6 +344,9 @@ func (s *scanner) sawYear(i, y, end int) {
 		return
 	}
 	rest := string(rs[end:min(end+4, len(rs))])
+	if strings.HasPrefix(rest, "度") {
+		return // 2022年度报告 names a period of account, not the year of a target
+	}
 	if strings.HasPrefix(rest, "以来") || strings.HasPrefix(rest, "基础上") || strings.HasPrefix(rest, "的基础") || strings.HasPrefix(rest, "水平") {
 		return
 	}
@@ -351,6 +355,18 @@ func (s *scanner) sawYear(i, y, end int) {
 		return
 	}
 	s.year = y
+}
+
+// fromPart reports whether the number at i is the starting level of a
+// change (从2020年的50%提高到60%): a 由 or 从 before it with no verb of
+// change between, and one after it in the clause.
+func (s *scanner) fromPart(i int) bool {
+	rs := s.rs
+	k := max(lastIndexRunes(rs, s.clause, i, []rune("由")), lastIndexRunes(rs, s.clause, i, []rune("从")))
+	if k < 0 || changeVerbs.within(rs, k+1, i) {
+		return false
+	}
+	return changeVerbs.within(rs, i, clauseEnd(rs, i))
 }
 
 // past reports whether the words before position i in its clause or
@@ -425,7 +441,7 @@ func (s *scanner) candidate(c cand) bool {
 		return false
 	}
 	prev := at(rs, c.start-1)
-	if prev == '由' || prev == '从' || prev == '》' {
+	if prev == '由' || prev == '从' || prev == '》' || s.fromPart(c.start) {
 		return false // a baseline (由36个月压减至…) or the contents of a document
 	}
 	if _, ok := scopeBefore.endingAt(rs, s.clause, c.start); ok {

@@ -104,6 +104,11 @@ func TestFind(t *testing.T) {
 		{"tax rule dropped", "减按15%的税率征收企业所得税。", 2023, nil},
 		{"support ceiling dropped", "对新建冷链项目最高支持300万元。", 2023, nil},
 		{"frequency dropped", "联席会议每季度召开1次，年内举办招商活动20场次。", 2023, []want{{20, 0, "场次", "=", 2023}}},
+		{"starting level dropped", "城镇从业人员占比从2022年的45%提高到48%。", 2023, []want{{48, 0, "%", "=", 2023}}},
+		{"从业 is no baseline", "服务业从业人员占比达到50%。", 2023, []want{{50, 0, "%", "=", 2023}}},
+		{"year of account is no history", "发布2022年度服务业发展报告，年内新增规上服务业企业300家。", 2023,
+			[]want{{300, 0, "家", "=", 2023}}},
+		{"abstract counts dropped", "着力推进三个转变，加快建设两个中心。", 2023, []want{{2, 0, "个", "=", 2023}}},
 		{"deadline year", "到2025年底，全省养老机构护理型床位占比提高到55%。", 0, []want{{55, 0, "%", "=", 2025}}},
 	}
 	for _, tt := range tests {

@@ -111,7 +111,7 @@ var scopeVerbs = []string{
 var scopeNouns = []string{
 	"政策", "措施", "举措", "意见", "领域", "行业", "方面", "部门", "部委",
 	"行动", "要求", "原则", "文件", "条款", "环节", "方向", "问题", "任务",
-	"机制", "指标",
+	"机制", "指标", "转变", "突破", "能力", "统筹", "结合", "关系", "格局",
 }
 
 // scopeFollowers may follow a scope noun in a description of scope.

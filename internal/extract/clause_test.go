@@ -1,0 +1,116 @@
+package extract
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// TestResponsibilityForms reads each way plans name who does a task.
+func TestResponsibilityForms(t *testing.T) {
+	cases := []struct {
+		name       string
+		item       string
+		lead, coop []string
+		assigns    int
+	}{
+		{"labels", "1.推进物流降本。（牵头单位：省发展改革委、省交通运输厅；配合单位：省财政厅）", []string{"省发展改革委", "省交通运输厅"}, []string{"省财政厅"}, 1},
+		{"responsible label", "1.推进物流降本。（责任单位：省商务厅、各市州人民政府）", []string{"省商务厅", "各市州人民政府"}, nil, 1},
+		{"A、B负责", "1.推进物流降本。(省商务厅、省财政厅负责)", []string{"省商务厅", "省财政厅"}, nil, 1},
+		{"A牵头，B配合", "1.推进物流降本。（省邮政管理局牵头，省商务厅、省住建厅配合）", []string{"省邮政管理局"}, []string{"省商务厅", "省住建厅"}, 1},
+		{"A牵头，B负责", "1.推进物流降本。（省卫健委牵头，各市人民政府负责）", []string{"省卫健委"}, []string{"各市人民政府"}, 1},
+		{"A负责，B配合", "1.推进物流降本。（省文旅厅负责，省民政厅配合）", []string{"省文旅厅"}, []string{"省民政厅"}, 1},
+		{"由A牵头", "1.推进物流降本。由省发展改革委牵头制定清单。", []string{"省发展改革委"}, nil, 1},
+		{"two parentheses", "1.建设园区。（牵头单位：省商务厅）完善配送。（牵头单位：省交通运输厅；配合单位：省商务厅）", []string{"省商务厅", "省交通运输厅"}, []string{"省商务厅"}, 2},
+		{"collective with 、", "1.建设园区。（牵头单位：省商务厅；配合单位：各市、州人民政府）", []string{"省商务厅"}, []string{"各市、州人民政府"}, 1},
+		{"label lines", "1.建设园区。\n牵头单位：省商务厅\n责任单位：省财政厅、省统计局", []string{"省商务厅"}, []string{"省财政厅", "省统计局"}, 1},
+		{"not a clause", "1.实施特困人员供养机构（敬老院）改造和（南片区）建设。（省民政厅负责）", []string{"省民政厅"}, nil, 1},
+		{"citation is not a clause", "1.落实《若干政策》（发改财金〔2022〕271号）要求。（省发展改革委负责）", []string{"省发展改革委"}, nil, 1},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Parse(tc.item)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Tasks) != 1 {
+				t.Fatalf("%d tasks", len(p.Tasks))
+			}
+			task := p.Tasks[0]
+			if !reflect.DeepEqual(nonNil(task.Lead), nonNil(tc.lead)) || !reflect.DeepEqual(nonNil(task.Cooperating), nonNil(tc.coop)) {
+				t.Errorf("lead %q cooperating %q, want %q %q", task.Lead, task.Cooperating, tc.lead, tc.coop)
+			}
+			if len(task.Assignments) != tc.assigns {
+				t.Errorf("%d assignments, want %d", len(task.Assignments), tc.assigns)
+			}
+			if strings.Contains(task.Text, "单位") || strings.Contains(task.Text, "负责）") {
+				t.Errorf("clause left in the text: %q", task.Text)
+			}
+		})
+	}
+}
+
+// TestTaskForce gives every task under a heading its task force.
+func TestTaskForce(t *testing.T) {
+	p, err := Parse("三、发展生产性服务业\n(一)现代金融(金融业专班负责)\n4.加大金融支持。(人行太原中心支行负责)\n5.发展绿色金融。(省地方金融监管局负责)\n(二)节能环保\n6.发展节能服务。(省工信厅负责)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, task := range p.Tasks {
+		got = append(got, task.Label+":"+task.TaskForce)
+	}
+	if want := []string{"4:金融业专班", "5:金融业专班", "6:"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("task forces %q, want %q", got, want)
+	}
+	if p.Tasks[0].Lead[0] != "人行太原中心支行" {
+		t.Errorf("the task force became a unit: %q", p.Tasks[0].Lead)
+	}
+}
+
+// TestWarnings says what looked wrong and drops nothing.
+func TestWarnings(t *testing.T) {
+	p, err := Parse("一、重点任务\n1.甲项工作。（省商务厅负责）\n2.乙项工作。\n2.丙项工作。（牵头单位：）\n4.丁项工作。（省财政厅负责）")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Tasks) != 4 {
+		t.Fatalf("%d tasks, want all 4", len(p.Tasks))
+	}
+	codes := map[string]int{}
+	for _, w := range p.Warnings {
+		codes[w.Code]++
+		if w.Message == "" {
+			t.Errorf("warning %s without a message", w.Code)
+		}
+	}
+	for code, n := range map[string]int{"no_units": 2, "label_repeat": 1, "label_skip": 1, "unreadable_clause": 1} {
+		if codes[code] != n {
+			t.Errorf("%d %s warnings, want %d (all: %+v)", codes[code], code, n, p.Warnings)
+		}
+	}
+}
+
+// TestClutter keeps web-page chrome out of the title and the tasks.
+func TestClutter(t *testing.T) {
+	src := "今天是：2023年3月1日 星期三\n设为首页 | 加入收藏\n当前位置：首页 > 政策文件\n河北省2023年服务业发展工作要点\n访问次数：10234\n1.推进服务业扩量提质。（省发展改革委负责）\n2.发展现代物流。（省商务厅负责）\nx\n"
+	p, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Document.Title != "河北省2023年服务业发展工作要点" || p.Document.Region != "河北省" || p.Document.Year != 2023 {
+		t.Errorf("document = %+v", p.Document)
+	}
+	if len(p.Tasks) != 2 || strings.ContainsAny(p.Tasks[1].Text, "x访") {
+		t.Errorf("tasks = %+v", p.Tasks)
+	}
+}
+
+// TestNoTasks refuses a text that is not a plan.
+func TestNoTasks(t *testing.T) {
+	for _, s := range []string{"", " \n \n", "各位同事：\n请于周五前报送材料。\n"} {
+		if _, err := Parse(s); err == nil {
+			t.Errorf("Parse(%q) succeeded", s)
+		}
+	}
+}
