@@ -30,7 +30,7 @@ var (
 	objTails     = newWordList(objectTails)
 	measures     = newWordList(measureTails)
 	caps         = newWordList([]string{"最高", "最多", "单个", "每个", "每家", "每户", "每人"})
-	changeVerbs  = newWordList([]string{"提高", "提升", "增加", "增长", "上升", "下降", "降低", "降至", "降到", "压减", "压缩", "缩短", "扩大", "减少", "减至", "到", "至", "为"})
+	changeVerbs  = newWordList([]string{"提高", "提升", "增加", "增长", "上升", "下降", "降低", "降至", "降到", "压减", "压缩", "缩短", "扩大", "减少", "减至", "到", "至"})
 	goalWords    = newWordList([]string{"目标", "水平", "任务"})
 	radius       = newWordList([]string{"范围", "半径", "圈", "服务圈", "生活圈", "以内的", "内的"})
 	linkWords    = newWordList([]string{"达到", "达", "到", "为", "在"})
