@@ -118,6 +118,8 @@ func hanNumeral(n int) string {
 		return "十"
 	case n < 20:
 		return "十" + d[n-10]
+	case n > 99:
+		return ""
 	default:
 		return d[n/10] + "十" + d[n%10]
 	}
@@ -130,7 +132,7 @@ func splitShi(t *text, it *item) []shi {
 	next := 1
 	want := []rune(hanNumeral(next) + "是")
 	for _, p := range it.content {
-		for i := p.start; i < p.end; i++ {
+		for i := p.start; i < p.end && next <= 99; i++ {
 			if t.fold[i] != want[0] || i+len(want) > p.end || !runesAt(t.fold, i, want) {
 				continue
 			}
@@ -138,8 +140,8 @@ func splitShi(t *text, it *item) []shi {
 				continue
 			}
 			marks = append(marks, mark{i, i + len(want)})
-			next++
 			i += len(want) - 1
+			next++
 			want = []rune(hanNumeral(next) + "是")
 		}
 	}
