@@ -31,6 +31,9 @@ var (
 	measures     = newWordList(measureTails)
 	caps         = newWordList([]string{"最高", "最多", "单个", "每个", "每家", "每户", "每人"})
 	changeVerbs  = newWordList([]string{"提高", "提升", "增加", "增长", "上升", "下降", "降低", "降至", "降到", "压减", "压缩", "缩短", "扩大", "减少", "减至", "到", "至"})
+	atLeastAhead = newWordList([]string{"至少", "最少"})
+	explainWords = newWordList([]string{"即", "包括", "涵盖", "分为"})
+	growth       = newWordList([]string{"增长", "同比增长", "增速", "下降", "同比下降", "提高", "年均增长"})
 	goalWords    = newWordList([]string{"目标", "水平", "任务"})
 	radius       = newWordList([]string{"范围", "半径", "圈", "服务圈", "生活圈", "以内的", "内的"})
 	linkWords    = newWordList([]string{"达到", "达", "到", "为", "在"})
@@ -369,6 +372,21 @@ func (s *scanner) fromPart(i int) bool {
 	return changeVerbs.within(rs, i, clauseEnd(rs, i))
 }
 
+// explains reports whether the clause before i spells out the parts of a
+// name or a scope (“131”工程：即1个核心区…).
+func (s *scanner) explains(i int) bool {
+	rs := s.rs
+	for k := s.clause; k < i; k++ {
+		if w, ok := explainWords.startingAt(rs, k, i); ok {
+			if p := at(rs, k-1); string(w.r) == "即" && (p == '立' || p == '随' || p == '旋') {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
 // past reports whether the words before position i in its clause or
 // sentence state a fact (已建成, 截至2022年底, “十三五”以来, 去年) rather
 // than a commitment.
@@ -447,6 +465,9 @@ func (s *scanner) candidate(c cand) bool {
 	if _, ok := scopeBefore.endingAt(rs, s.clause, c.start); ok {
 		return false
 	}
+	if s.explains(c.start) {
+		return false // 即1个核心区、3个片区 spells out a name
+	}
 	if s.past(c.start) {
 		return false // a fact already reached
 	}
@@ -462,6 +483,8 @@ func (s *scanner) candidate(c cand) bool {
 	}
 	if w, ok := prefixCmp.endingAt(rs, lo, end); ok {
 		pre = w.v
+	} else if atLeastAhead.within(rs, max(lo, c.start-8), c.start) {
+		pre = plan.AtLeast // 至少建成1个
 	}
 	post := ""
 	e := c.end
@@ -502,7 +525,7 @@ func (s *scanner) candidate(c cand) bool {
 
 	// the phrase after the quantity: the object counted, if any
 	objEnd := phraseEnd(rs, e)
-	if describesScope(rs, e, objEnd) {
+	if !shareUnit(c.unit) && describesScope(rs, e, objEnd) {
 		return false
 	}
 	object := ""
@@ -537,7 +560,10 @@ func (s *scanner) candidate(c cand) bool {
 		t.Indicator = s.out[len(s.out)-1].Indicator
 	default:
 		t.Indicator = s.subjectIndicator(subject)
-		if t.Indicator == "" || tails.isWhole(t.Indicator) {
+		if n := len(s.out); n > 0 && growth.isWhole(t.Indicator) {
+			// 增长8%以上 after 进出口总额3000亿元: the growth of the same thing
+			t.Indicator = strings.TrimSuffix(s.out[n-1].Indicator, t.Indicator) + t.Indicator
+		} else if t.Indicator == "" || tails.isWhole(t.Indicator) {
 			// nothing but a verb (力争达到): the subject is in an earlier clause
 			t.Indicator = ""
 			if n := len(s.out); n > 0 {
@@ -743,6 +769,13 @@ func stripLabel(p []rune) []rune {
 	}
 	if d > 0 && d < len(p) && (p[d] == '.' || p[d] == '．' || p[d] == '、') {
 		return p[d+1:]
+	}
+	c := 0
+	for c < len(p) && isCN(p[c]) {
+		c++
+	}
+	if c > 0 && c <= 3 && at(p, c) == '是' {
+		return p[c+1:] // 一是, 十二是
 	}
 	return p
 }

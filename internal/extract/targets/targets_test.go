@@ -109,6 +109,12 @@ func TestFind(t *testing.T) {
 		{"year of account is no history", "发布2022年度服务业发展报告，年内新增规上服务业企业300家。", 2023,
 			[]want{{300, 0, "家", "=", 2023}}},
 		{"abstract counts dropped", "着力推进三个转变，加快建设两个中心。", 2023, []want{{2, 0, "个", "=", 2023}}},
+		{"share of tasks kept", "力争年底前完成80%的任务。", 2023, []want{{80, 0, "%", "=", 2023}}},
+		{"at least before the verb", "每个县（市、区）至少建成1个县级综合养老服务中心。", 2023, []want{{1, 0, "个", ">=", 2023}}},
+		{"explained name dropped", "实施“131”工程：即1个核心区、3个片区、1条产业带。", 2023, nil},
+		{"grain", "粮食产量稳定在1100亿斤以上。", 2023, []want{{1100, 0, "亿斤", ">=", 2023}}},
+		{"分别为 list", "网络零售额、农村网络零售额增速分别为10%、15%。", 2023,
+			[]want{{10, 0, "%", "=", 2023}, {15, 0, "%", "=", 2023}}},
 		{"deadline year", "到2025年底，全省养老机构护理型床位占比提高到55%。", 0, []want{{55, 0, "%", "=", 2025}}},
 	}
 	for _, tt := range tests {
@@ -141,6 +147,10 @@ func TestFindText(t *testing.T) {
 	}
 	if res := Find("2021年全省服务业增加值达到2.1万亿元。2023年，力争达到2.4万亿元。", 2023); len(res) != 1 || res[0].Indicator != "" {
 		t.Errorf("a bare verb is no indicator: %+v", res)
+	}
+	if res := Find("二是力争实现外贸进出口总额3000亿元，增长8%以上。", 2023); len(res) != 2 ||
+		res[0].Indicator != "外贸进出口总额" || res[1].Indicator != "外贸进出口总额增长" {
+		t.Errorf("growth of the previous indicator: %+v", res)
 	}
 	wants := []struct{ text, indicator string }{
 		{"全省服务业增加值增长7%左右", "服务业增加值增长"},
