@@ -114,3 +114,38 @@ func TestNoTasks(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseNotes reads deadlines and notes beside the units, and units
+// given once on a heading for the items under it.
+func TestClauseNotes(t *testing.T) {
+	cases := []struct {
+		name, src, lead, deadline string
+	}{
+		{"deadline inside the clause", "1.完善政策。（省商务厅牵头，6月底前完成）", "省商务厅", "2024-06-30"},
+		{"time note line", "1.完善政策。\n牵头单位：省商务厅\n完成时限：2024年9月15日前", "省商务厅", "2024-09-15"},
+		{"heading clause", "（一）现代物流（省交通运输厅牵头）\n1.建设枢纽。\n2.发展冷链。年底前建成。", "省交通运输厅", ""},
+		{"half parenthesis labels", "1.现代物流\n1)建设枢纽。（省交通运输厅负责）\n2)发展冷链。（省交通运输厅负责）", "省交通运输厅", ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Parse("安徽省2024年服务业工作要点\n" + tc.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Tasks) == 0 {
+				t.Fatal("no tasks")
+			}
+			for _, task := range p.Tasks {
+				if len(task.Lead) != 1 || task.Lead[0] != tc.lead {
+					t.Errorf("task %s lead %q, want %q", task.Label, task.Lead, tc.lead)
+				}
+				if strings.Contains(task.Text, "完成时限") || strings.Contains(task.Text, "牵头") {
+					t.Errorf("task %s text keeps the clause: %q", task.Label, task.Text)
+				}
+			}
+			if got := p.Tasks[0].Deadline; got != tc.deadline {
+				t.Errorf("deadline %q, want %q", got, tc.deadline)
+			}
+		})
+	}
+}

@@ -6,7 +6,7 @@ import (
 )
 
 var (
-	reDeadline = regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(?:(上半年|下半年|年内|年底前|年底|年末|底前|底|末|内|第?[一二三四1-4]季度)|(\d{1,2})\s*月(?:底|末)?(?:前|底))`)
+	reDeadline = regexp.MustCompile(`(?:((?:19|20)\d{2})\s*年\s*)?(?:(上半年|下半年|年内|年底前|年底|年末|底前|底|末|内|第?[一二三四1-4]季度)|(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:底|末)?(?:之前|前|底))`)
 	quarterEnd = map[string]string{"一": "03-31", "1": "03-31", "二": "06-30", "2": "06-30", "三": "09-30", "3": "09-30", "四": "12-31", "4": "12-31"}
 	monthDays  = []int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 )
@@ -58,7 +58,13 @@ func findDeadline(fold string, year int) string {
 			if mo < 1 || mo > 12 {
 				continue
 			}
-			d = pad2(mo) + "-" + pad2(monthDays[mo-1])
+			day := monthDays[mo-1]
+			if m[8] >= 0 {
+				if dd, _ := strconv.Atoi(fold[m[8]:m[9]]); dd >= 1 && dd <= day {
+					day = dd
+				}
+			}
+			d = pad2(mo) + "-" + pad2(day)
 		}
 		if d != "" && d > best {
 			best = d
@@ -84,8 +90,12 @@ func mentionsDeadline(s string) bool {
 	prev := rune(0)
 	for _, r := range s {
 		switch r {
-		case '内', '底', '末', '前', '度':
+		case '内', '底', '末', '度':
 			if prev == '年' || prev == '月' || prev == '季' {
+				return true
+			}
+		case '前':
+			if prev == '年' || prev == '月' || prev == '日' || prev == '之' || prev == '底' {
 				return true
 			}
 		case '半':

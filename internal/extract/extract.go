@@ -164,9 +164,18 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 		}
 	}
 	// Inline "由A牵头" names a lead in running text.
-	clauses = append(clauses, inlineLeads(t, content, clauses)...)
+	clauses = append(append([]clause{}, clauses...), inlineLeads(t, content, clauses)...)
+	if !namesUnits(clauses) {
+		// A heading's clause covers the items under it that name no one.
+		for a := it.parent; a != nil; a = a.parent {
+			if namesUnits(a.clauses) {
+				clauses = append(clauses, a.clauses...)
+				break
+			}
+		}
+	}
 	for _, c := range clauses {
-		if c.taskForce != "" || c.unreadable {
+		if c.taskForce != "" || c.unreadable || c.note {
 			if c.unreadable {
 				b.warn("unreadable_clause", "could not read the units in "+t.str(c.span), lbl, c.span)
 			}
@@ -186,7 +195,8 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 	if len(task.Assignments) == 0 {
 		b.warn("no_units", "task "+lbl+" names no responsible unit", lbl, span{task.Start, task.End})
 	}
-	task.Deadline = findDeadline(string(t.foldRunes(body)), b.doc.Year)
+	// A deadline may stand inside a clause: "(省商务厅牵头，6月底前完成)".
+	task.Deadline = findDeadline(joinFold(t, content), b.doc.Year)
 	for _, tg := range findTargets(string(body), b.targetYear) {
 		tg.Span = mapSpan(offs, tg.Span)
 		task.Targets = append(task.Targets, tg)
@@ -194,12 +204,22 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 	b.p.Tasks = append(b.p.Tasks, task)
 }
 
-func (t *text) foldRunes(rs []rune) []rune {
-	out := make([]rune, len(rs))
-	for i, r := range rs {
-		out[i] = foldRune(r)
+// joinFold is the folded text of the paragraphs, clauses included.
+func joinFold(t *text, content []span) string {
+	var b strings.Builder
+	for _, s := range content {
+		b.WriteString(string(t.fold[s.start:s.end]))
 	}
-	return out
+	return b.String()
+}
+
+func namesUnits(cs []clause) bool {
+	for _, c := range cs {
+		if len(c.lead)+len(c.coop) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // mapSpan turns a span in joined text into a span in the source.

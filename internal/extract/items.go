@@ -52,6 +52,10 @@ func findClauses(t *text, content []span) []clause {
 				out = append(out, clause{span: span{open, p.end}, unreadable: true})
 			}
 		}
+		if bareFrom < 0 && isTimeNote(t.fline(p)) {
+			// "完成时限：2023年底前" is read for the deadline, not kept as text.
+			out = append(out, clause{span: p, note: true, hasExplicit: true})
+		}
 		if bareFrom >= 0 {
 			s := span{bareFrom, p.end}
 			// Label lines in a row ("牵头单位：A" then "配合单位：B") are one clause.
@@ -70,6 +74,19 @@ func findClauses(t *text, content []span) []clause {
 		lastEnd = p.end
 	}
 	return out
+}
+
+var timeNoteLabels = []string{"完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时间安排"}
+
+// isTimeNote reports a line that only states when an item is due.
+func isTimeNote(fs string) bool {
+	for _, l := range timeNoteLabels {
+		if strings.HasPrefix(fs, l) {
+			rest := strings.TrimLeft(fs[len(l):], " ")
+			return strings.HasPrefix(rest, ":")
+		}
+	}
+	return false
 }
 
 // itemTitle is the item's first sentence, without clauses, as a heading.

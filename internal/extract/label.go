@@ -99,6 +99,9 @@ func parseLabel(f []rune) (label, bool) {
 			break
 		}
 		switch f[n] {
+		case ')':
+			// "1)" is the half-parenthesis form of "(1)".
+			return label{style: styleArabicParen, num: v, norm: "(" + strconv.Itoa(v) + ")", end: skipSep(f, n+1)}, true
 		case '.', '、':
 			// "1.5亿元" is a number, not a label.
 			if n+1 < len(f) && f[n+1] >= '0' && f[n+1] <= '9' {

@@ -31,6 +31,7 @@ type clause struct {
 	unreadable  bool // looked like a clause but yielded no names
 	hasExplicit bool // carried a role word or label
 	bare        bool // stood without parentheses
+	note        bool // a time note: no units, not part of the text
 }
 
 // roleWord is a word that gives the role of the names beside it.
@@ -166,12 +167,18 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 		}
 	}
 	if len(pending) > 0 {
+		var units []name
 		for _, n := range pending {
-			if !unitLike(n.text) {
+			switch {
+			case unitLike(n.text):
+				units = append(units, n)
+			case !c.hasExplicit:
 				return c, false
 			}
+			// Beside named roles, other words are notes such as
+			// "6月底前完成": not units.
 		}
-		assign(roleResp, pending)
+		assign(roleResp, units)
 	}
 	total := len(groups[roleLead]) + len(groups[roleCoop]) + len(groups[roleResp])
 	if total == 0 {
