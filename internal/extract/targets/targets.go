@@ -11,6 +11,7 @@ package targets
 import (
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"luoshi/internal/plan"
 )
@@ -48,7 +49,7 @@ var (
 // year is the year the targets are for when the text states none (the plan's
 // year for an annual plan; 0 when unknown). Spans are rune offsets into text.
 func Find(text string, year int) []plan.Target {
-	if !strings.ContainsAny(text, numeralChars) {
+	if !hasNumeral(text) {
 		return nil
 	}
 	s := scanner{rs: []rune(text), year: year, base: year}
@@ -56,10 +57,27 @@ func Find(text string, year int) []plan.Target {
 	return s.out
 }
 
-// numeralChars are the characters every target starts with; a text with
-// none of them is not scanned. 一 is absent: a count of one is never
-// written in Chinese numerals as a target.
-const numeralChars = "0123456789０１２３４５６７８９二两三四五六七八九十"
+// hasNumeral reports whether text holds a character a target can start
+// with; a text without one is not scanned. 一 does not count: a count of
+// one is never written in Chinese numerals as a target.
+func hasNumeral(text string) bool {
+	for i, r := range text {
+		if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
+			return true
+		}
+		if r == '一' {
+			// 一百, 一千 and 一十 are counts; 一 alone is not
+			if next, _ := utf8.DecodeRuneInString(text[i+len("一"):]); next == '百' || next == '千' || next == '十' {
+				return true
+			}
+		} else if r > '一' {
+			if _, ok := cnDigit(r); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 // scanner holds the state of one left-to-right pass.
 type scanner struct {
