@@ -9,19 +9,19 @@ import (
 // PlanSummary is one line of the office overview.
 type PlanSummary struct {
 	Plan
-	Tasks       int
-	Done        int
-	Late        int
-	OnTrack     int
-	Assignments int
-	Units       int
-	Unmapped    int // unit mentions not mapped to a unit
+	Tasks       int `json:"tasks"`
+	Done        int `json:"done"`
+	Late        int `json:"late"`
+	OnTrack     int `json:"on_track"`
+	Assignments int `json:"assignments"`
+	Units       int `json:"units"`
+	Unmapped    int `json:"unmapped"` // unit mentions not mapped to a unit
 }
 
 // PlanListFilter says which plans a reader may see.
 type PlanListFilter struct {
-	PublishedOnly bool
-	PublicOnly    bool
+	PublishedOnly bool `json:"published_only"`
+	PublicOnly    bool `json:"public_only"`
 }
 
 // Overview lists plans, newest first, with their task and assignment
@@ -89,16 +89,16 @@ func (p scanPrefix) Scan(dest ...any) error { return p.sc.Scan(append(dest, p.ex
 // UnitTask is a task as a unit sees it: with its role and plan.
 type UnitTask struct {
 	Task
-	Role      string
-	PlanTitle string
-	PlanState string
+	Role      string `json:"role"`
+	PlanTitle string `json:"plan_title"`
+	PlanState string `json:"plan_state"`
 }
 
 // UnitTaskFilter narrows a unit's task list.
 type UnitTaskFilter struct {
-	PlanID        int64
-	Status        string
-	PublishedOnly bool
+	PlanID        int64  `json:"plan_id"`
+	Status        string `json:"status"`
+	PublishedOnly bool   `json:"published_only"`
 }
 
 // UnitTasks lists the tasks assigned to a unit, lead roles first, by
@@ -185,9 +185,9 @@ func (s *Store) TaskVisibleToUnit(ctx context.Context, taskID, unitID int64) (bo
 
 // PlanFacets are the values a plan's task list can be filtered by.
 type PlanFacets struct {
-	Sections   []Heading
-	TaskForces []string
-	Units      []Unit
+	Sections   []Heading `json:"sections"`
+	TaskForces []string  `json:"task_forces"`
+	Units      []Unit    `json:"units"`
 }
 
 // Facets returns the sections, task forces and mapped units of a plan.

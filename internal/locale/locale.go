@@ -1,0 +1,92 @@
+// Package locale translates the interface: one flat JSON catalog per
+// language, embedded, keyed by message id. Chinese is the default.
+package locale
+
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+)
+
+//go:embed translations/*.json
+var files embed.FS
+
+// Default is the language of a reader who chose none.
+const Default = "zh-CN"
+
+// Catalog holds the messages of every language.
+type Catalog struct {
+	messages map[string]map[string]string
+}
+
+// Load reads the embedded catalogs.
+func Load() (*Catalog, error) {
+	names, err := fs.Glob(files, "translations/*.json")
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalog{messages: map[string]map[string]string{}}
+	for _, n := range names {
+		b, err := files.ReadFile(n)
+		if err != nil {
+			return nil, err
+		}
+		m := map[string]string{}
+		if err := json.Unmarshal(b, &m); err != nil {
+			return nil, fmt.Errorf("locale %s: %w", n, err)
+		}
+		c.messages[strings.TrimSuffix(strings.TrimPrefix(n, "translations/"), ".json")] = m
+	}
+	if _, ok := c.messages[Default]; !ok {
+		return nil, fmt.Errorf("locale: no %s catalog", Default)
+	}
+	return c, nil
+}
+
+// Languages lists the available languages, the default first.
+func (c *Catalog) Languages() []string {
+	out := []string{Default}
+	for l := range c.messages {
+		if l != Default {
+			out = append(out, l)
+		}
+	}
+	sort.Strings(out[1:])
+	return out
+}
+
+// Has tells whether lang is available.
+func (c *Catalog) Has(lang string) bool {
+	_, ok := c.messages[lang]
+	return ok
+}
+
+// Keys returns the message ids of lang, sorted.
+func (c *Catalog) Keys(lang string) []string {
+	var out []string
+	for k := range c.messages[lang] {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// T translates key into lang, formatting args into it as fmt.Sprintf
+// does. A missing message falls back to the default language, then to
+// the key itself.
+func (c *Catalog) T(lang, key string, args ...any) string {
+	msg, ok := c.messages[lang][key]
+	if !ok {
+		msg, ok = c.messages[Default][key]
+	}
+	if !ok {
+		return key
+	}
+	if len(args) == 0 {
+		return msg
+	}
+	return fmt.Sprintf(msg, args...)
+}

@@ -1,0 +1,179 @@
+package web_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"luoshi/internal/auth"
+	"luoshi/internal/config"
+	"luoshi/internal/store"
+)
+
+// seedPlan is a real provincial plan, kept beside the repository.
+const seedPlan = "../../../shared/seeds/002_ae5005f7988b7668.txt"
+
+const chromium = "/usr/bin/chromium"
+
+// TestBrowserImportReviewPublish walks the office's path through a real
+// plan and checks that the unit then sees its task. Screenshots of every
+// page go to testdata/out/.
+func TestBrowserImportReviewPublish(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped in -short mode")
+	}
+	if _, err := os.Stat(chromium); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI is set but %s is missing: %v", chromium, err)
+		}
+		t.Skipf("browser test skipped: %s not found", chromium)
+	}
+	plan, err := filepath.Abs(seedPlan)
+	if err == nil {
+		_, err = os.Stat(plan)
+	}
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI is set but the seed plan is missing: %v", err)
+		}
+		t.Skipf("browser test skipped: seed plan %s not found", seedPlan)
+	}
+	out := filepath.Join("testdata", "out")
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		t.Fatal(err)
+	}
+
+	ts := newTestServer(t, config.Config{})
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+		chromedp.ExecPath(chromium),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.UserDataDir(t.TempDir()),
+	)
+	defer cancelAlloc()
+	browser, cancel := chromedp.NewContext(allocCtx)
+	defer cancel()
+	// The first run starts the browser and must not carry a timeout.
+	if err := chromedp.Do(browser, chromedp.EmulateViewport(1440, 960)); err != nil {
+		t.Fatalf("starting %s: %v", chromium, err)
+	}
+	ctx, cancelTimeout := context.WithTimeout(browser, 3*time.Minute)
+	defer cancelTimeout()
+
+	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
+	shot := func(name string) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			buf, err := chromedp.FullScreenshot(100)(ctx, tg)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(out, name+".png"), buf, 0o644)
+		})
+	}
+	text := func(sel string) string {
+		t.Helper()
+		s, err := chromedp.Run(ctx, chromedp.Text(css(sel)))
+		if err != nil {
+			t.Fatalf("reading %s: %v", sel, err)
+		}
+		return s
+	}
+	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		if err := chromedp.Do(ctx, actions...); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+	}
+	login := func(user, password string) chromedp.Action[chromedp.Void] {
+		return chromedp.Steps(
+			chromedp.Navigate(ts.URL+"/login"),
+			chromedp.WaitVisible(css("#username")),
+			chromedp.SendKeys(css("#username"), user),
+			chromedp.SendKeys(css("#password"), password),
+			chromedp.Click(css("#login-submit")),
+			chromedp.WaitVisible(css("#plans")),
+		)
+	}
+
+	// The office signs in and imports the plan.
+	do("office login",
+		chromedp.Navigate(ts.URL+"/login"),
+		chromedp.WaitVisible(css("#username")),
+		shot("01-login"),
+		login("admin", adminPassword),
+		shot("02-office-home"),
+	)
+	do("import",
+		chromedp.Click(css("#import-link")),
+		chromedp.WaitVisible(css("#import-form")),
+		chromedp.SetUploadFiles(css("#import-file"), []string{plan}),
+		shot("03-import"),
+		chromedp.Click(css("#import-submit")),
+		chromedp.WaitVisible(css("#source")),
+		shot("04-review"),
+	)
+	if title := text("#plan-title"); !strings.Contains(title, "山西省推进服务业提质增效2022年行动计划") {
+		t.Errorf("review page title = %q", title)
+	}
+
+	// Fix one unit: the mention 省商务厅 becomes the unit 山西省商务厅.
+	const written, fixed = "省商务厅", "山西省商务厅"
+	form := `form.map-form[data-name="` + written + `"]`
+	do("map a unit",
+		chromedp.SetValue(css(form+` select[name="unit"]`), "new"),
+		chromedp.SetValue(css(form+` input[name="new_name"]`), fixed),
+		chromedp.Submit(css(form+` input[name="new_name"]`)),
+		chromedp.WaitVisible(css(".flash")),
+		shot("05-review-mapped"),
+	)
+	do("publish",
+		chromedp.Click(css("#publish")),
+		chromedp.WaitVisible(css("#outline")),
+		shot("06-published-plan"),
+	)
+
+	// The unit's reporter signs in and sees the task.
+	unit, err := ts.st.UnitByName(context.Background(), fixed, "")
+	if err != nil {
+		t.Fatalf("the fixed unit was not stored: %v", err)
+	}
+	hash, _ := auth.HashPassword(demoPassword)
+	if _, err := ts.st.CreateUser(context.Background(), store.Actor{Username: "test"}, store.NewUser{
+		Username: "sx-swt", DisplayName: fixed, Role: store.RoleReporter, UnitID: unit.ID, PasswordHash: hash}); err != nil {
+		t.Fatal(err)
+	}
+	do("reporter login",
+		chromedp.Click(css("#logout")),
+		chromedp.WaitVisible(css("#username")),
+		login("sx-swt", demoPassword),
+		chromedp.WaitVisible(css("#my-tasks")),
+		shot("07-reporter-home"),
+	)
+	if tasks := text("#my-tasks"); !strings.Contains(tasks, "加大困难行业扶持力度") {
+		t.Errorf("the reporter's task list lacks task 2:\n%s", tasks)
+	}
+	do("reporter task",
+		chromedp.Click(css("#my-tasks a")),
+		chromedp.WaitVisible(css("#task-text")),
+		shot("08-reporter-task"),
+	)
+	if got := text("#task-text"); !strings.Contains(got, "困难行业") {
+		t.Errorf("task page text = %q", got)
+	}
+	do("reporter unit",
+		chromedp.Navigate(ts.URL+"/units/"+strconv.FormatInt(unit.ID, 10)),
+		chromedp.WaitVisible(css("#unit-name")),
+		shot("09-reporter-unit"),
+	)
+	if name := text("#unit-name"); name != fixed {
+		t.Errorf("unit page of %q", name)
+	}
+}

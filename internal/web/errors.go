@@ -1,0 +1,107 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"luoshi/internal/extract"
+	"luoshi/internal/source"
+	"luoshi/internal/store"
+)
+
+// Error is a failure the caller can act on: an HTTP status and a message
+// key translated at the edge.
+type Error struct {
+	Status int
+	Key    string
+	Args   []any
+	Err    error // the cause, logged, never shown
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("%s: %v", e.Key, e.Err)
+	}
+	return e.Key
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+func userError(status int, key string, args ...any) *Error {
+	return &Error{Status: status, Key: key, Args: args}
+}
+
+// classify maps any error to a status and a message key. Errors that are
+// not the caller's fault become 500 with a generic message.
+func classify(err error) *Error {
+	var e *Error
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &e):
+		return e
+	case errors.As(err, &tooBig):
+		return &Error{Status: http.StatusRequestEntityTooLarge, Key: "import.too_large", Err: err}
+	case errors.Is(err, store.ErrNotFound):
+		return &Error{Status: http.StatusNotFound, Key: "error.not_found", Err: err}
+	case errors.Is(err, store.ErrConflict):
+		return &Error{Status: http.StatusConflict, Key: "error.conflict", Err: err}
+	case errors.Is(err, store.ErrInvalid):
+		return &Error{Status: http.StatusBadRequest, Key: "error.invalid", Err: err}
+	case errors.Is(err, extract.ErrNoTasks), errors.Is(err, extract.ErrEmpty):
+		return &Error{Status: http.StatusUnprocessableEntity, Key: "import.no_tasks", Err: err}
+	case errors.Is(err, source.ErrEmpty):
+		return &Error{Status: http.StatusBadRequest, Key: "import.empty", Err: err}
+	case errors.Is(err, source.ErrLegacyWord):
+		return &Error{Status: http.StatusUnsupportedMediaType, Key: "import.legacy_word", Err: err}
+	case errors.Is(err, source.ErrBinary), errors.Is(err, source.ErrEncoding), errors.Is(err, source.ErrNotDocx),
+		errors.Is(err, source.ErrBrokenDocx):
+		return &Error{Status: http.StatusUnsupportedMediaType, Key: "import.unreadable", Err: err}
+	case errors.Is(err, source.ErrTooLarge):
+		return &Error{Status: http.StatusRequestEntityTooLarge, Key: "import.too_large", Err: err}
+	}
+	return &Error{Status: http.StatusInternalServerError, Key: "error.internal", Err: err}
+}
+
+// fail answers a request whose handler returned err: the status and a
+// safe, translated message to the caller, the details to the log.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, rq *request, err error) {
+	e := classify(err)
+	attrs := []any{"method", r.Method, "path", r.URL.Path, "status", e.Status, "error", err.Error()}
+	if rq.user != nil {
+		attrs = append(attrs, "user", rq.user.Username)
+	}
+	if e.Status >= 500 {
+		s.log.Error("request failed", attrs...)
+	} else {
+		s.log.Debug("request refused", attrs...)
+	}
+	msg := s.cat.T(rq.lang, e.Key, e.Args...)
+	if rq.api {
+		writeJSON(w, e.Status, apiError{Error: apiErrorBody{Code: e.Key, Message: msg}})
+		return
+	}
+	s.render(w, r, rq, e.Status, "error", &errorView{Page: s.page(rq, "error.title"), Status: e.Status, Message: msg})
+}
+
+type apiError struct {
+	Error apiErrorBody `json:"error"`
+}
+
+type apiErrorBody struct {
+	Code    string `json:"code"`
+	Message string `json:"message"`
+	PlanID  int64  `json:"plan_id,omitempty"`
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(v); err != nil {
+		slog.Default().Debug("writing json", "error", err)
+	}
+}

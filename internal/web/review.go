@@ -1,0 +1,268 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+	"strings"
+
+	"luoshi/internal/store"
+)
+
+// segment is a run of the source text with one highlighting.
+type segment struct {
+	Text   string
+	Class  string // "", "unit", "unit unknown", "target"
+	Task   int64  // the task the run belongs to, 0 outside tasks
+	Shade  int    // alternates between neighbouring tasks
+	Anchor bool   // first run of its task
+}
+
+// mark is a highlighted span of the source.
+type mark struct {
+	start, end int
+	class      string
+}
+
+// highlight cuts source into segments along task, unit and target spans.
+func highlight(source string, tasks []store.Task, goals []store.Target) []segment {
+	runes := []rune(source)
+	n := len(runes)
+	clamp := func(x int) int { return min(max(x, 0), n) }
+	cuts := map[int]bool{0: true, n: true}
+	var marks []mark
+	type taskSpan struct {
+		start, end int
+		id         int64
+		shade      int
+	}
+	var spans []taskSpan
+	addMark := func(start, end int, class string) {
+		start, end = clamp(start), clamp(end)
+		if start >= end {
+			return
+		}
+		cuts[start], cuts[end] = true, true
+		marks = append(marks, mark{start, end, class})
+	}
+	for i, t := range tasks {
+		start, end := clamp(t.Start), clamp(t.End)
+		if start < end {
+			cuts[start], cuts[end] = true, true
+			spans = append(spans, taskSpan{start, end, t.ID, i % 2})
+		}
+		for _, g := range t.Targets {
+			addMark(g.Start, g.End, "target")
+		}
+		for _, u := range t.Units {
+			if u.UnitID == 0 {
+				addMark(u.Start, u.End, "unit unknown")
+			} else {
+				addMark(u.Start, u.End, "unit")
+			}
+		}
+	}
+	for _, g := range goals {
+		addMark(g.Start, g.End, "target")
+	}
+	points := make([]int, 0, len(cuts))
+	for p := range cuts {
+		points = append(points, p)
+	}
+	sort.Ints(points)
+	var out []segment
+	seen := map[int64]bool{}
+	for i := 0; i+1 < len(points); i++ {
+		a, b := points[i], points[i+1]
+		seg := segment{Text: string(runes[a:b])}
+		for _, sp := range spans {
+			if sp.start <= a && b <= sp.end {
+				seg.Task, seg.Shade = sp.id, sp.shade
+				if !seen[sp.id] {
+					seg.Anchor, seen[sp.id] = true, true
+				}
+				break
+			}
+		}
+		// Units are drawn over targets, the more specific over the wider.
+		best := -1
+		for j, m := range marks {
+			if m.start <= a && b <= m.end {
+				if best < 0 || strings.HasPrefix(m.class, "unit") || m.end-m.start < marks[best].end-marks[best].start {
+					best = j
+				}
+			}
+		}
+		if best >= 0 {
+			seg.Class = marks[best].class
+		}
+		out = append(out, seg)
+	}
+	return out
+}
+
+// nameRow is one distinct unit name written in a plan, with its mapping.
+type nameRow struct {
+	Name     string
+	Count    int
+	UnitID   int64
+	UnitName string
+}
+
+func unitNames(tasks []store.Task) []nameRow {
+	index := map[string]int{}
+	var rows []nameRow
+	for _, t := range tasks {
+		for _, u := range t.Units {
+			i, ok := index[u.Name]
+			if !ok {
+				i = len(rows)
+				index[u.Name] = i
+				rows = append(rows, nameRow{Name: u.Name, UnitID: u.UnitID, UnitName: u.UnitName})
+			}
+			rows[i].Count++
+			if u.UnitID == 0 {
+				rows[i].UnitID, rows[i].UnitName = 0, ""
+			}
+		}
+	}
+	sort.SliceStable(rows, func(a, b int) bool { return rows[a].UnitID == 0 && rows[b].UnitID != 0 })
+	return rows
+}
+
+type reviewView struct {
+	Page
+	Plan     store.Plan
+	Outline  store.Outline
+	Segments []segment
+	Names    []nameRow
+	Unmapped int
+	Units    []store.Unit
+}
+
+func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	p, err := s.st.PlanByID(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	o, err := s.st.PlanOutline(r.Context(), id, store.TaskFilter{})
+	if err != nil {
+		return err
+	}
+	units, err := s.st.Units(r.Context())
+	if err != nil {
+		return err
+	}
+	v := &reviewView{Page: s.page(rq, "review.title"), Plan: p, Outline: o, Units: units,
+		Segments: highlight(p.Source, o.Tasks, p.Goals), Names: unitNames(o.Tasks)}
+	for _, n := range v.Names {
+		if n.UnitID == 0 {
+			v.Unmapped++
+		}
+	}
+	v.Title = p.Title
+	v.Nav, v.Flash = "review", s.flash(rq, r)
+	s.render(w, r, rq, http.StatusOK, "review", v)
+	return nil
+}
+
+func (s *Server) publishPlan(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	n, err := s.st.Publish(r.Context(), rq.actor(), id)
+	if err != nil {
+		return err
+	}
+	s.log.Info("plan published", "plan", id, "assignments", n, "user", rq.user.Username)
+	http.Redirect(w, r, fmt.Sprintf("/plans/%d?done=published", id), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) setPlanPublic(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	public, err := strconv.ParseBool(r.PostFormValue("public"))
+	if err != nil {
+		return userError(http.StatusBadRequest, "error.invalid")
+	}
+	if err := s.st.SetPublic(r.Context(), rq.actor(), id, public); err != nil {
+		return err
+	}
+	done := "public_off"
+	if public {
+		done = "public_on"
+	}
+	http.Redirect(w, r, fmt.Sprintf("/plans/%d?done=%s", id, done), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) deletePlan(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := s.st.DeletePlan(r.Context(), rq.actor(), id); err != nil {
+		return err
+	}
+	http.Redirect(w, r, "/?done=deleted", http.StatusSeeOther)
+	return nil
+}
+
+// mapUnitName maps every mention of a name in a plan to a unit: an
+// existing one chosen from the list, or a new one under the name given
+// (the name as written, or corrected).
+func (s *Server) mapUnitName(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	name := strings.TrimSpace(r.PostFormValue("name"))
+	unitID, err := s.unitFromForm(r, rq, r.PostFormValue("unit"), r.PostFormValue("new_name"))
+	if err != nil {
+		return err
+	}
+	if name == "" {
+		return userError(http.StatusBadRequest, "error.invalid")
+	}
+	if _, err := s.st.MapUnitName(r.Context(), rq.actor(), id, name, unitID); err != nil {
+		return err
+	}
+	back := fmt.Sprintf("/plans/%d/review?done=mapped#names", id)
+	if r.PostFormValue("back") == "plan" {
+		back = fmt.Sprintf("/plans/%d?done=mapped", id)
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+	return nil
+}
+
+// unitFromForm reads a unit choice: an id, or "new" with a name for a
+// unit to create (or reuse when one of that name exists).
+func (s *Server) unitFromForm(r *http.Request, rq *request, choice, newName string) (int64, error) {
+	if choice != "new" {
+		uid, err := strconv.ParseInt(choice, 10, 64)
+		if err != nil || uid <= 0 {
+			return 0, userError(http.StatusBadRequest, "review.choose_unit")
+		}
+		if _, err := s.st.UnitByID(r.Context(), uid); err != nil {
+			return 0, userError(http.StatusBadRequest, "review.choose_unit")
+		}
+		return uid, nil
+	}
+	newName = strings.TrimSpace(newName)
+	if newName == "" || len([]rune(newName)) > 100 {
+		return 0, userError(http.StatusBadRequest, "units.name_required")
+	}
+	if u, err := s.st.UnitByName(r.Context(), newName, ""); err == nil {
+		return u.ID, nil
+	}
+	return s.st.CreateUnit(r.Context(), rq.actor(), store.Unit{Name: newName, Region: strings.TrimSpace(r.PostFormValue("region"))})
+}

@@ -1,0 +1,188 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"luoshi/internal/store"
+)
+
+type taskView struct {
+	Page
+	Plan     store.Plan
+	Task     store.Task
+	History  []store.AuditEntry
+	Units    []store.Unit
+	Statuses    []string
+	Comparators []string
+}
+
+func (s *Server) taskPage(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	t, p, err := s.visibleTask(r.Context(), rq, id)
+	if err != nil {
+		return err
+	}
+	v := &taskView{Page: s.page(rq, "task.title"), Plan: p, Task: t, Statuses: store.TaskStatuses,
+		Comparators: []string{"=", ">=", "<=", "~"}}
+	if rq.user != nil {
+		if v.History, err = s.st.AuditFor(r.Context(), "task", id); err != nil {
+			return err
+		}
+	}
+	if rq.is(store.RoleOffice) {
+		if v.Units, err = s.st.Units(r.Context()); err != nil {
+			return err
+		}
+	}
+	v.Title = p.Title + " · " + t.Label
+	v.Nav, v.Flash = "plans", s.flash(rq, r)
+	s.render(w, r, rq, http.StatusOK, "task", v)
+	return nil
+}
+
+// taskEdit is the body of a task edit, from a form or JSON.
+type taskEdit struct {
+	Version   int     `json:"version"`
+	Text      *string `json:"text"`
+	TaskForce *string `json:"task_force"`
+	Deadline  *string `json:"deadline"`
+	Status    *string `json:"status"`
+}
+
+// apply validates an edit over the task's current values.
+func (e taskEdit) apply(t store.Task) (store.TaskEdit, error) {
+	out := store.TaskEdit{ID: t.ID, Version: e.Version, Text: t.Text, TaskForce: t.TaskForce, Deadline: t.Deadline, Status: t.Status}
+	if e.Text != nil {
+		out.Text = strings.TrimSpace(*e.Text)
+		if out.Text == "" {
+			return out, userError(http.StatusBadRequest, "task.text_required")
+		}
+	}
+	if e.TaskForce != nil {
+		out.TaskForce = strings.TrimSpace(*e.TaskForce)
+	}
+	if e.Deadline != nil {
+		out.Deadline = strings.TrimSpace(*e.Deadline)
+		if out.Deadline != "" {
+			if _, err := time.Parse(time.DateOnly, out.Deadline); err != nil {
+				return out, userError(http.StatusBadRequest, "task.bad_deadline")
+			}
+		}
+	}
+	if e.Status != nil {
+		if !slices.Contains(store.TaskStatuses, *e.Status) {
+			return out, userError(http.StatusBadRequest, "task.bad_status")
+		}
+		out.Status = *e.Status
+	}
+	return out, nil
+}
+
+func (s *Server) saveTask(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	t, err := s.st.TaskByID(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	version, err := strconv.Atoi(r.PostFormValue("version"))
+	if err != nil {
+		return userError(http.StatusBadRequest, "error.invalid")
+	}
+	text, force, deadline, status := r.PostFormValue("text"), r.PostFormValue("task_force"), r.PostFormValue("deadline"), r.PostFormValue("status")
+	edit, err := taskEdit{Version: version, Text: &text, TaskForce: &force, Deadline: &deadline, Status: &status}.apply(t)
+	if err != nil {
+		return err
+	}
+	if _, err := s.st.UpdateTask(r.Context(), rq.actor(), edit); err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/tasks/%d?done=saved", id), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) addTaskUnit(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	unitID, err := s.unitFromForm(r, rq, r.PostFormValue("unit"), r.PostFormValue("new_name"))
+	if err != nil {
+		return err
+	}
+	if err := s.st.AddTaskUnit(r.Context(), rq.actor(), id, unitID, r.PostFormValue("role")); err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/tasks/%d?done=unit_added", id), http.StatusSeeOther)
+	return nil
+}
+
+func (s *Server) saveTaskUnit(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	unitID, err := s.unitFromForm(r, rq, r.PostFormValue("unit"), r.PostFormValue("new_name"))
+	if err != nil {
+		return err
+	}
+	if err := s.st.UpdateTaskUnit(r.Context(), rq.actor(), store.TaskUnitEdit{ID: id, UnitID: unitID, Role: r.PostFormValue("role")}); err != nil {
+		return err
+	}
+	return s.backToTask(w, r, "saved")
+}
+
+func (s *Server) removeTaskUnit(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if err := s.st.RemoveTaskUnit(r.Context(), rq.actor(), id); err != nil {
+		return err
+	}
+	return s.backToTask(w, r, "unit_removed")
+}
+
+func (s *Server) saveTarget(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	value, err := strconv.ParseFloat(strings.TrimSpace(r.PostFormValue("value")), 64)
+	if err != nil {
+		return userError(http.StatusBadRequest, "target.bad_value")
+	}
+	year := 0
+	if y := strings.TrimSpace(r.PostFormValue("year")); y != "" {
+		if year, err = strconv.Atoi(y); err != nil || year < 1949 || year > 2100 {
+			return userError(http.StatusBadRequest, "target.bad_year")
+		}
+	}
+	edit := store.TargetEdit{ID: id, Indicator: strings.TrimSpace(r.PostFormValue("indicator")), Value: value,
+		Unit: strings.TrimSpace(r.PostFormValue("unit")), Comparator: r.PostFormValue("comparator"), Year: year}
+	if err := s.st.UpdateTarget(r.Context(), rq.actor(), edit); err != nil {
+		return err
+	}
+	return s.backToTask(w, r, "saved")
+}
+
+// backToTask redirects to the task named by the form's "task" field.
+func (s *Server) backToTask(w http.ResponseWriter, r *http.Request, done string) error {
+	task, err := strconv.ParseInt(r.PostFormValue("task"), 10, 64)
+	if err != nil || task <= 0 {
+		http.Redirect(w, r, "/?done="+done, http.StatusSeeOther)
+		return nil
+	}
+	http.Redirect(w, r, fmt.Sprintf("/tasks/%d?done=%s", task, done), http.StatusSeeOther)
+	return nil
+}

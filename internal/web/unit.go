@@ -1,0 +1,86 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"luoshi/internal/store"
+)
+
+type unitsView struct {
+	Page
+	Units []store.Unit
+}
+
+func (s *Server) unitsPage(w http.ResponseWriter, r *http.Request, rq *request) error {
+	if rq.is(store.RoleReporter) {
+		http.Redirect(w, r, fmt.Sprintf("/units/%d", rq.user.UnitID), http.StatusSeeOther)
+		return nil
+	}
+	units, err := s.st.Units(r.Context())
+	if err != nil {
+		return err
+	}
+	v := &unitsView{Page: s.page(rq, "units.title"), Units: units}
+	v.Nav, v.Flash = "units", s.flash(rq, r)
+	s.render(w, r, rq, http.StatusOK, "units", v)
+	return nil
+}
+
+func (s *Server) createUnit(w http.ResponseWriter, r *http.Request, rq *request) error {
+	name := strings.TrimSpace(r.PostFormValue("name"))
+	if name == "" || len([]rune(name)) > 100 {
+		return userError(http.StatusBadRequest, "units.name_required")
+	}
+	id, err := s.st.CreateUnit(r.Context(), rq.actor(), store.Unit{Name: name, Region: strings.TrimSpace(r.PostFormValue("region")),
+		Kind: strings.TrimSpace(r.PostFormValue("kind"))})
+	if err != nil {
+		return err
+	}
+	http.Redirect(w, r, fmt.Sprintf("/units/%d?done=unit_created", id), http.StatusSeeOther)
+	return nil
+}
+
+type unitView struct {
+	Page
+	Unit        store.Unit
+	Lead        []store.UnitTask
+	Cooperating []store.UnitTask
+	Status      string
+	Statuses    []string
+}
+
+func (s *Server) unitPage(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if !canSeeUnit(rq, id) {
+		return userError(http.StatusForbidden, "error.forbidden")
+	}
+	u, err := s.st.UnitByID(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	f, err := taskFilter(r)
+	if err != nil {
+		return err
+	}
+	tasks, err := s.st.UnitTasks(r.Context(), id, store.UnitTaskFilter{Status: f.Status, PublishedOnly: !rq.is(store.RoleOffice)})
+	if err != nil {
+		return err
+	}
+	v := &unitView{Page: s.page(rq, "unit.title"), Unit: u, Status: f.Status, Statuses: store.TaskStatuses}
+	for _, t := range tasks {
+		if t.Role == "lead" {
+			v.Lead = append(v.Lead, t)
+		} else {
+			v.Cooperating = append(v.Cooperating, t)
+		}
+	}
+	v.Title = u.Name
+	v.Nav, v.Flash = "units", s.flash(rq, r)
+	s.render(w, r, rq, http.StatusOK, "unit", v)
+	return nil
+}

@@ -1,0 +1,189 @@
+package web
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"net/http"
+	"path"
+	"strings"
+	"time"
+
+	"luoshi/internal/locale"
+	"luoshi/internal/store"
+)
+
+//go:embed templates/*.html static/*
+var assets embed.FS
+
+// views holds the templates, parsed once at start, and the static files
+// served under content-hash URLs.
+type views struct {
+	pages  map[string]*template.Template
+	static map[string][]byte // by hashed URL path
+	urls   map[string]string // file name → hashed URL path
+}
+
+var funcs = template.FuncMap{
+	"date": func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") },
+	"add":  func(a, b int) int { return a + b },
+	"pct": func(part, whole int) int {
+		if whole == 0 {
+			return 0
+		}
+		return part * 100 / whole
+	},
+	"num": func(f float64) string { return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", f), "0"), ".") },
+	"deref": func(f *float64) float64 {
+		if f == nil {
+			return 0
+		}
+		return *f
+	},
+	// pair hands a page and a task list to a sub-template.
+	"pair": func(p any, tasks []store.UnitTask) unitTasksPart { return unitTasksPart{Page: p, Tasks: tasks} },
+}
+
+type unitTasksPart struct {
+	Page  any
+	Tasks []store.UnitTask
+}
+
+func loadViews() (*views, error) {
+	v := &views{pages: map[string]*template.Template{}, static: map[string][]byte{}, urls: map[string]string{}}
+	statics, err := fs.Glob(assets, "static/*")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range statics {
+		b, err := assets.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		sum := sha256.Sum256(b)
+		url := "/static/" + hex.EncodeToString(sum[:6]) + "/" + path.Base(name)
+		v.static[url] = b
+		v.urls[path.Base(name)] = url
+	}
+	names, err := fs.Glob(assets, "templates/*.html")
+	if err != nil {
+		return nil, err
+	}
+	for _, name := range names {
+		base := strings.TrimSuffix(path.Base(name), ".html")
+		if base == "layout" {
+			continue
+		}
+		t, err := template.New(base).Funcs(funcs).ParseFS(assets, "templates/layout.html", name)
+		if err != nil {
+			return nil, fmt.Errorf("template %s: %w", name, err)
+		}
+		v.pages[base] = t
+	}
+	return v, nil
+}
+
+func (v *views) staticHandler() http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		b, ok := v.static[r.URL.Path]
+		if !ok {
+			http.NotFound(w, r)
+			return
+		}
+		switch path.Ext(r.URL.Path) {
+		case ".css":
+			w.Header().Set("Content-Type", "text/css; charset=utf-8")
+		case ".svg":
+			w.Header().Set("Content-Type", "image/svg+xml")
+		}
+		w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		w.Write(b)
+	})
+}
+
+// Page is what every page's view carries.
+type Page struct {
+	Title  string
+	User   *store.User
+	CSRF   string
+	Lang   string
+	Langs  []string
+	Nav    string
+	Flash  string
+	CSS    string
+	Path   string
+	cat    *locale.Catalog
+	office bool
+}
+
+// T translates a message key in the reader's language.
+func (p *Page) T(key string, args ...any) string { return p.cat.T(p.Lang, key, args...) }
+
+// Office tells whether the reader is the supervising office.
+func (p *Page) Office() bool { return p.office }
+
+// Role names the reader's role, "public" without a session.
+func (p *Page) Role() string {
+	if p.User == nil {
+		return "public"
+	}
+	return p.User.Role
+}
+
+func (s *Server) page(rq *request, titleKey string) Page {
+	return Page{
+		Title:  s.cat.T(rq.lang, titleKey),
+		User:   rq.user,
+		CSRF:   rq.csrf,
+		Lang:   rq.lang,
+		Langs:  s.cat.Languages(),
+		CSS:    s.views.urls["style.css"],
+		Path:   rq.path,
+		cat:    s.cat,
+		office: rq.is(store.RoleOffice),
+	}
+}
+
+// flashKeys are the confirmations a redirect may ask a page to show.
+var flashKeys = map[string]bool{
+	"published": true, "saved": true, "mapped": true, "deleted": true, "public_on": true, "public_off": true,
+	"unit_added": true, "unit_removed": true, "unit_created": true,
+}
+
+func (s *Server) flash(rq *request, r *http.Request) string {
+	if k := r.URL.Query().Get("done"); flashKeys[k] {
+		return s.cat.T(rq.lang, "flash."+k)
+	}
+	return ""
+}
+
+// render executes a page template into a buffer, so that a template
+// error never sends half a page.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, rq *request, status int, name string, view any) {
+	t, ok := s.views.pages[name]
+	if !ok {
+		s.log.Error("no such template", "name", name)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, "layout", view); err != nil {
+		s.log.Error("render", "template", name, "path", r.URL.Path, "error", err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+type errorView struct {
+	Page
+	Status  int
+	Message string
+}
