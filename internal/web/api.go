@@ -445,4 +445,3 @@ func (s *Server) apiUnitTasks(w http.ResponseWriter, r *http.Request, rq *reques
 	writeJSON(w, http.StatusOK, map[string]any{"tasks": nonNil(tasks)})
 	return nil
 }
-

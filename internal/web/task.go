@@ -13,10 +13,10 @@ import (
 
 type taskView struct {
 	Page
-	Plan     store.Plan
-	Task     store.Task
-	History  []store.AuditEntry
-	Units    []store.Unit
+	Plan        store.Plan
+	Task        store.Task
+	History     []store.AuditEntry
+	Units       []store.Unit
 	Statuses    []string
 	Comparators []string
 }
