@@ -179,7 +179,8 @@ func (s *scanner) newClause(at int) {
 }
 
 // number reads an Arabic number at i: digits, thousands separators and a
-// decimal part. It returns the value, its text and where it ends.
+// decimal part. It returns the value, the count of digits before the
+// decimal point and where the number ends.
 func (s *scanner) number(i int) (float64, int, int) {
 	rs := s.rs
 	var b strings.Builder
@@ -300,7 +301,7 @@ func (s *scanner) arabic(i int) int {
 	if isLatin(at(rs, k)) {
 		return skipName(rs, k)
 	}
-	s.candidate(cand{start: i, numEnd: j, end: k, value: v, max: vmax, unit: unit, more: more})
+	s.candidate(cand{start: i, end: k, value: v, max: vmax, unit: unit, more: more})
 	return k
 }
 
@@ -352,7 +353,7 @@ func (s *scanner) chinese(i int) int {
 	if !verb && !joined {
 		return k
 	}
-	if s.candidate(cand{start: i, numEnd: j, end: k, value: float64(n), unit: unit}) {
+	if s.candidate(cand{start: i, end: k, value: float64(n), unit: unit}) {
 		s.cnSeen = true
 	}
 	return k
@@ -462,11 +463,11 @@ func isMultiplier(r rune) bool { return r == '万' || r == '亿' || r == '千' |
 
 // cand is a number with its unit, before the checks.
 type cand struct {
-	start, numEnd, end int // number, end of the number, end of the unit
-	value              float64
-	max                *float64
-	unit               string
-	more               bool // 100多家, 100余家
+	start, end int // start of the number, end of its unit
+	value      float64
+	max        *float64
+	unit       string
+	more       bool // 100多家, 100余家
 }
 
 // candidate applies the exclusion rules to c and records the target(s).
