@@ -426,17 +426,26 @@ func (s *scanner) past(i int) bool {
 	return false
 }
 
-// planPeriod reads the end of a five-year plan period written at rs[i]
-// (到“十四五”末 → 2025) and takes it as the year of later targets.
+// planPeriod reads a five-year plan period written at rs[i] (十四五). Its
+// end (到“十四五”末 → 2025) becomes the year of later targets; a period
+// that ended before the plan's year (“十三五”期间, in a 2021 plan) makes
+// the sentence a statement of history.
 func (s *scanner) planPeriod(i int) {
 	rs := s.rs
 	d, ok := cnDigit(at(rs, i+1))
 	if !ok || d < 1 || d > 9 || at(rs, i+2) != '五' {
 		return
 	}
+	y := 2010 + 5*(d-1)
 	j := i + 3
 	if at(rs, j) == '”' || at(rs, j) == '"' {
 		j++
+	}
+	if s.base > 0 && y < s.base {
+		if r := at(rs, j); r == '期' || r == '时' || r == '以' {
+			s.history = true // “十三五”期间, 时期, 以来
+		}
+		return
 	}
 	switch {
 	case at(rs, j) == '末':
@@ -450,10 +459,6 @@ func (s *scanner) planPeriod(i int) {
 		k--
 	}
 	if r := at(rs, k-1); r != '到' && r != '至' {
-		return
-	}
-	y := 2010 + 5*(d-1)
-	if s.base > 0 && y < s.base {
 		return
 	}
 	s.year = y
@@ -525,7 +530,8 @@ func (s *scanner) candidate(c cand) bool {
 	if timeUnits[c.unit] && cmp != plan.AtMost {
 		return false
 	}
-	if (moneyUnit(c.unit) || shareUnit(c.unit)) && rewards.within(rs, s.clause, clauseEnd(rs, e)) {
+	if moneyUnit(c.unit) && rewards.within(rs, s.clause, sentenceEnd(rs, e)) ||
+		shareUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) {
 		return false // a subsidy, reward or tax rule: 一次性给予10万元奖励, 按50%给予贴息
 	}
 	if moneyUnit(c.unit) && caps.within(rs, s.clause, c.start) {
@@ -536,6 +542,10 @@ func (s *scanner) candidate(c cand) bool {
 	}
 
 	if !countUnit(c.unit) && !shareUnit(c.unit) && at(rs, e) == '的' && !goalWords.startingAtOK(rs, e+1) {
+		if s.lastEnd >= 0 && s.lastEnd == c.start-1 && rs[c.start-1] == '、' {
+			s.out = s.out[:s.lastFrom] // the whole list qualifies: 突破1亿元、5亿元的企业
+			s.lastEnd = -1
+		}
 		return false // a qualifier: 营业收入超10亿元的企业, 10万人口以上的县城
 	}
 	if radius.startingAtOK(rs, e) {
@@ -683,6 +693,17 @@ func describesScope(rs []rune, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// sentenceEnd returns the end of the sentence containing position i.
+func sentenceEnd(rs []rune, i int) int {
+	for ; i < len(rs); i++ {
+		switch rs[i] {
+		case '。', '！', '？', '!', '?', '\n', '\r':
+			return i
+		}
+	}
+	return i
 }
 
 // clauseEnd returns the end of the clause containing position i.
