@@ -772,6 +772,9 @@ func trimObject(p []rune) string {
 	for len(p) > 0 && (p[0] == ' ' || p[0] == '\u3000' || p[0] == '的') {
 		p = p[1:]
 	}
+	if len(p) > 0 && (p[0] == '和' || p[0] == '及' || p[0] == '与') {
+		return "" // the next item of a list: 幼儿园10所和中小学5所
+	}
 	if w, ok := objTails.endingAt(p, 0, len(p)); ok && len(p) > len(w.r) {
 		p = p[:len(p)-len(w.r)]
 	}

@@ -119,6 +119,7 @@ func TestFind(t *testing.T) {
 		{"past plan period is history", "“十三五”期间，服务业增加值年均增长8.2%。今年增长6%。", 2021,
 			[]want{{6, 0, "%", "=", 2021}}},
 		{"reward scale dropped", "对年营业收入首次突破1亿元、5亿元、10亿元的企业，分别给予20万元、50万元、100万元奖励。", 2022, nil},
+		{"Chinese multiple", "快递业务量增长两倍。", 2023, []want{{2, 0, "倍", "=", 2023}}},
 		{"deadline year", "到2025年底，全省养老机构护理型床位占比提高到55%。", 0, []want{{55, 0, "%", "=", 2025}}},
 	}
 	for _, tt := range tests {
@@ -155,6 +156,9 @@ func TestFindText(t *testing.T) {
 	if res := Find("二是力争实现外贸进出口总额3000亿元，增长8%以上。", 2023); len(res) != 2 ||
 		res[0].Indicator != "外贸进出口总额" || res[1].Indicator != "外贸进出口总额增长" {
 		t.Errorf("growth of the previous indicator: %+v", res)
+	}
+	if res := Find("新建幼儿园10所和中小学5所。", 2023); len(res) != 2 || res[1].Indicator != "中小学" {
+		t.Errorf("a second item joined by 和: %+v", res)
 	}
 	wants := []struct{ text, indicator string }{
 		{"全省服务业增加值增长7%左右", "服务业增加值增长"},
