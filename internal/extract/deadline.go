@@ -16,7 +16,7 @@ var (
 // A deadline in another year, or "到2025年" in a multi-year plan, is a
 // target year rather than the task's deadline.
 func findDeadline(fold string, year int) string {
-	if year == 0 || !mentionsDeadline(fold) {
+	if !mentionsDeadline(fold) {
 		return ""
 	}
 	best := ""
@@ -24,9 +24,14 @@ func findDeadline(fold string, year int) string {
 		y := year
 		if m[2] >= 0 {
 			y, _ = strconv.Atoi(fold[m[2]:m[3]])
+			if year == 0 {
+				year = y // a plan of unknown year: the stated year is all there is
+			}
 			if y != year {
 				continue
 			}
+		} else if year == 0 {
+			continue
 		} else if m[0] > 0 {
 			// "三年内", "5年内" are durations, not deadlines.
 			prev := []rune(fold[:m[0]])

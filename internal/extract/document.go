@@ -15,11 +15,12 @@ var (
 	reYear       = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	reGenre      = regexp.MustCompile(`(工作要点|任务分工表|分工方案|任务清单|责任清单|分工表|清单|行动计划|实施意见|实施方案|工作方案|行动方案|发展规划|专项规划|规划纲要|指导意见|若干意见|若干措施|政策措施|工作计划|三年行动|要点|意见|方案|规划|计划|通知|办法|措施)$`)
 	reIssuedBy   = regexp.MustCompile(`([\p{Han}]{4,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日)?(?:联合)?(?:印发|发布|出台)(?:了)?《`)
+	reNotice     = regexp.MustCompile(`^(.*?)关于印发(.+?)的通知$`)
 	reAnnualPlan = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
 )
 
 // metaLabels are the labelled fields of a government site's header table.
-var metaLabels = []string{"发文字号", "成文日期", "发布日期", "发布机构", "发文机关", "印发日期", "生效日期"}
+var metaLabels = []string{"发文字号", "文号", "成文日期", "发布日期", "发布时间", "发布机构", "发文机关", "发文单位", "印发日期", "生效日期"}
 
 // readDocument fills the document fields from the header, the labelled
 // metadata of a saved web page, the signature and the text itself. It
@@ -47,9 +48,13 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 		}
 	}
 	d.DocNumber = firstMatch(reDocNumber, fields["发文字号"])
-	d.Issuer = cleanIssuer(fields["发布机构"])
-	if d.Issuer == "" {
-		d.Issuer = cleanIssuer(fields["发文机关"])
+	if d.DocNumber == "" {
+		d.DocNumber = firstMatch(reDocNumber, fields["文号"])
+	}
+	for _, l := range []string{"发布机构", "发文机关", "发文单位"} {
+		if d.Issuer == "" {
+			d.Issuer = cleanIssuer(fields[l])
+		}
 	}
 	d.Date = firstDate(fields["成文日期"], fields["印发日期"])
 
@@ -98,14 +103,22 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 		}
 		prev = ""
 	}
+	sigIssuer, sigDate := signature(t, lines)
 	if d.Date == "" {
-		d.Date = signatureDate(t, lines)
+		d.Date = sigDate
 	}
 	if d.Date == "" {
-		d.Date = firstDate(fields["发布日期"])
+		d.Date = firstDate(fields["发布日期"], fields["发布时间"])
 	}
 	if d.Issuer == "" {
-		d.Issuer = signatureIssuer(t, lines)
+		d.Issuer = sigIssuer
+	}
+	// "X关于印发Y的通知" wraps the plan Y: the plan's title is Y.
+	if m := reNotice.FindStringSubmatch(d.Title); m != nil {
+		d.Title = planTitle(t, lines, strings.Trim(m[2], "《》"))
+		if d.Issuer == "" && isIssuerName(m[1]) {
+			d.Issuer = m[1]
+		}
 	}
 	intro := ""
 	if bodyStart < len(lines) {
@@ -182,25 +195,44 @@ func pad2(n int) string {
 	return strconv.Itoa(n)
 }
 
-// signatureDate finds the date line of the signature near the end.
-func signatureDate(t *text, lines []span) string {
-	for i := len(lines) - 1; i >= 0 && i >= len(lines)-8; i-- {
-		if fs := t.fline(lines[i]); reDateLine.MatchString(strings.TrimSpace(fs)) {
-			return firstDate(fs)
+// planTitle is the title of a plan wrapped in a notice, as printed on
+// its own line below the notice ("…任务分工表" for "印发…任务分工的通知").
+func planTitle(t *text, lines []span, inner string) string {
+	for _, ln := range lines {
+		fs := strings.TrimSpace(t.fline(ln))
+		if strings.HasPrefix(fs, inner) && len([]rune(fs)) <= len([]rune(inner))+4 {
+			return strings.TrimSpace(t.str(ln))
 		}
 	}
-	return ""
+	return inner
 }
 
-func signatureIssuer(t *text, lines []span) string {
-	for i := len(lines) - 1; i > 0 && i >= len(lines)-8; i-- {
-		if reDateLine.MatchString(strings.TrimSpace(t.fline(lines[i]))) {
-			if s := strings.TrimSpace(t.fline(lines[i-1])); isIssuerName(s) {
-				return strings.TrimSpace(t.str(lines[i-1]))
-			}
+// signature finds the issuer and date that sign the document: a date line
+// right after a line with an issuer's name, wherever it stands (a notice
+// that wraps a plan signs before the plan). Without one, a date line near
+// the end.
+func signature(t *text, lines []span) (issuer, date string) {
+	for i := 1; i < len(lines); i++ {
+		fs := strings.TrimSpace(t.fline(lines[i]))
+		if !reDateLine.MatchString(fs) {
+			continue
+		}
+		if prev := strings.TrimSpace(t.fline(lines[i-1])); isIssuerName(prev) {
+			return strings.TrimSpace(t.str(lines[i-1])), firstDate(fs)
 		}
 	}
-	return ""
+	// A date on its own line near the end, else in the header.
+	for i := len(lines) - 1; i >= 0 && i >= len(lines)-8; i-- {
+		if fs := strings.TrimSpace(t.fline(lines[i])); reDateLine.MatchString(fs) {
+			return "", firstDate(fs)
+		}
+	}
+	for i := 0; i < len(lines) && i < 15; i++ {
+		if fs := strings.TrimSpace(t.fline(lines[i])); reDateLine.MatchString(fs) {
+			return "", firstDate(fs)
+		}
+	}
+	return "", ""
 }
 
 // planYear is the year the plan is for: stated in the title or the opening

@@ -35,8 +35,24 @@ func Parse(s string) (*plan.Plan, error) {
 	if len(body) > 0 {
 		intro = t.fline(body[0])
 	}
-	p := &plan.Plan{Document: doc, Source: s}
-	b := &builder{t: t, p: p, doc: doc}
+	// Sections of prose under a top heading are not tasks, unless the plan
+	// has no other kind of item.
+	p, o := build(t, doc, intro, body, false)
+	if len(p.Tasks) == 0 {
+		p, o = build(t, doc, intro, body, true)
+	}
+	p.Source = s
+	if len(p.Tasks) == 0 {
+		return nil, ErrNoTasks
+	}
+	(&builder{t: t, p: p}).checkNumbering(o)
+	return p, nil
+}
+
+// build turns the body lines into the plan's outline, tasks and goals.
+func build(t *text, doc plan.Document, intro string, body []span, proseTasks bool) (*plan.Plan, *outline) {
+	p := &plan.Plan{Document: doc}
+	b := &builder{t: t, p: p, doc: doc, proseTasks: proseTasks}
 	if isAnnual(doc, intro) {
 		b.targetYear = doc.Year
 	}
@@ -46,11 +62,7 @@ func Parse(s string) (*plan.Plan, error) {
 	sortTasks(p.Tasks)
 	b.slogans(o)
 	b.goals(o)
-	if len(p.Tasks) == 0 {
-		return nil, ErrNoTasks
-	}
-	b.checkNumbering(o)
-	return p, nil
+	return p, o
 }
 
 // builder turns the outline into the plan's headings, tasks and goals.
@@ -60,6 +72,7 @@ type builder struct {
 	doc        plan.Document
 	targetYear int    // year of targets that state none; 0 for multi-year plans
 	goalText   []span // paragraphs outside tasks that may state plan-level goals
+	proseTasks bool   // a titled top section of prose without units is a task
 }
 
 // walk visits items depth first, in document order.
@@ -78,7 +91,7 @@ func (b *builder) walk(items []*item, parentPath []string) {
 			b.shiTasks(it, subs)
 			continue
 		}
-		if b.isPreamble(it) || isBareHeading(b.t, it) {
+		if b.isPreamble(it) || isBareHeading(b.t, it) || !b.proseTasks && isProseSection(b.t, it) {
 			b.heading(it)
 			b.goalText = append(b.goalText, it.content...)
 			continue
@@ -109,6 +122,16 @@ func isBareHeading(t *text, it *item) bool {
 	}
 	if len(it.content) == 0 {
 		return true
+	}
+	f := t.fold[it.content[0].start:it.content[0].end]
+	return len(f) <= 20 && !strings.ContainsAny(string(f), "。;,")
+}
+
+// isProseSection reports a top heading ("二、保障措施") whose title stands
+// on its own line above paragraphs of prose that name no unit.
+func isProseSection(t *text, it *item) bool {
+	if it.lbl.style > styleHan || len(it.content) < 2 || namesUnits(it.clauses) {
+		return false
 	}
 	f := t.fold[it.content[0].start:it.content[0].end]
 	return len(f) <= 20 && !strings.ContainsAny(string(f), "。;,")

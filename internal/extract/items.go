@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 )
@@ -72,8 +73,81 @@ func findClauses(t *text, content []span) []clause {
 			}
 		}
 		lastEnd = p.end
+		out = append(out, sentenceClauses(t, p, out)...)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].span.start < out[j].span.start })
+	return out
+}
+
+// sentenceClauses finds whole sentences that only assign units, outside
+// parentheses: "由市商务局牵头，市财政局配合。", "由市民政局、市卫健委负责。"
+func sentenceClauses(t *text, p span, found []clause) []clause {
+	var out []clause
+	f := t.fold
+	depth, start := 0, p.start
+	for i := p.start; i <= p.end; i++ {
+		if i < p.end {
+			switch f[i] {
+			case '(':
+				depth++
+				continue
+			case ')':
+				if depth > 0 {
+					depth--
+				}
+				continue
+			case '。', ';':
+				if depth > 0 {
+					continue
+				}
+			default:
+				continue
+			}
+		}
+		s := t.trim(span{start, i})
+		end := min(i+1, p.end)
+		start = i + 1
+		if s.end-s.start < 4 || overlaps(found, s) || !roleSentence(f, s) {
+			continue
+		}
+		if c, ok := parseClause(t, s, span{s.start, end}); ok && c.hasExplicit && !c.unreadable && c.taskForce == "" && allUnits(c) {
+			out = append(out, c)
+		}
 	}
 	return out
+}
+
+// roleSentence is a cheap test: the sentence starts with 由 or ends with a role word.
+func roleSentence(f []rune, s span) bool {
+	if f[s.start] == '由' {
+		return true
+	}
+	for k := range suffixMarks {
+		if runesAt(f, s.end-len(suffixRunes[k]), suffixRunes[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+func allUnits(c clause) bool {
+	for _, ns := range [][]name{c.lead, c.coop} {
+		for _, n := range ns {
+			if !unitLike(n.text) {
+				return false
+			}
+		}
+	}
+	return len(c.lead)+len(c.coop) > 0
+}
+
+func overlaps(cs []clause, s span) bool {
+	for _, c := range cs {
+		if c.span.start < s.end && s.start < c.span.end {
+			return true
+		}
+	}
+	return false
 }
 
 var timeNoteLabels = []string{"完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时间安排"}

@@ -42,7 +42,8 @@ type outline struct {
 }
 
 var (
-	reDateLine = regexp.MustCompile(`^\(?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\)?$`)
+	reDateLine = regexp.MustCompile(`^\(?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|发布|签发)?\)?$`)
+	reAnnex    = regexp.MustCompile(`^(?:相关)?附件\s*\d*\s*(?::|$)`)
 	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^\((此件|发至|本件)`)
 )
 
@@ -108,7 +109,7 @@ func isSlogan(f []rune, fs string) bool {
 // "本方案自印发之日起施行", "(此件公开发布)".
 func isClosing(t *text, lines []span, i int) bool {
 	fs := t.fline(lines[i])
-	if reDateLine.MatchString(fs) || reClosing.MatchString(fs) {
+	if reDateLine.MatchString(fs) || reClosing.MatchString(fs) || len(fs) <= 180 && reAnnex.MatchString(fs) {
 		return true
 	}
 	// Issuers on lines of their own followed by a date line are a signature.

@@ -39,7 +39,7 @@ var provinces = []province{
 
 // reCity finds a sub-provincial region at the head of a title or issuer:
 // "杭州市2021年…", "2021年杭州市…".
-var reCity = regexp.MustCompile(`^(?:(?:19|20)\d{2}年(?:度)?)?(?:[\p{Han}]{2,4}省)?([\p{Han}]{2,5}?(?:市|自治州|州|盟|地区))`)
+var reCity = regexp.MustCompile(`^(?:(?:19|20)\d{2}年(?:度)?)?(?:[\p{Han}]{2,4}省)?([\p{Han}]{2,5}?(?:市|自治州|州|盟|地区)|[\p{Han}]{1,4}?(?:自治县|县|旗))`)
 
 // findRegion names the province or city whose plan this is: from the
 // title, the issuer, the document number, else the province the text

@@ -62,24 +62,46 @@ func (b *builder) takeTables(lines []span) []span {
 	t := b.t
 	var rest []span
 	var cols []column
+	var section []string // the path of the section row above, if any
 	for _, ln := range lines {
 		cs := t.cells(ln)
-		if len(cs) < 3 {
-			cols = nil
-			rest = append(rest, ln)
+		if hc := headerColumns(t, cs); len(cs) >= 3 && hc != nil {
+			cols, section = hc, nil
 			continue
 		}
-		if hc := headerColumns(t, cs); hc != nil {
-			cols = hc
-			continue
+		if cols != nil {
+			// A row that spans the table, "一、扩大服务消费", opens a section.
+			if only, ok := singleCell(cs); ok {
+				if lbl, isLabel := parseLabel(t.fold[only.start:only.end]); isLabel {
+					section = []string{lbl.norm}
+					b.p.Headings = append(b.p.Headings, plan.Heading{Label: lbl.norm, Level: 1,
+						Title: t.str(t.trim(span{only.start + lbl.end, only.end})), Path: section,
+						Span: plan.Span{Start: ln.start, End: ln.end}})
+					continue
+				}
+			}
+			if len(cs) >= 3 {
+				b.tableRow(cols, cs, section)
+				continue
+			}
 		}
-		if cols == nil {
-			rest = append(rest, ln)
-			continue
-		}
-		b.tableRow(cols, cs)
+		cols = nil
+		rest = append(rest, ln)
 	}
 	return rest
+}
+
+// singleCell returns the one non-empty cell of a row.
+func singleCell(cs []span) (span, bool) {
+	var only span
+	n := 0
+	for _, c := range cs {
+		if c.end > c.start {
+			only = c
+			n++
+		}
+	}
+	return only, n == 1
 }
 
 func headerColumns(t *text, cs []span) []column {
@@ -97,7 +119,7 @@ func headerColumns(t *text, cs []span) []column {
 }
 
 // tableRow adds the task of one table row.
-func (b *builder) tableRow(cols []column, cs []span) {
+func (b *builder) tableRow(cols []column, cs []span, section []string) {
 	t := b.t
 	var task plan.Task
 	var c clause
@@ -113,9 +135,9 @@ func (b *builder) tableRow(cols []column, cs []span) {
 			task.Text = t.str(cell)
 			task.Span = plan.Span{Start: cell.start, End: cell.end}
 		case colLead, colResp:
-			c.lead = append(c.lead, splitNames(t, cell)...)
+			c.lead = append(c.lead, cellNames(t, cell)...)
 		case colCoop:
-			c.coop = append(c.coop, splitNames(t, cell)...)
+			c.coop = append(c.coop, cellNames(t, cell)...)
 		case colDeadline:
 			deadline = t.fstr(cell)
 		}
@@ -126,7 +148,7 @@ func (b *builder) tableRow(cols []column, cs []span) {
 	if task.Label == "" {
 		task.Label = itoa(len(b.p.Tasks) + 1)
 	}
-	task.Path = []string{task.Label}
+	task.Path = append(append([]string{}, section...), task.Label)
 	if len(c.lead)+len(c.coop) > 0 {
 		a := plan.Assignment{Lead: names(c.lead), Cooperating: names(c.coop)}
 		task.Assignments = []plan.Assignment{a}
@@ -150,4 +172,15 @@ func (b *builder) tableRow(cols []column, cs []span) {
 		task.Targets = append(task.Targets, tg)
 	}
 	b.p.Tasks = append(b.p.Tasks, task)
+}
+
+// cellNames reads the unit names of a table cell, separated by 、，；.
+func cellNames(t *text, cell span) []name {
+	var out []name
+	for _, major := range splitTop(t.fold, cell, ';') {
+		for _, seg := range splitTop(t.fold, major, ',') {
+			out = append(out, splitNames(t, seg)...)
+		}
+	}
+	return out
 }
