@@ -71,7 +71,7 @@ func TestBrowserImportReviewPublish(t *testing.T) {
 	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }
 	shot := func(name string) chromedp.Action[chromedp.Void] {
 		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			buf, err := chromedp.FullScreenshot(100)(ctx, tg)
+			buf, err := chromedp.CaptureScreenshot()(ctx, tg)
 			if err != nil {
 				return err
 			}

@@ -31,14 +31,17 @@ type Deps struct {
 
 // Server holds the handlers' dependencies.
 type Server struct {
-	st       *store.Store
-	cfg      config.Config
-	parse    func(name string, data []byte) (*plan.Plan, error)
-	log      *slog.Logger
-	cat      *locale.Catalog
-	views    *views
-	throttle *auth.Throttle
-	now      func() time.Time
+	st    *store.Store
+	cfg   config.Config
+	parse func(name string, data []byte) (*plan.Plan, error)
+	log   *slog.Logger
+	cat   *locale.Catalog
+	views *views
+	// Failed logins lock an account after a few, an address (which may
+	// be a whole office behind one gateway) after more.
+	accounts, addresses *auth.Throttle
+	now                 func() time.Time
+	nowUnused           func() time.Time
 }
 
 // New builds a server, parsing its templates once.
@@ -56,14 +59,15 @@ func New(d Deps) (*Server, error) {
 		logger = slog.Default()
 	}
 	return &Server{
-		st:       d.Store,
-		cfg:      d.Config,
-		parse:    d.Parse,
-		log:      logger,
-		cat:      cat,
-		views:    v,
-		throttle: auth.NewThrottle(5, 15*time.Minute, 10*time.Minute),
-		now:      time.Now,
+		st:        d.Store,
+		cfg:       d.Config,
+		parse:     d.Parse,
+		log:       logger,
+		cat:       cat,
+		views:     v,
+		accounts:  auth.NewThrottle(5, 15*time.Minute, 10*time.Minute),
+		addresses: auth.NewThrottle(30, 15*time.Minute, 10*time.Minute),
+		now:       time.Now,
 	}, nil
 }
 
@@ -236,9 +240,9 @@ func (s *Server) startSession(ctx context.Context, w http.ResponseWriter, r *htt
 
 // checkLogin verifies a username and password under the throttle.
 func (s *Server) checkLogin(ctx context.Context, r *http.Request, username, password string) (store.User, error) {
-	keys := []string{"user:" + strings.ToLower(username), "ip:" + clientIP(r)}
+	account, addr := strings.ToLower(username), clientIP(r)
 	now := s.now()
-	if d := s.throttle.Locked(now, keys...); d > 0 {
+	if d := max(s.accounts.Locked(now, account), s.addresses.Locked(now, addr)); d > 0 {
 		mins := int(d.Minutes()) + 1
 		return store.User{}, userError(http.StatusTooManyRequests, "login.locked", mins)
 	}
@@ -247,11 +251,12 @@ func (s *Server) checkLogin(ctx context.Context, r *http.Request, username, pass
 		return u, err
 	}
 	if !auth.CheckPassword(u.PasswordHash, password) {
-		s.throttle.Fail(now, keys...)
+		s.accounts.Fail(now, account)
+		s.addresses.Fail(now, addr)
 		s.log.Info("login failed", "username", username, "ip", clientIP(r))
 		return store.User{}, userError(http.StatusUnauthorized, "login.failed")
 	}
-	s.throttle.Succeed(keys[0])
+	s.accounts.Succeed(account)
 	return u, nil
 }
 
