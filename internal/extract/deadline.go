@@ -89,11 +89,23 @@ func isNumeralRune(r rune) bool {
 	return ok || r == '几' || r == '多'
 }
 
-// mentionsDeadline is a cheap test before the regular expression: a
+// mentionsDeadlineIn is mentionsDeadline over paragraphs of the source.
+func mentionsDeadlineIn(t *text, content []span) bool {
+	for _, s := range content {
+		if mentionsDeadlineRunes(t.fold[s.start:s.end]) {
+			return true
+		}
+	}
+	return false
+}
+
+func mentionsDeadline(s string) bool { return mentionsDeadlineRunes([]rune(s)) }
+
+// mentionsDeadlineRunes is a cheap test before the regular expression: a
 // deadline needs 年, 月 or 季 followed by 内, 底, 末, 前 or 度, or 上/下半年.
-func mentionsDeadline(s string) bool {
+func mentionsDeadlineRunes(rs []rune) bool {
 	prev := rune(0)
-	for _, r := range s {
+	for _, r := range rs {
 		switch r {
 		case '内', '底', '末', '度':
 			if prev == '年' || prev == '月' || prev == '季' {

@@ -30,6 +30,9 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 	meta := map[int]bool{}
 	fields := map[string]string{}
 	for i, ln := range lines {
+		if ln.end-ln.start > 200 {
+			continue // labelled fields stand in short lines
+		}
 		fs := t.fline(ln)
 		for _, l := range metaLabels {
 			// Fields may share a line: "发布机构:X公文时效:有效".

@@ -219,8 +219,10 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 		b.warn("no_units", "task "+lbl+" names no responsible unit", lbl, span{task.Start, task.End})
 	}
 	// A deadline may stand inside a clause: "(省商务厅牵头，6月底前完成)".
-	task.Deadline = findDeadline(joinFold(t, content), b.doc.Year)
-	for _, tg := range findTargets(string(body), b.targetYear) {
+	if mentionsDeadlineIn(t, content) {
+		task.Deadline = findDeadline(joinFold(t, content), b.doc.Year)
+	}
+	for _, tg := range findTargetRunes(body, b.targetYear) {
 		tg.Span = mapSpan(offs, tg.Span)
 		task.Targets = append(task.Targets, tg)
 	}
@@ -328,7 +330,7 @@ func (b *builder) goals(o *outline) {
 	sortSpans(paras)
 	year := b.targetYear
 	for _, s := range paras {
-		for _, g := range findTargets(b.t.str(s), year) {
+		for _, g := range findTargetRunes(b.t.src[s.start:s.end], year) {
 			g.Start += s.start
 			g.End += s.start
 			b.p.Goals = append(b.p.Goals, g)

@@ -53,7 +53,7 @@ func findClauses(t *text, content []span) []clause {
 				out = append(out, clause{span: span{open, p.end}, unreadable: true})
 			}
 		}
-		if bareFrom < 0 && isTimeNote(t.fline(p)) {
+		if bareFrom < 0 && (f[p.start] == '完' || f[p.start] == '时') && isTimeNote(t.fline(p)) {
 			// "完成时限：2023年底前" is read for the deadline, not kept as text.
 			out = append(out, clause{span: p, note: true, hasExplicit: true})
 		}

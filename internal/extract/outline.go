@@ -54,7 +54,6 @@ func buildOutline(t *text, lines []span) *outline {
 	var attach *item // the item that takes continuation paragraphs
 	for i, ln := range lines {
 		f := t.fold[ln.start:ln.end]
-		fs := string(f)
 		if lbl, ok := parseLabel(f); ok {
 			it := &item{lbl: lbl, start: ln.start}
 			if body := t.trim(span{ln.start + lbl.end, ln.end}); body.end > body.start {
@@ -79,7 +78,7 @@ func buildOutline(t *text, lines []span) *outline {
 			attach = nil
 			continue
 		}
-		if isSlogan(f, fs) {
+		if isSlogan(f) {
 			o.slogans = append(o.slogans, ln)
 			attach = nil
 			continue
@@ -95,12 +94,15 @@ func buildOutline(t *text, lines []span) *outline {
 
 // isSlogan reports an unnumbered heading: a short line that is not a
 // sentence, e.g. "着力谋规划促改革".
-func isSlogan(f []rune, fs string) bool {
+func isSlogan(f []rune) bool {
 	if len(f) > 30 || f[0] == '(' {
 		return false
 	}
-	if strings.ContainsAny(fs, "。,;:") {
-		return false
+	for _, r := range f {
+		switch r {
+		case '。', ',', ';', ':':
+			return false
+		}
 	}
 	return hanCount(f) >= 3
 }
@@ -108,6 +110,9 @@ func isSlogan(f []rune, fs string) bool {
 // isClosing reports the end matter of a document: the signature, its date,
 // "本方案自印发之日起施行", "(此件公开发布)".
 func isClosing(t *text, lines []span, i int) bool {
+	if n := lines[i].end - lines[i].start; n > 60 {
+		return false // end matter comes in short lines
+	}
 	fs := t.fline(lines[i])
 	if reDateLine.MatchString(fs) || reClosing.MatchString(fs) || len(fs) <= 180 && reAnnex.MatchString(fs) {
 		return true

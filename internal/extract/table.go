@@ -65,6 +65,10 @@ func (b *builder) takeTables(lines []span) []span {
 	var section []string // the path of the section row above, if any
 	for _, ln := range lines {
 		cs := t.cells(ln)
+		if len(cs) < 3 && cols == nil {
+			rest = append(rest, ln)
+			continue
+		}
 		if hc := headerColumns(t, cs); len(cs) >= 3 && hc != nil {
 			cols, section = hc, nil
 			continue

@@ -11,7 +11,6 @@ package targets
 import (
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"luoshi/internal/plan"
 )
@@ -48,11 +47,14 @@ var (
 // Find returns the quantitative targets (commitments) stated in text, in order.
 // year is the year the targets are for when the text states none (the plan's
 // year for an annual plan; 0 when unknown). Spans are rune offsets into text.
-func Find(text string, year int) []plan.Target {
-	if !hasNumeral(text) {
+func Find(text string, year int) []plan.Target { return FindRunes([]rune(text), year) }
+
+// FindRunes is Find for text already held as runes; rs is not modified.
+func FindRunes(rs []rune, year int) []plan.Target {
+	if !hasNumeralRunes(rs) {
 		return nil
 	}
-	s := scanner{rs: []rune(text), year: year, base: year}
+	s := scanner{rs: rs, year: year, base: year}
 	s.run()
 	return s.out
 }
@@ -60,14 +62,16 @@ func Find(text string, year int) []plan.Target {
 // hasNumeral reports whether text holds a character a target can start
 // with; a text without one is not scanned. 一 does not count: a count of
 // one is never written in Chinese numerals as a target.
-func hasNumeral(text string) bool {
-	for i, r := range text {
+func hasNumeral(text string) bool { return hasNumeralRunes([]rune(text)) }
+
+func hasNumeralRunes(rs []rune) bool {
+	for i, r := range rs {
 		if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
 			return true
 		}
 		if r == '一' {
 			// 一百, 一千 and 一十 are counts; 一 alone is not
-			if next, _ := utf8.DecodeRuneInString(text[i+len("一"):]); next == '百' || next == '千' || next == '十' {
+			if i+1 < len(rs) && (rs[i+1] == '百' || rs[i+1] == '千' || rs[i+1] == '十') {
 				return true
 			}
 		} else if r > '一' {
