@@ -216,6 +216,9 @@ func planTitle(t *text, lines []span, inner string) string {
 // the end.
 func signature(t *text, lines []span) (issuer, date string) {
 	for i := 1; i < len(lines); i++ {
+		if lines[i].end-lines[i].start > 24 {
+			continue // a date line is short
+		}
 		fs := strings.TrimSpace(t.fline(lines[i]))
 		if !reDateLine.MatchString(fs) {
 			continue

@@ -69,7 +69,7 @@ func findRegion(t *text, d plan.Document) string {
 	}
 	// Count the provinces the text names; a full name weighs more.
 	counts := make([]int, len(provinces))
-	f := t.fold
+	f := t.fold[:min(len(t.fold), 8000)] // the opening names the province if anywhere
 	for i := range f {
 		for _, k := range stemsByRune[f[i]] {
 			p := provinces[k]
