@@ -94,8 +94,8 @@ func (th Thresholds) Validate() error {
 
 // TaskState is what the light of a task is computed from.
 type TaskState struct {
-	Deadline   time.Time          // the task's deadline; zero when none
-	Status     reporting.Status   // of the latest official report; empty when none
+	Deadline   time.Time        // the task's deadline; zero when none
+	Status     reporting.Status // of the latest official report; empty when none
 	Confidence reporting.Confidence
 	Closed     bool // the office confirmed the closing (办结)
 	// Unreported are the periods past their due day without a submitted
@@ -192,6 +192,9 @@ func civilDays(a, b time.Time) int {
 // num formats a number in plain decimal notation, rounded to 6
 // significant digits to hide float noise (123.99999999 → "124").
 func num(v float64) string {
-	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 6, 64), 64)
+	r, err := strconv.ParseFloat(strconv.FormatFloat(v, 'g', 6, 64), 64)
+	if err != nil { // cannot happen: FormatFloat's output parses
+		r = v
+	}
 	return strconv.FormatFloat(r, 'f', -1, 64)
 }
