@@ -173,6 +173,14 @@ func TestBrowserImportReviewPublish(t *testing.T) {
 		chromedp.WaitVisible(css("#unit-name")),
 		shot("09-reporter-unit"),
 	)
+	do("english",
+		chromedp.Click(css(`button[name="lang"][value="en"]`)),
+		chromedp.WaitVisible(css("#unit-name")),
+		shot("10-reporter-unit-en"),
+	)
+	if got := text("h2"); got != "As lead unit" {
+		t.Errorf("after switching to English the unit page says %q", got)
+	}
 	if name := text("#unit-name"); name != fixed {
 		t.Errorf("unit page of %q", name)
 	}

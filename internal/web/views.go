@@ -44,6 +44,18 @@ var funcs = template.FuncMap{
 		}
 		return *f
 	},
+	// cmp shows a target's comparator as an office writes it.
+	"cmp": func(c string) string {
+		switch c {
+		case ">=":
+			return "≥"
+		case "<=":
+			return "≤"
+		case "~":
+			return "≈"
+		}
+		return "="
+	},
 	// pair hands a page and a task list to a sub-template.
 	"pair": func(p any, tasks []store.UnitTask) unitTasksPart { return unitTasksPart{Page: p, Tasks: tasks} },
 }
