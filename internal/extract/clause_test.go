@@ -24,6 +24,8 @@ func TestResponsibilityForms(t *testing.T) {
 		{"two parentheses", "1.建设园区。（牵头单位：省商务厅）完善配送。（牵头单位：省交通运输厅；配合单位：省商务厅）", []string{"省商务厅", "省交通运输厅"}, []string{"省商务厅"}, 2},
 		{"collective with 、", "1.建设园区。（牵头单位：省商务厅；配合单位：各市、州人民政府）", []string{"省商务厅"}, []string{"各市、州人民政府"}, 1},
 		{"label lines", "1.建设园区。\n牵头单位：省商务厅\n责任单位：省财政厅、省统计局", []string{"省商务厅"}, []string{"省财政厅", "省统计局"}, 1},
+		{"square brackets", "1.推进物流降本。【责任单位：省商务厅；配合单位：省财政厅】", []string{"省商务厅"}, []string{"省财政厅"}, 1},
+		{"article label", "第三条 推进物流降本。（省商务厅负责）", []string{"省商务厅"}, nil, 1},
 		{"not a clause", "1.实施特困人员供养机构（敬老院）改造和（南片区）建设。（省民政厅负责）", []string{"省民政厅"}, nil, 1},
 		{"citation is not a clause", "1.落实《若干政策》（发改财金〔2022〕271号）要求。（省发展改革委负责）", []string{"省发展改革委"}, nil, 1},
 	}

@@ -264,5 +264,10 @@ func planYear(d plan.Document, intro string) int {
 // isAnnual reports a plan for one year (工作要点, 年度计划), whose targets
 // are for that year unless they say otherwise.
 func isAnnual(d plan.Document, intro string) bool {
+	if reYearRange.MatchString(d.Title) {
+		return false // "（2023—2025年）": targets are for the end of the range
+	}
 	return reYear.MatchString(d.Title) || reAnnualPlan.MatchString(intro)
 }
+
+var reYearRange = regexp.MustCompile(`(?:19|20)\d{2}\s*[-—–~～至到]+\s*(?:19|20)\d{2}\s*年`)

@@ -9,6 +9,8 @@ type style int
 const (
 	styleNone        style = iota
 	styleChapter           // 第一章, 第一部分
+	styleSection           // 第一节
+	styleArticle           // 第一条
 	styleHan               // 一、
 	styleHanParen          // （一）
 	styleArabic            // 1. 1、 1．
@@ -75,13 +77,21 @@ func parseLabel(f []rune) (label, bool) {
 	switch {
 	case f[0] == '第':
 		if v, n := hanNumber(f[1:]); n > 0 && 1+n < len(f) {
+			st := styleNone
 			switch f[1+n] {
 			case '章', '部', '篇':
+				st = styleChapter
+			case '节':
+				st = styleSection
+			case '条':
+				st = styleArticle
+			}
+			if st != styleNone {
 				end := 2 + n
 				if f[1+n] == '部' && end < len(f) && f[end] == '分' {
 					end++
 				}
-				return label{style: styleChapter, num: v, norm: string(f[:end]), end: skipSep(f, end)}, true
+				return label{style: st, num: v, norm: string(f[:end]), end: skipSep(f, end)}, true
 			}
 		}
 	case f[0] == '(':
