@@ -125,10 +125,15 @@ type Period struct {
 // Last is the period's last day.
 func (p Period) Last() time.Time { return p.End.AddDate(0, 0, -1) }
 
-// Open tells whether the period has ended and its report is due but not
-// yet late at now.
+// Open tells whether the period's report is due but not yet late at
+// now: from the end of the period (or from the due day, when the report
+// is due on the period's last day) to the end of the due day.
 func (p Period) Open(now time.Time) bool {
-	return !now.Before(p.End) && !p.Overdue(now)
+	from := p.End
+	if p.Due.Before(from) {
+		from = p.Due
+	}
+	return !now.Before(from) && !p.Overdue(now)
 }
 
 // Overdue tells whether the due day has passed at now.

@@ -209,6 +209,10 @@ func TestDue(t *testing.T) {
 		{"quarterly Q1 due on 10 April", quarterly, at("2026-04-10 12:00"), []string{"2026-Q1"}, nil},
 		{"quarterly Q1 late on 11 April", quarterly, at("2026-04-11 00:00"), nil, []string{"2026-Q1"}},
 		{"quarterly two quarters late", quarterly, at("2026-10-11 08:00"), nil, []string{"2026-Q1", "2026-Q2", "2026-Q3"}},
+		// Due on the period's last day: due during that day, late after.
+		{"due on the last day, the day before", Calendar{Frequency: Quarterly, Start: day("2026-01-01")}, at("2026-03-30 23:59"), nil, nil},
+		{"due on the last day, that day", Calendar{Frequency: Quarterly, Start: day("2026-01-01")}, at("2026-03-31 00:00"), []string{"2026-Q1"}, nil},
+		{"due on the last day, the day after", Calendar{Frequency: Quarterly, Start: day("2026-01-01")}, at("2026-04-01 00:00"), nil, []string{"2026-Q1"}},
 		{
 			"dates without a start",
 			Calendar{Frequency: Dates, DueAfter: 3, Dates: []time.Time{day("2026-06-30"), day("2026-12-31")}},
