@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -68,7 +69,7 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 			continue
 		}
 		f := t.fold[ln.start:ln.end]
-		if _, ok := parseLabel(f); ok || len(f) > 60 || strings.ContainsRune(string(f), '。') {
+		if _, ok := parseLabel(f); ok || len(f) > 60 || slices.Contains(f, '。') {
 			bodyStart = i
 			break
 		}

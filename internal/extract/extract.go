@@ -180,6 +180,7 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 	t := b.t
 	body, offs := joinWithout(t, content, clauses)
 	task := plan.Task{Label: lbl, Path: path, TaskForce: it.taskForce, Text: string(body)}
+	task.Span = plan.Span{Start: it.start, End: it.start}
 	if len(content) > 0 {
 		task.Span = plan.Span{Start: content[0].start, End: content[len(content)-1].end}
 		if task.Start > it.start && lbl == it.lbl.norm {

@@ -35,7 +35,7 @@ func findClauses(t *text, content []span) []clause {
 					}
 				}
 			default:
-				if depth == 0 && bareFrom < 0 && (i == p.start || strings.ContainsRune("。;", f[i-1])) {
+				if depth == 0 && bareFrom < 0 && (i == p.start || f[i-1] == '。' || f[i-1] == ';') {
 					if _, n := hasPrefixLabel(f, span{i, p.end}); n > 0 {
 						bareFrom = i
 					}
@@ -280,7 +280,9 @@ func (b *builder) shiTasks(it *item, subs []shi) {
 		}
 		path := append(append([]string{}, it.path...), s.label)
 		b.task(it, s.label, path, s.content, cs)
-		b.p.Tasks[len(b.p.Tasks)-1].Start = s.start
+		task := &b.p.Tasks[len(b.p.Tasks)-1]
+		task.Start = s.start
+		task.End = max(task.End, s.start)
 	}
 }
 
@@ -296,7 +298,7 @@ func inlineLeads(t *text, content []span, clauses []clause) []clause {
 			// Look back for 由 within a name's length, without punctuation.
 			for j := i - 1; j >= p.start && j >= i-25; j-- {
 				r := t.fold[j]
-				if strings.ContainsRune("。,;:()、“”《》", r) {
+				if isBreak(r) {
 					break
 				}
 				if r == '由' {
@@ -310,6 +312,15 @@ func inlineLeads(t *text, content []span, clauses []clause) []clause {
 		}
 	}
 	return out
+}
+
+// isBreak reports punctuation that no unit name spans.
+func isBreak(r rune) bool {
+	switch r {
+	case '。', ',', ';', ':', '(', ')', '、', '“', '”', '《', '》':
+		return true
+	}
+	return false
 }
 
 func inClause(cs []clause, i int) bool {
