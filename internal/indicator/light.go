@@ -132,7 +132,7 @@ func Light(in TaskState, th Thresholds, now time.Time) (Color, []Reason) {
 	if in.Status == reporting.Late {
 		add(RuleReportedLate, Red, "status", in.Status.Label())
 	}
-	if n := len(in.Unreported); n >= th.RedMissing {
+	if n := len(in.Unreported); n > 0 && n >= th.RedMissing {
 		keys := make([]string, n)
 		for i, p := range in.Unreported {
 			keys[i] = p.Key

@@ -36,6 +36,9 @@ func TestLight(t *testing.T) {
 	}{
 		{"nothing wrong", fine, def, now, Green, []string{"on_track"}},
 		{"no report yet, nothing due", TaskState{Deadline: d("2026-12-31")}, def, now, Green, []string{"on_track"}},
+		{"zero thresholds, nothing wrong", fine, Thresholds{}, now, Green, []string{"on_track"}},
+		{"zero thresholds, one period missing", with(func(s *TaskState) { s.Unreported = []reporting.Period{mar} }), Thresholds{}, now, Red,
+			[]string{"periods_missing count=1 limit=0 periods=2026-03"}},
 
 		// deadline_passed alone, and its edges
 		{"deadline yesterday", with(func(s *TaskState) { s.Deadline = d("2026-04-19") }), def, now, Red,
