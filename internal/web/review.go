@@ -131,6 +131,28 @@ func unitNames(tasks []store.Task) []nameRow {
 	return rows
 }
 
+// openWarnings drops the extractor's unknown-unit warnings for mentions
+// the office has since mapped to a unit.
+func openWarnings(ws []store.Warning, tasks []store.Task) []store.Warning {
+	type span struct{ start, end int }
+	mapped := map[span]bool{}
+	for _, t := range tasks {
+		for _, u := range t.Units {
+			if u.UnitID != 0 {
+				mapped[span{u.Start, u.End}] = true
+			}
+		}
+	}
+	var out []store.Warning
+	for _, w := range ws {
+		if w.Code == "unknown_unit" && mapped[span{w.Start, w.End}] {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
 type reviewView struct {
 	Page
 	Plan     store.Plan
@@ -158,6 +180,7 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
+	p.Warnings = openWarnings(p.Warnings, o.Tasks)
 	v := &reviewView{Page: s.page(rq, "review.title"), Plan: p, Outline: o, Units: units,
 		Segments: highlight(p.Source, o.Tasks, p.Goals), Names: unitNames(o.Tasks)}
 	for _, n := range v.Names {
