@@ -545,6 +545,8 @@ func isChromeLine(l string) bool {
 	if utf8.RuneCountInString(l) > maxChromeLine {
 		return false
 	}
+	// The document number's label, 发文字号, holds the font switch's 字号.
+	l = strings.ReplaceAll(l, "发文字号", "")
 	for _, p := range chromePhrases {
 		if strings.Contains(l, p) {
 			return true

@@ -439,3 +439,19 @@ func BenchmarkDecodeHTML(b *testing.B) {
 		}
 	}
 }
+
+// TestMetadataTableKept keeps the labelled fields of a page's header
+// table: 发文字号 holds the 字号 of a font-size switch, but is not one.
+func TestMetadataTableKept(t *testing.T) {
+	page := `<html><body><div>当前位置：<a href="/">首页</a></div><div>字号：大 中 小</div><table class="info">
+<tr><td>索引号：</td><td>000014349/2024-00321</td><td>发文字号：</td><td>黔府办函〔2024〕27号</td></tr>
+<tr><td>发布机构：</td><td>贵州省人民政府办公厅</td><td>成文日期：</td><td>2024-04-08</td></tr>
+</table><p>一、总体要求</p></body></html>`
+	got, err := Decode("page.html", []byte(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(got, "发文字号：\t黔府办函〔2024〕27号") || strings.Contains(got, "大 中 小") || strings.Contains(got, "当前位置") {
+		t.Errorf("decoded page:\n%s", got)
+	}
+}
