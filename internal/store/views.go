@@ -65,12 +65,14 @@ func (s *Store) Overview(ctx context.Context, f PlanListFilter) ([]PlanSummary, 
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("store: overview: %w", err)
 	}
+	// Counted through the plan's tasks: unmapped mentions of all drafts
+	// together are many more than one plan's.
 	for i := range out {
 		if out[i].Status != PlanDraft {
 			continue
 		}
 		if err := s.queryRow(ctx, `SELECT COUNT(*) FROM task_units tu JOIN tasks t ON t.id = tu.task_id
-			WHERE t.plan_id = ? AND tu.unit_id IS NULL`, out[i].ID).Scan(&out[i].Unmapped); err != nil {
+			WHERE t.plan_id = ? AND COALESCE(tu.unit_id, 0) = 0`, out[i].ID).Scan(&out[i].Unmapped); err != nil {
 			return nil, fmt.Errorf("store: overview: %w", err)
 		}
 	}
