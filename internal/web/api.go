@@ -415,6 +415,9 @@ func (s *Server) apiCreateUnit(w http.ResponseWriter, r *http.Request, rq *reque
 	}
 	body.ID, body.RegistryID = 0, ""
 	id, err := s.st.CreateUnit(r.Context(), rq.actor(), body)
+	if errors.Is(err, store.ErrConflict) {
+		return userError(http.StatusConflict, "units.exists")
+	}
 	if err != nil {
 		return err
 	}

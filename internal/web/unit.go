@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -35,6 +36,9 @@ func (s *Server) createUnit(w http.ResponseWriter, r *http.Request, rq *request)
 	}
 	id, err := s.st.CreateUnit(r.Context(), rq.actor(), store.Unit{Name: name, Region: strings.TrimSpace(r.PostFormValue("region")),
 		Kind: strings.TrimSpace(r.PostFormValue("kind"))})
+	if errors.Is(err, store.ErrConflict) {
+		return userError(http.StatusConflict, "units.exists")
+	}
 	if err != nil {
 		return err
 	}
