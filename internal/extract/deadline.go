@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strconv"
+	"strings"
 )
 
 var (
@@ -27,7 +28,9 @@ func findDeadline(fold string, year int) string {
 			if year == 0 {
 				year = y // a plan of unknown year: the stated year is all there is
 			}
-			if y != year {
+			// Another year counts only as an explicit "…前": "到2025年底" is a
+			// target's horizon, "2024年6月30日前完成" a deadline.
+			if y != year && !(strings.HasSuffix(fold[m[0]:m[1]], "前") && !precededBy(fold, m[0], "到", "至")) {
 				continue
 			}
 		} else if year == 0 {
@@ -71,14 +74,22 @@ func findDeadline(fold string, year int) string {
 			}
 			d = pad2(mo) + "-" + pad2(day)
 		}
-		if d != "" && d > best {
-			best = d
+		if d != "" {
+			if d = strconv.Itoa(y) + "-" + d; d > best {
+				best = d
+			}
 		}
 	}
-	if best == "" {
-		return ""
+	return best
+}
+
+func precededBy(s string, i int, words ...string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(strings.TrimRight(s[:i], " "), w) {
+			return true
+		}
 	}
-	return strconv.Itoa(year) + "-" + best
+	return false
 }
 
 func isNumeralRune(r rune) bool {

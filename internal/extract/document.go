@@ -10,14 +10,15 @@ import (
 )
 
 var (
-	reDocNumber  = regexp.MustCompile(`[\p{Han}]{1,10}[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d{1,4}\s*号`)
-	reISODate    = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
-	reHanDate    = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	reYear       = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	reGenre      = regexp.MustCompile(`(工作要点|任务分工表|分工方案|任务清单|责任清单|分工表|清单|行动计划|实施意见|实施方案|工作方案|行动方案|发展规划|专项规划|规划纲要|指导意见|若干意见|若干措施|政策措施|工作计划|三年行动|要点|意见|方案|规划|计划|通知|办法|措施)$`)
-	reIssuedBy   = regexp.MustCompile(`([\p{Han}]{4,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日)?(?:联合)?(?:印发|发布|出台)(?:了)?《`)
-	reNotice     = regexp.MustCompile(`^(.*?)关于印发(.+?)的通知$`)
-	reAnnualPlan = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
+	reDocNumber     = regexp.MustCompile(`[\p{Han}]{1,10}[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d{1,4}\s*号`)
+	reISODate       = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
+	reHanDate       = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reYear          = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	reGenre         = regexp.MustCompile(`(工作要点|任务分工表|分工方案|任务清单|责任清单|分工表|清单|行动计划|实施意见|实施方案|工作方案|行动方案|发展规划|专项规划|规划纲要|指导意见|若干意见|若干措施|政策措施|工作计划|三年行动|要点|意见|方案|规划|计划|通知|办法|措施)$`)
+	reIssuedBy      = regexp.MustCompile(`([\p{Han}]{4,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日)?(?:联合)?(?:印发|发布|出台)(?:了)?《`)
+	reTrailingParen = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
+	reNotice        = regexp.MustCompile(`^(.*?)关于印发(.+?)的通知$`)
+	reAnnualPlan    = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
 )
 
 // metaLabels are the labelled fields of a government site's header table.
@@ -88,7 +89,7 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 		case d.DocNumber == "" && reDocNumber.MatchString(fs) && len([]rune(fs)) <= 24:
 			d.DocNumber = strings.TrimSpace(src)
 			meta[i] = true
-		case d.Title == "" && reGenre.MatchString(strings.TrimRight(fs, " ")) && len([]rune(fs)) <= 60:
+		case d.Title == "" && reGenre.MatchString(reTrailingParen.ReplaceAllString(fs, "")) && len([]rune(fs)) <= 60:
 			d.Title = strings.Trim(src, "《》 ")
 			if strings.HasPrefix(fs, "关于") && prev != "" && isIssuerName(prev) {
 				d.Title = prev + d.Title
@@ -245,6 +246,14 @@ func signature(t *text, lines []span) (issuer, date string) {
 // planYear is the year the plan is for: stated in the title or the opening
 // sentence ("制定2020年…工作要点"), else the year of issue.
 func planYear(d plan.Document, intro string) int {
+	if m := reYearRange.FindStringSubmatch(d.Title); m != nil {
+		// A plan for 2023—2025 is dated by its issue.
+		if y := yearOf(d.Date); y != 0 {
+			return y
+		}
+		y, _ := strconv.Atoi(m[1])
+		return y
+	}
 	if m := reYear.FindStringSubmatch(d.Title); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y
@@ -271,4 +280,12 @@ func isAnnual(d plan.Document, intro string) bool {
 	return reYear.MatchString(d.Title) || reAnnualPlan.MatchString(intro)
 }
 
-var reYearRange = regexp.MustCompile(`(?:19|20)\d{2}\s*[-—–~～至到]+\s*(?:19|20)\d{2}\s*年`)
+var reYearRange = regexp.MustCompile(`((?:19|20)\d{2})\s*年?\s*[-—–~～至到]+\s*(?:19|20)\d{2}\s*年`)
+
+func yearOf(isoDate string) int {
+	if len(isoDate) < 4 {
+		return 0
+	}
+	y, _ := strconv.Atoi(isoDate[:4])
+	return y
+}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"luoshi/internal/plan"
+	"luoshi/internal/source"
 )
 
 // want is the hand-written expected output of a fixture: only the fields
@@ -131,9 +132,24 @@ func TestFixtures(t *testing.T) {
 	for _, w := range wants {
 		name := strings.TrimSuffix(filepath.Base(w), ".want.json")
 		t.Run(name, func(t *testing.T) {
-			src, err := os.ReadFile(filepath.Join("testdata", name+".txt"))
-			if err != nil {
-				t.Fatal(err)
+			// A fixture is plain text, or a saved web page read as the
+			// import path reads it.
+			files, _ := filepath.Glob(filepath.Join("testdata", name+".*"))
+			var src string
+			for _, f := range files {
+				if strings.HasSuffix(f, ".want.json") {
+					continue
+				}
+				raw, err := os.ReadFile(f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if src, err = source.Decode(f, raw); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if src == "" {
+				t.Fatalf("no document for %s", name)
 			}
 			raw, err := os.ReadFile(filepath.Join("testdata", name+".want.json"))
 			if err != nil {
@@ -143,7 +159,7 @@ func TestFixtures(t *testing.T) {
 			if err := json.Unmarshal(raw, &w); err != nil {
 				t.Fatal(err)
 			}
-			p, err := Parse(string(src))
+			p, err := Parse(src)
 			if err != nil {
 				t.Fatal(err)
 			}

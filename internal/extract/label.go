@@ -113,8 +113,8 @@ func parseLabel(f []rune) (label, bool) {
 			// "1)" is the half-parenthesis form of "(1)".
 			return label{style: styleArabicParen, num: v, norm: "(" + strconv.Itoa(v) + ")", end: skipSep(f, n+1)}, true
 		case '.', '、':
-			// "1.5亿元" is a number, not a label.
-			if n+1 < len(f) && f[n+1] >= '0' && f[n+1] <= '9' {
+			// "1.5亿元" is a number, not a label; "1.2023年底前…" is a label.
+			if f[n] == '.' && n+1 < len(f) && f[n+1] >= '0' && f[n+1] <= '9' && !yearAt(f, n+1) {
 				break
 			}
 			return label{style: styleArabic, num: v, norm: strconv.Itoa(v), end: skipSep(f, n+1)}, true
@@ -125,6 +125,19 @@ func parseLabel(f []rune) (label, bool) {
 		}
 	}
 	return label{}, false
+}
+
+// yearAt reports a year ("2023年") starting at f[i].
+func yearAt(f []rune, i int) bool {
+	if i+5 > len(f) || f[i+4] != '年' {
+		return false
+	}
+	for _, r := range f[i : i+4] {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return true
 }
 
 // arabic reads up to three ASCII digits.

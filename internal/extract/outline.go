@@ -59,9 +59,7 @@ func buildOutline(t *text, lines []span) *outline {
 			if body := t.trim(span{ln.start + lbl.end, ln.end}); body.end > body.start {
 				it.content = append(it.content, body)
 			}
-			for len(stack) > 0 && rank(stack[len(stack)-1].lbl.style) >= rank(lbl.style) {
-				stack = stack[:len(stack)-1]
-			}
+			stack = placeItem(t, stack, lbl.style)
 			if len(stack) > 0 {
 				it.parent = stack[len(stack)-1]
 				it.parent.children = append(it.parent.children, it)
@@ -90,6 +88,44 @@ func buildOutline(t *text, lines []span) *outline {
 		}
 	}
 	return o
+}
+
+// placeItem pops the stack of open items down to the parent of a new item
+// of style s. Items nest by the conventional rank of their styles, except
+// that an item style seen in the stack takes its place again, and a bare
+// heading that is still waiting for its items ("(1)扩大消费" above "1."
+// items) takes the new item as a child whatever the ranks say.
+func placeItem(t *text, stack []*item, s style) []*item {
+	for k := len(stack) - 1; k >= 0; k-- {
+		if stack[k].lbl.style == s {
+			return stack[:k]
+		}
+	}
+	if n := len(stack); n > 0 && s >= styleArabic && rank(stack[n-1].lbl.style) > rank(s) && awaitsItems(t, stack[n-1]) {
+		return stack
+	}
+	for len(stack) > 0 && rank(stack[len(stack)-1].lbl.style) >= rank(s) {
+		stack = stack[:len(stack)-1]
+	}
+	return stack
+}
+
+// awaitsItems reports an item that is only a short title so far.
+func awaitsItems(t *text, it *item) bool {
+	if len(it.children) > 0 || len(it.content) != 1 {
+		return false
+	}
+	f := t.fold[it.content[0].start:it.content[0].end]
+	if len(f) > 20 {
+		return false
+	}
+	for _, r := range f {
+		switch r {
+		case '。', ',', ';', '(':
+			return false
+		}
+	}
+	return true
 }
 
 // isSlogan reports an unnumbered heading: a short line that is not a

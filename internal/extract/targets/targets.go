@@ -40,6 +40,7 @@ var (
 	wordSeparate = []rune("分别")
 	wordEach     = []rune("均")
 	pastInClause = newWordList(pastClauseWords)
+	perYear      = newWordList([]string{"每年", "每一年"})
 	pastInSent   = newWordList(pastSentenceWords)
 	comparedTo   = newWordList([]string{"比", "较", "同", "超", "于", "高于", "低于"})
 )
@@ -566,12 +567,16 @@ func (s *scanner) candidate(c cand) bool {
 		object = trimObject(rs[e:objEnd])
 	}
 
+	year := s.year
+	if perYear.within(rs, s.clause, c.start) {
+		year = s.base // "每年新增…" holds every year, not the horizon named before
+	}
 	t := plan.Target{
 		Value:      c.value,
 		ValueMax:   c.max,
 		Unit:       c.unit,
 		Comparator: cmp,
-		Year:       s.year,
+		Year:       year,
 	}
 	t.Start = s.clause
 	t.End = e
