@@ -39,6 +39,9 @@ func (s *Server) apiRoutes() []route {
 		{"GET /api/v1/units", signedIn, s.apiUnits},
 		{"POST /api/v1/units", office, s.apiCreateUnit},
 		{"GET /api/v1/units/{id}/tasks", signedIn, s.apiUnitTasks},
+
+		{"GET /api/v1/users", office, s.apiUsers},
+		{"POST /api/v1/users", office, s.apiCreateUser},
 	}
 }
 

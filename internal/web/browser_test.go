@@ -11,9 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"luoshi/internal/auth"
 	"luoshi/internal/config"
-	"luoshi/internal/store"
 )
 
 // seedPlan is a real provincial plan, kept beside the repository.
@@ -140,22 +138,31 @@ func TestBrowserImportReviewPublish(t *testing.T) {
 		shot("06-published-plan"),
 	)
 
-	// The unit's reporter signs in and sees the task.
+	// The office gives the unit an account.
 	unit, err := ts.st.UnitByName(context.Background(), fixed, "")
 	if err != nil {
 		t.Fatalf("the fixed unit was not stored: %v", err)
 	}
-	hash, _ := auth.HashPassword(demoPassword)
-	if _, err := ts.st.CreateUser(context.Background(), store.Actor{Username: "test"}, store.NewUser{
-		Username: "sx-swt", DisplayName: fixed, Role: store.RoleReporter, UnitID: unit.ID, PasswordHash: hash}); err != nil {
-		t.Fatal(err)
-	}
+	do("create the reporter",
+		chromedp.Navigate(ts.URL+"/users"),
+		chromedp.WaitVisible(css("#user-form")),
+		chromedp.SendKeys(css(`#user-form input[name="username"]`), "sx-swt"),
+		chromedp.SendKeys(css(`#user-form input[name="display_name"]`), fixed),
+		chromedp.SetValue(css(`#user-form select[name="role"]`), "reporter"),
+		chromedp.SetValue(css(`#user-form select[name="unit"]`), strconv.FormatInt(unit.ID, 10)),
+		chromedp.Click(css("#user-submit")),
+		chromedp.WaitVisible(css("#new-password")),
+		shot("07-account-created"),
+	)
+	password := text("#new-password")
+
+	// The unit's reporter signs in and sees the task.
 	do("reporter login",
 		chromedp.Click(css("#logout")),
 		chromedp.WaitVisible(css("#username")),
-		login("sx-swt", demoPassword),
+		login("sx-swt", password),
 		chromedp.WaitVisible(css("#my-tasks")),
-		shot("07-reporter-home"),
+		shot("08-reporter-home"),
 	)
 	if tasks := text("#my-tasks"); !strings.Contains(tasks, "加大困难行业扶持力度") {
 		t.Errorf("the reporter's task list lacks task 2:\n%s", tasks)
@@ -163,7 +170,7 @@ func TestBrowserImportReviewPublish(t *testing.T) {
 	do("reporter task",
 		chromedp.Click(css("#my-tasks a")),
 		chromedp.WaitVisible(css("#task-text")),
-		shot("08-reporter-task"),
+		shot("09-reporter-task"),
 	)
 	if got := text("#task-text"); !strings.Contains(got, "困难行业") {
 		t.Errorf("task page text = %q", got)
@@ -171,12 +178,12 @@ func TestBrowserImportReviewPublish(t *testing.T) {
 	do("reporter unit",
 		chromedp.Navigate(ts.URL+"/units/"+strconv.FormatInt(unit.ID, 10)),
 		chromedp.WaitVisible(css("#unit-name")),
-		shot("09-reporter-unit"),
+		shot("10-reporter-unit"),
 	)
 	do("english",
 		chromedp.Click(css(`button[name="lang"][value="en"]`)),
 		chromedp.WaitVisible(css("#unit-name")),
-		shot("10-reporter-unit-en"),
+		shot("11-reporter-unit-en"),
 	)
 	if got := text("h2"); got != "As lead unit" {
 		t.Errorf("after switching to English the unit page says %q", got)

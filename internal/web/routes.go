@@ -29,5 +29,8 @@ func (s *Server) pageRoutes() []route {
 		{"GET /units", signedIn, s.unitsPage},
 		{"POST /units", office, s.createUnit},
 		{"GET /units/{id}", signedIn, s.unitPage},
+
+		{"GET /users", office, s.usersPage},
+		{"POST /users", office, s.createUser},
 	}
 }

@@ -301,6 +301,16 @@ func TestPermissions(t *testing.T) {
 		{name: "reporter sees published", role: "reporter", method: "GET", path: p("/plans/%d", f.draftPlan), status: 200, contains: []string{f.draftTitle, "本单位"}},
 		{name: "public still not", role: "public", method: "GET", path: p("/plans/%d", f.draftPlan), status: 404},
 		{name: "office make public", role: "office", method: "POST", path: p("/plans/%d/public", f.draftPlan), form: url.Values{"public": {"true"}}, status: 303},
+		{name: "reporter users", role: "reporter", method: "GET", path: "/users", status: 403},
+		{name: "viewer create user", role: "viewer", method: "POST", path: "/users", form: url.Values{"username": {"boss"}, "role": {"office"}}, status: 403},
+		{name: "office users", role: "office", method: "GET", path: "/users", status: 200, contains: []string{"swt", "leader"}},
+		{name: "office reporter without unit", role: "office", method: "POST", path: "/users", form: url.Values{"username": {"nounit"}, "role": {"reporter"}}, status: 400, contains: []string{"必须绑定一个单位"}},
+		{name: "office bad username", role: "office", method: "POST", path: "/users", form: url.Values{"username": {"<b>x</b>"}, "role": {"viewer"}}, status: 400, contains: []string{"用户名须为"}, lacks: []string{"<b>x</b>"}},
+		{name: "office short password", role: "office", method: "POST", path: "/users", form: url.Values{"username": {"viewer2"}, "role": {"viewer"}, "password": {"short"}}, status: 400},
+		{name: "office create reporter", role: "office", method: "POST", path: "/users", form: url.Values{"username": {"swt-2"}, "role": {"reporter"}, "unit": {fmt.Sprint(f.ownUnit)}}, status: 201, contains: []string{`id="new-password"`}},
+		{name: "office duplicate user", role: "office", method: "POST", path: "/users", form: url.Values{"username": {"swt-2"}, "role": {"viewer"}}, status: 409, contains: []string{"该用户名已被使用"}},
+		{name: "office api users", role: "office", method: "GET", path: "/api/v1/users", status: 200, contains: []string{`"username":"swt-2"`}, lacks: []string{"password"}},
+		{name: "reporter api users", role: "reporter", method: "GET", path: "/api/v1/users", status: 403},
 		{name: "public now", role: "public", method: "GET", path: p("/plans/%d", f.draftPlan), status: 200, contains: []string{f.draftTitle}},
 	})
 }
@@ -480,7 +490,8 @@ func TestOpenAPI(t *testing.T) {
 	for _, route := range []string{"POST /api/v1/session", "DELETE /api/v1/session", "GET /api/v1/me", "GET /api/v1/plans", "POST /api/v1/plans",
 		"GET /api/v1/plans/{id}", "DELETE /api/v1/plans/{id}", "POST /api/v1/plans/{id}/publish", "PUT /api/v1/plans/{id}/public",
 		"POST /api/v1/plans/{id}/mappings", "GET /api/v1/tasks/{id}", "PATCH /api/v1/tasks/{id}", "PUT /api/v1/task-units/{id}",
-		"PUT /api/v1/targets/{id}", "GET /api/v1/units", "POST /api/v1/units", "GET /api/v1/units/{id}/tasks"} {
+		"PUT /api/v1/targets/{id}", "GET /api/v1/units", "POST /api/v1/units", "GET /api/v1/units/{id}/tasks",
+		"GET /api/v1/users", "POST /api/v1/users"} {
 		method, path, _ := strings.Cut(route, " ")
 		if _, ok := doc.Paths[strings.TrimPrefix(path, "/api/v1")][strings.ToLower(method)]; !ok {
 			t.Errorf("%s is not in the OpenAPI document", route)
