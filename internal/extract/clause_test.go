@@ -151,3 +151,17 @@ func TestClauseNotes(t *testing.T) {
 		})
 	}
 }
+
+// TestBrokenTitle joins a title printed over two lines.
+func TestBrokenTitle(t *testing.T) {
+	p, err := Parse("青海省人民政府办公厅关于推动青海省服务业\n高质量发展的实施意见\n青政办〔2020〕62号\n一、重点任务\n（一）发展物流。（省商务厅负责）")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "青海省人民政府办公厅关于推动青海省服务业高质量发展的实施意见"; p.Document.Title != want {
+		t.Errorf("title %q, want %q", p.Document.Title, want)
+	}
+	if p.Document.Region != "青海省" || p.Document.Year != 2020 {
+		t.Errorf("document %+v", p.Document)
+	}
+}

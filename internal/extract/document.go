@@ -76,6 +76,7 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 		}
 	}
 	var prev string
+	broken := -1 // a header line that may be the first half of a title
 	for i := 0; i < bodyStart; i++ {
 		if meta[i] {
 			continue
@@ -91,6 +92,12 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 			meta[i] = true
 		case d.Title == "" && reGenre.MatchString(reTrailingParen.ReplaceAllString(fs, "")) && len([]rune(fs)) <= 60:
 			d.Title = strings.Trim(src, "《》 ")
+			// A long title broken over two lines: "…关于推动青海省服务业" /
+			// "高质量发展的实施意见".
+			if broken == i-1 && broken >= 0 {
+				d.Title = strings.TrimSpace(t.str(lines[broken])) + d.Title
+				meta[broken] = true
+			}
 			if strings.HasPrefix(fs, "关于") && prev != "" && isIssuerName(prev) {
 				d.Title = prev + d.Title
 				if d.Issuer == "" {
@@ -105,6 +112,8 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 		case reDateLine.MatchString(fs) && d.Date == "":
 			d.Date = firstDate(fs)
 			meta[i] = true
+		case d.Title == "" && titleHalf(fs):
+			broken = i
 		}
 		prev = ""
 	}
@@ -198,6 +207,15 @@ func pad2(n int) string {
 		return "0" + strconv.Itoa(n)
 	}
 	return strconv.Itoa(n)
+}
+
+// titleHalf reports a header line that reads as the first half of a
+// title: "X关于推动…" or ending in 的, without sentence punctuation.
+func titleHalf(fs string) bool {
+	if len([]rune(fs)) > 40 || strings.ContainsAny(fs, "。,;:!?") {
+		return false
+	}
+	return strings.Contains(fs, "关于") || strings.HasSuffix(fs, "的")
 }
 
 // planTitle is the title of a plan wrapped in a notice, as printed on
