@@ -16,6 +16,7 @@ var (
 	reYear          = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	reGenre         = regexp.MustCompile(`(工作要点|任务分工表|分工方案|任务清单|责任清单|分工表|清单|行动计划|实施意见|实施方案|工作方案|行动方案|发展规划|专项规划|规划纲要|指导意见|若干意见|若干措施|政策措施|工作计划|三年行动|要点|意见|方案|规划|计划|通知|办法|措施)$`)
 	reIssuedBy      = regexp.MustCompile(`([\p{Han}]{4,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日)?(?:联合)?(?:印发|发布|出台)(?:了)?《`)
+	reYearDigits    = regexp.MustCompile(`(?:19|20)\d{2}`)
 	reTrailingParen = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
 	reNotice        = regexp.MustCompile(`^(.*?)关于印发(.+?)的通知$`)
 	reAnnualPlan    = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
@@ -31,9 +32,18 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 	var d plan.Document
 	meta := map[int]bool{}
 	fields := map[string]string{}
+	// Labelled fields stand in short lines of the header, before the first
+	// numbered item, or at the foot of a saved page.
+	head := len(lines)
 	for i, ln := range lines {
-		if ln.end-ln.start > 200 {
-			continue // labelled fields stand in short lines
+		if _, ok := parseLabel(t.fold[ln.start:ln.end]); ok {
+			head = i
+			break
+		}
+	}
+	for i, ln := range lines {
+		if i >= head && i < len(lines)-15 || ln.end-ln.start > 200 {
+			continue
 		}
 		fs := t.fline(ln)
 		for _, l := range metaLabels {
@@ -140,8 +150,10 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 	}
 	if d.Issuer == "" {
 		// "…领导小组办公室印发《2020年浙江省服务业发展工作要点》"
-		if m := reIssuedBy.FindStringSubmatch(intro); m != nil {
-			d.Issuer = trimIssuerLead(m[1])
+		if strings.Contains(intro, "《") {
+			if m := reIssuedBy.FindStringSubmatch(intro); m != nil {
+				d.Issuer = trimIssuerLead(m[1])
+			}
 		}
 	}
 	d.Region = findRegion(t, d)
@@ -281,7 +293,7 @@ func planYear(d plan.Document, intro string) int {
 		return y
 	}
 	for _, s := range []string{d.Date, d.DocNumber} {
-		if m := regexp.MustCompile(`(?:19|20)\d{2}`).FindString(s); m != "" {
+		if m := reYearDigits.FindString(s); m != "" {
 			y, _ := strconv.Atoi(m)
 			return y
 		}
