@@ -31,6 +31,12 @@ type Config struct {
 	// request did not arrive over TLS or from an https proxy.
 	SecureCookies bool
 	LogLevel      string
+
+	// DataDir holds uploaded evidence files, each under a random name.
+	DataDir string
+	// SMTPAddr (host:port) and SMTPFrom send reminders and notices by
+	// e-mail; without them notices go to the inbox only.
+	SMTPAddr, SMTPFrom string
 }
 
 // Default returns the settings used when nothing is configured.
@@ -42,6 +48,7 @@ func Default() Config {
 		MaxUpload:  8 << 20,
 		SessionTTL: 12 * time.Hour,
 		LogLevel:   "info",
+		DataDir:    "luoshi-data",
 	}
 }
 
@@ -60,6 +67,9 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	fs.DurationVar(&c.SessionTTL, "session-ttl", c.SessionTTL, "how long a login lasts (LUOSHI_SESSION_TTL)")
 	fs.BoolVar(&c.SecureCookies, "secure-cookies", c.SecureCookies, "always mark cookies Secure (LUOSHI_SECURE_COOKIES)")
 	fs.StringVar(&c.LogLevel, "log-level", c.LogLevel, "debug, info, warn or error (LUOSHI_LOG_LEVEL)")
+	fs.StringVar(&c.DataDir, "data", c.DataDir, "directory of uploaded evidence files (LUOSHI_DATA)")
+	fs.StringVar(&c.SMTPAddr, "smtp-addr", c.SMTPAddr, "SMTP server host:port for e-mail notices (LUOSHI_SMTP_ADDR)")
+	fs.StringVar(&c.SMTPFrom, "smtp-from", c.SMTPFrom, "sender address of e-mail notices (LUOSHI_SMTP_FROM)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -80,6 +90,9 @@ func (c *Config) fromEnv(getenv func(string) string) error {
 	str("LUOSHI_ADMIN_PASSWORD", &c.AdminPassword)
 	str("LUOSHI_DEMO_PASSWORD", &c.DemoPassword)
 	str("LUOSHI_LOG_LEVEL", &c.LogLevel)
+	str("LUOSHI_DATA", &c.DataDir)
+	str("LUOSHI_SMTP_ADDR", &c.SMTPAddr)
+	str("LUOSHI_SMTP_FROM", &c.SMTPFrom)
 	for key, dst := range map[string]*bool{"LUOSHI_DEMO": &c.Demo, "LUOSHI_SECURE_COOKIES": &c.SecureCookies} {
 		if v := getenv(key); v != "" {
 			b, err := strconv.ParseBool(v)

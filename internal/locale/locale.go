@@ -38,7 +38,18 @@ func Load() (*Catalog, error) {
 		if err := json.Unmarshal(b, &m); err != nil {
 			return nil, fmt.Errorf("locale %s: %w", n, err)
 		}
-		c.messages[strings.TrimSuffix(strings.TrimPrefix(n, "translations/"), ".json")] = m
+		// A language may be split over several files: zh-CN.json,
+		// zh-CN.reporting.json, … are one catalog.
+		lang, _, _ := strings.Cut(strings.TrimSuffix(strings.TrimPrefix(n, "translations/"), ".json"), ".")
+		if c.messages[lang] == nil {
+			c.messages[lang] = map[string]string{}
+		}
+		for k, v := range m {
+			if _, dup := c.messages[lang][k]; dup {
+				return nil, fmt.Errorf("locale %s: %q is defined twice", n, k)
+			}
+			c.messages[lang][k] = v
+		}
 	}
 	if _, ok := c.messages[Default]; !ok {
 		return nil, fmt.Errorf("locale: no %s catalog", Default)
