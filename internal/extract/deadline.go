@@ -33,8 +33,8 @@ func findDeadline(fold string, year int) string {
 			if y != year && !(strings.HasSuffix(fold[m[0]:m[1]], "前") && !precededBy(fold, m[0], "到", "至")) {
 				continue
 			}
-		} else if year == 0 {
-			continue
+		} else if year == 0 || precededBy(fold, m[0], "每年", "每", "各年") {
+			continue // "每年第一季度" recurs; it is not a deadline
 		} else if m[0] > 0 {
 			// "三年内", "5年内" are durations, not deadlines.
 			prev := []rune(fold[:m[0]])

@@ -16,6 +16,7 @@ var (
 	reYear          = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	reGenre         = regexp.MustCompile(`(工作要点|任务分工表|分工方案|任务清单|责任清单|分工表|清单|行动计划|实施意见|实施方案|工作方案|行动方案|发展规划|专项规划|规划纲要|指导意见|若干意见|若干措施|政策措施|工作计划|三年行动|要点|意见|方案|规划|计划|通知|办法|措施)$`)
 	reIssuedBy      = regexp.MustCompile(`([\p{Han}]{4,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日)?(?:联合)?(?:印发|发布|出台)(?:了)?《`)
+	reCNDate        = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
 	reYearDigits    = regexp.MustCompile(`(?:19|20)\d{2}`)
 	reTrailingParen = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
 	reNotice        = regexp.MustCompile(`^(.*?)关于印发(.+?)的通知$`)
@@ -23,7 +24,7 @@ var (
 )
 
 // metaLabels are the labelled fields of a government site's header table.
-var metaLabels = []string{"发文字号", "文号", "成文日期", "发布日期", "发布时间", "发布机构", "发文机关", "发文单位", "印发日期", "生效日期"}
+var metaLabels = []string{"标题", "发文字号", "文号", "成文日期", "发布日期", "发布时间", "发布机构", "发文机关", "发文单位", "印发日期", "生效日期"}
 
 // readDocument fills the document fields from the header, the labelled
 // metadata of a saved web page, the signature and the text itself. It
@@ -45,7 +46,8 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 		if i >= head && i < len(lines)-15 || ln.end-ln.start > 200 {
 			continue
 		}
-		fs := t.fline(ln)
+		// "文　　号：" and "标　　题：" space their labels out.
+		fs := strings.ReplaceAll(t.fline(ln), " ", "")
 		for _, l := range metaLabels {
 			// Fields may share a line: "发布机构:X公文时效:有效".
 			for k := strings.Index(fs, l); k >= 0; {
@@ -61,6 +63,9 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 				k += len(l) + next
 			}
 		}
+	}
+	if v := strings.Trim(fields["标题"], "《》"); reGenre.MatchString(reTrailingParen.ReplaceAllString(v, "")) {
+		d.Title = v
 	}
 	d.DocNumber = firstMatch(reDocNumber, fields["发文字号"])
 	if d.DocNumber == "" {
@@ -157,12 +162,12 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 		}
 	}
 	d.Region = findRegion(t, d)
-	d.Year = planYear(d, intro)
+	d.Year = planYear(d, intro, openingText(t, lines, bodyStart))
 	return d, meta
 }
 
 func cutAtNextLabel(s string) string {
-	for _, l := range []string{"公文时效", "主题分类", "成文日期", "发布日期", "发文字号", "发布机构", "索引号", "来源", "生效日期"} {
+	for _, l := range []string{"公文时效", "主题分类", "成文日期", "发布日期", "发布时间", "发文字号", "发布机构", "发文机关", "发文单位", "索引号", "来源", "生效日期", "标题", "文号"} {
 		if k := strings.Index(s, l); k > 0 {
 			s = s[:k]
 		}
@@ -201,6 +206,9 @@ func firstDate(cands ...string) string {
 		if m := reHanDate.FindStringSubmatch(s); m != nil {
 			return isoDate(m[1], m[2], m[3])
 		}
+		if m := reCNDate.FindStringSubmatch(s); m != nil {
+			return cnDate(m[1], m[2], m[3])
+		}
 	}
 	return ""
 }
@@ -212,6 +220,22 @@ func isoDate(y, m, d string) string {
 		return ""
 	}
 	return y + "-" + pad2(mi) + "-" + pad2(di)
+}
+
+// cnDate reads a date written in Chinese numerals: 二〇二一年十二月三十日.
+func cnDate(y, m, d string) string {
+	var year strings.Builder
+	for _, r := range y {
+		switch r {
+		case '〇', '○', '零':
+			year.WriteByte('0')
+		default:
+			year.WriteString(strconv.Itoa(hanDigits[r]))
+		}
+	}
+	mo, _ := hanNumber([]rune(m))
+	da, _ := hanNumber([]rune(d))
+	return isoDate(year.String(), strconv.Itoa(mo), strconv.Itoa(da))
 }
 
 func pad2(n int) string {
@@ -275,7 +299,7 @@ func signature(t *text, lines []span) (issuer, date string) {
 
 // planYear is the year the plan is for: stated in the title or the opening
 // sentence ("制定2020年…工作要点"), else the year of issue.
-func planYear(d plan.Document, intro string) int {
+func planYear(d plan.Document, intro, opening string) int {
 	if m := reYearRange.FindStringSubmatch(d.Title); m != nil {
 		// A plan for 2023—2025 is dated by its issue.
 		if y := yearOf(d.Date); y != 0 {
@@ -298,7 +322,29 @@ func planYear(d plan.Document, intro string) int {
 			return y
 		}
 	}
-	return 0
+	// "2022年，全省服务业增加值增长6%以上": a year that opens a sentence of
+	// the opening paragraph.
+	// The latest such year: a plan recalls the last year before stating
+	// its own.
+	best := 0
+	for _, m := range reOpeningYear.FindAllStringSubmatch(opening, -1) {
+		if y, _ := strconv.Atoi(m[1]); y > best {
+			best = y
+		}
+	}
+	return best
+}
+
+var reOpeningYear = regexp.MustCompile(`(?:^|[。;\n])\s*((?:19|20)\d{2})\s*年\s*[,，]`)
+
+// openingText is the folded text of the body's first paragraphs.
+func openingText(t *text, lines []span, from int) string {
+	var b strings.Builder
+	for i := from; i < len(lines) && b.Len() < 6000; i++ {
+		b.WriteString(t.fline(lines[i]))
+		b.WriteString("\n")
+	}
+	return b.String()
 }
 
 // isAnnual reports a plan for one year (工作要点, 年度计划), whose targets

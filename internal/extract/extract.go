@@ -5,7 +5,9 @@ package extract
 
 import (
 	"errors"
+	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 
 	"luoshi/internal/plan"
@@ -223,7 +225,7 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 	if mentionsDeadlineIn(t, content) {
 		task.Deadline = findDeadline(joinFold(t, content), b.doc.Year)
 	}
-	for _, tg := range findTargetRunes(body, b.targetYear) {
+	for _, tg := range findTargetRunes(body, b.targetYear, b.doc.Year) {
 		tg.Span = mapSpan(offs, tg.Span)
 		task.Targets = append(task.Targets, tg)
 	}
@@ -329,16 +331,33 @@ func (b *builder) warn(code, msg, task string, s span) {
 func (b *builder) goals(o *outline) {
 	paras := append(append([]span{}, o.loose...), b.goalText...)
 	sortSpans(paras)
-	year := b.targetYear
+	// "到2025年，主要目标是：" gives its year to the list items that follow.
+	carry, prevEnd := 0, -1
 	for _, s := range paras {
-		for _, g := range findTargetRunes(b.t.src[s.start:s.end], year) {
+		f := b.t.fold[s.start:s.end]
+		year := b.targetYear
+		if carry != 0 && prevEnd >= 0 && s.start-prevEnd <= 8 && !reYearDigits.MatchString(string(f)) {
+			year = carry
+		} else {
+			carry = 0
+		}
+		for _, g := range findTargetRunes(b.t.src[s.start:s.end], year, b.doc.Year) {
 			g.Start += s.start
 			g.End += s.start
 			b.p.Goals = append(b.p.Goals, g)
 		}
+		if n := len(f); n > 0 && f[n-1] == ':' {
+			if m := reHorizon.FindStringSubmatch(string(f)); m != nil {
+				carry, _ = strconv.Atoi(m[1])
+			}
+		}
+		prevEnd = s.end
 	}
 }
 
 func sortSpans(ss []span) {
 	sort.SliceStable(ss, func(i, j int) bool { return ss[i].start < ss[j].start })
 }
+
+// reHorizon finds the horizon year of a goal statement: "到2025年".
+var reHorizon = regexp.MustCompile(`(?:到|至)\s*((?:19|20)\d{2})\s*年`)

@@ -9,5 +9,8 @@ import (
 // with spans in that text.
 func findTargets(s string, year int) []plan.Target { return targets.Find(s, year) }
 
-// findTargetRunes is findTargets for a text held as runes.
-func findTargetRunes(rs []rune, year int) []plan.Target { return targets.FindRunes(rs, year) }
+// findTargetRunes is findTargets for a text held as runes, in a plan
+// issued in planYear.
+func findTargetRunes(rs []rune, year, planYear int) []plan.Target {
+	return targets.FindIn(rs, year, planYear)
+}

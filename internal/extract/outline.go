@@ -42,7 +42,7 @@ type outline struct {
 }
 
 var (
-	reDateLine = regexp.MustCompile(`^\(?\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:印发|发布|签发)?\)?$`)
+	reDateLine = regexp.MustCompile(`^\(?(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3})\s*日\s*(?:印发|发布|签发)?\)?$`)
 	reAnnex    = regexp.MustCompile(`^(?:相关)?附件\s*\d*\s*(?::|$)`)
 	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^\((此件|发至|本件)`)
 )

@@ -51,11 +51,19 @@ var (
 func Find(text string, year int) []plan.Target { return FindRunes([]rune(text), year) }
 
 // FindRunes is Find for text already held as runes; rs is not modified.
-func FindRunes(rs []rune, year int) []plan.Target {
+func FindRunes(rs []rune, year int) []plan.Target { return FindIn(rs, year, year) }
+
+// FindIn is FindRunes for a plan issued in planYear whose targets default
+// to year (0 for a multi-year plan): a statement about a year before
+// planYear is history, not a target.
+func FindIn(rs []rune, year, planYear int) []plan.Target {
 	if !hasNumeralRunes(rs) {
 		return nil
 	}
-	s := scanner{rs: rs, year: year, base: year}
+	if planYear == 0 {
+		planYear = year
+	}
+	s := scanner{rs: rs, year: year, dflt: year, base: planYear}
 	s.run()
 	return s.out
 }
@@ -88,7 +96,8 @@ func hasNumeralRunes(rs []rune) bool {
 type scanner struct {
 	rs   []rune
 	out  []plan.Target
-	base int // the year passed by the caller
+	base int // the plan's year: statements about earlier years are history
+	dflt int // the year of targets that state none
 	year int // the year targets are for at this point of the text
 
 	closers []rune // expected closing marks of open quotes and titles
@@ -349,19 +358,47 @@ func (s *scanner) chinese(i int) int {
 	if !ok || n < 2 || at(rs, i-1) == '第' || at(rs, i-1) == '每' {
 		return j
 	}
+	// A range in Chinese numerals: 三至五个.
+	var hi *float64
+	if r := at(rs, j); r == '至' || r == '到' || r == '—' || r == '-' || r == '～' || r == '~' {
+		j2 := j + 1
+		for j2 < len(rs) && isCN(rs[j2]) {
+			j2++
+		}
+		if m, ok := cnValue(rs[j+1 : j2]); ok && j2 > j+1 && m > n {
+			v := float64(m)
+			hi, j = &v, j2
+		}
+	}
 	unit, k := units.longest(rs, j)
 	if unit == "" || !countUnit(unit) && unit != "个百分点" && unit != "倍" {
 		return j
 	}
 	_, verb := verbsBefore.endingAt(rs, s.clause, i)
 	joined := s.cnSeen && (at(rs, i-1) == '和' || at(rs, i-1) == '、' || at(rs, i-1) == '及' || at(rs, i-1) == '与')
-	if !verb && !joined {
+	// "培育省级平台十个": the count after its object, closing the clause,
+	// in a clause led by a verb of building or cultivating.
+	after := !verb && !joined && closesClause(rs, k) && verbsBefore.within(rs, s.clause, i)
+	if !verb && !joined && !after {
 		return k
 	}
-	if s.candidate(cand{start: i, end: k, value: float64(n), unit: unit}) {
+	if s.candidate(cand{start: i, end: k, value: float64(n), max: hi, unit: unit}) {
 		s.cnSeen = true
 	}
 	return k
+}
+
+// closesClause reports a clause boundary at i, allowing a comparator word
+// such as 以上 or 左右 before it.
+func closesClause(rs []rune, i int) bool {
+	if w, ok := suffixCmp.startingAt(rs, i, len(rs)); ok {
+		i += len(w.r)
+	}
+	switch at(rs, i) {
+	case 0, '，', '；', ';', '。', '、', ',', '\n':
+		return true
+	}
+	return false
 }
 
 // sawYear handles a year written at rs[i:end] ("2025年").
@@ -374,7 +411,7 @@ func (s *scanner) sawYear(i, y, end int) {
 	if strings.HasPrefix(rest, "度") {
 		return // 2022年度报告 names a period of account, not the year of a target
 	}
-	if strings.HasPrefix(rest, "以来") || strings.HasPrefix(rest, "基础上") || strings.HasPrefix(rest, "的基础") || strings.HasPrefix(rest, "水平") {
+	if strings.HasPrefix(rest, "以来") || strings.HasPrefix(rest, "基础上") || strings.HasPrefix(rest, "的") || strings.HasPrefix(rest, "水平") {
 		return
 	}
 	if s.base > 0 && y < s.base {
@@ -514,6 +551,14 @@ func (s *scanner) candidate(c cand) bool {
 		pre = w.v
 	} else if atLeastAhead.within(rs, max(lo, c.start-8), c.start) {
 		pre = plan.AtLeast // 至少建成1个
+	} else if at(rs, c.start-1) == '的' {
+		// "不低于全市新增建设用地的20%": the comparator governs a share phrase.
+		for k := c.start - 1; k > lo; k-- {
+			if w, ok := prefixCmp.endingAt(rs, lo, k); ok {
+				pre = w.v
+				break
+			}
+		}
 	}
 	post := ""
 	e := c.end
@@ -535,7 +580,7 @@ func (s *scanner) candidate(c cand) bool {
 	if timeUnits[c.unit] && cmp != plan.AtMost {
 		return false
 	}
-	if moneyUnit(c.unit) && rewards.within(rs, s.clause, sentenceEnd(rs, e)) ||
+	if moneyUnit(c.unit) && rewards.within(rs, s.sentence, clauseEnd(rs, e)) ||
 		shareUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) {
 		return false // a subsidy, reward or tax rule: 一次性给予10万元奖励, 按50%给予贴息
 	}
@@ -569,7 +614,7 @@ func (s *scanner) candidate(c cand) bool {
 
 	year := s.year
 	if perYear.within(rs, s.clause, c.start) {
-		year = s.base // "每年新增…" holds every year, not the horizon named before
+		year = s.dflt // "每年新增…" holds every year, not the horizon named before
 	}
 	t := plan.Target{
 		Value:      c.value,

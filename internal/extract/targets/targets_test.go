@@ -48,6 +48,14 @@ func TestFind(t *testing.T) {
 		{"hundred million person-times", "到2025年，全省接待游客突破8.5亿人次，旅游收入约1.2万亿元。", 0,
 			[]want{{8.5, 0, "亿人次", ">=", 2025}, {1.2, 0, "万亿元", "~", 2025}}},
 		{"times", "到2027年，数字经济核心产业增加值较2020年增长1.5倍。", 0, []want{{1.5, 0, "倍", "=", 2027}}},
+		{"Chinese count after its object", "培育省级工业互联网平台十个，新增多式联运示范工程两个。", 2022,
+			[]want{{10, 0, "个", "=", 2022}, {2, 0, "个", "=", 2022}}},
+		{"Chinese range", "创建国家级旅游度假区三至五个，创建三至五个省级旅游休闲街区。", 2022,
+			[]want{{3, 5, "个", "=", 2022}, {3, 5, "个", "=", 2022}}},
+		{"plan money beside a reward rule", "市级专项资金安排2亿元，对新纳入企业给予5万元一次性奖励。", 2022,
+			[]want{{2, 0, "亿元", "=", 2022}}},
+		{"recovery against an earlier year", "全年接待游客恢复到2019年的80%。", 2023, []want{{80, 0, "%", "=", 2023}}},
+		{"comparator over a share phrase", "新增服务业用地不低于全市新增建设用地的20%。", 2023, []want{{20, 0, "%", ">=", 2023}}},
 		{"every year after a horizon", "到2025年技术合同成交额达到4000亿元，每年新增孵化器20家以上。", 0,
 			[]want{{4000, 0, "亿元", "=", 2025}, {20, 0, "家", ">=", 0}}},
 		{"no number", "城乡居民人均可支配收入增速不低于全国平均水平。", 2023, nil},
@@ -216,5 +224,18 @@ func BenchmarkFind(b *testing.B) {
 		for _, text := range texts {
 			Find(text, 2022)
 		}
+	}
+}
+
+// TestFindInHistory drops statements about years before the plan's, even
+// when the plan's targets have no default year.
+func TestFindInHistory(t *testing.T) {
+	rs := []rune("2021年，全市实现社会消费品零售总额9251.8亿元，增长14%。到2025年，全市社会消费品零售总额突破1.2万亿元。")
+	var got []want
+	for _, g := range FindIn(rs, 0, 2022) {
+		got = append(got, want{value: g.Value, unit: g.Unit, cmp: g.Comparator, year: g.Year})
+	}
+	if len(got) != 1 || got[0] != (want{1.2, 0, "万亿元", ">=", 2025}) {
+		t.Errorf("FindIn = %v, want only the 2025 target", got)
 	}
 }

@@ -92,7 +92,7 @@ var suffixComparators = map[string]string{
 // Chinese numerals (培育两个特色孵化板块). A Chinese numeral that follows
 // anything else is taken to be part of a name or a description.
 var countVerbs = []string{
-	"培育", "建设", "新建", "建成", "建好", "打造", "创建", "创成", "争创",
+	"培育", "建设", "新建", "建成", "建好", "打造", "创建", "创成", "争创", "推出", "开通", "开发",
 	"再创", "布局", "加快", "新增", "引进", "认定", "新认定", "组建", "设立",
 	"实施", "推进", "完成", "提高", "提升", "增加", "形成", "建立", "举办",
 	"开展", "扶持", "评定", "遴选", "改造", "再建", "新设", "创办", "开工",
