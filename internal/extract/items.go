@@ -349,13 +349,13 @@ func (b *builder) checkNumbering(o *outline) {
 			switch {
 			case n == want:
 			case n < want:
-				b.warn("label_repeat", "item "+lbl+" repeats or goes back: expected "+strconv.Itoa(want), lbl, span{it.start, it.start + 1})
+				b.warn("label_repeat", "item "+lbl+" repeats an earlier number; "+strconv.Itoa(want)+" was expected here", lbl, span{it.start, it.start + 1})
 			default:
 				miss := strconv.Itoa(want)
 				if n-1 > want {
 					miss += "–" + strconv.Itoa(n-1)
 				}
-				b.warn("label_skip", "item "+lbl+" skips "+miss, lbl, span{it.start, it.start + 1})
+				b.warn("label_skip", "number "+miss+" is missing before item "+lbl, lbl, span{it.start, it.start + 1})
 			}
 			prev[s] = it
 			if n > lastOf[s] || n == want {
