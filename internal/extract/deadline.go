@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 var (
@@ -37,8 +38,7 @@ func findDeadline(fold string, year int) string {
 			continue // "每年第一季度" recurs; it is not a deadline
 		} else if m[0] > 0 {
 			// "三年内", "5年内" are durations, not deadlines.
-			prev := []rune(fold[:m[0]])
-			if r := prev[len(prev)-1]; isNumeralRune(r) {
+			if r, _ := utf8.DecodeLastRuneInString(fold[:m[0]]); isNumeralRune(r) {
 				continue
 			}
 		}

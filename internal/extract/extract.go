@@ -53,7 +53,7 @@ func Parse(s string) (*plan.Plan, error) {
 
 // build turns the body lines into the plan's outline, tasks and goals.
 func build(t *text, doc plan.Document, intro string, body []span, proseTasks bool) (*plan.Plan, *outline) {
-	p := &plan.Plan{Document: doc}
+	p := &plan.Plan{Document: doc, Tasks: make([]plan.Task, 0, 64)}
 	b := &builder{t: t, p: p, doc: doc, proseTasks: proseTasks}
 	if isAnnual(doc, intro) {
 		b.targetYear = doc.Year
