@@ -86,7 +86,9 @@ func TestBrowserImportReviewPublish(t *testing.T) {
 	}
 	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
+		stepCtx, cancel := context.WithTimeout(ctx, time.Minute)
+		defer cancel()
+		if err := chromedp.Do(stepCtx, actions...); err != nil {
 			t.Fatalf("%s: %v", step, err)
 		}
 	}
@@ -126,7 +128,6 @@ func TestBrowserImportReviewPublish(t *testing.T) {
 	const written, fixed = "省商务厅", "山西省商务厅"
 	form := `form.map-form[data-name="` + written + `"]`
 	do("map a unit",
-		chromedp.SetValue(css(form+` select[name="unit"]`), "new"),
 		chromedp.SetValue(css(form+` input[name="new_name"]`), fixed),
 		chromedp.Submit(css(form+` input[name="new_name"]`)),
 		chromedp.WaitVisible(css(".flash")),
@@ -181,7 +182,8 @@ func TestBrowserImportReviewPublish(t *testing.T) {
 		shot("10-reporter-unit"),
 	)
 	do("english",
-		chromedp.Click(css(`button[name="lang"][value="en"]`)),
+		chromedp.Submit(css(`form.lang-form button[lang="en"]`)),
+		chromedp.WaitVisible(css(`form.lang-form button[lang="zh-CN"]`)),
 		chromedp.WaitVisible(css("#unit-name")),
 		shot("11-reporter-unit-en"),
 	)

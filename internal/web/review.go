@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"sort"
@@ -267,10 +268,11 @@ func (s *Server) mapUnitName(w http.ResponseWriter, r *http.Request, rq *request
 	return nil
 }
 
-// unitFromForm reads a unit choice: an id, or "new" with a name for a
-// unit to create (or reuse when one of that name exists).
-func (s *Server) unitFromForm(r *http.Request, rq *request, choice, newName string) (int64, error) {
-	if choice != "new" {
+// unitFromForm reads a unit choice: the id of a unit, or else a unit's
+// name, which finds the unit of that name (preferring the form's region)
+// or creates it. A corrected name thus maps a mention to a new unit.
+func (s *Server) unitFromForm(r *http.Request, rq *request, choice, name string) (int64, error) {
+	if choice != "" && choice != "new" {
 		uid, err := strconv.ParseInt(choice, 10, 64)
 		if err != nil || uid <= 0 {
 			return 0, userError(http.StatusBadRequest, "review.choose_unit")
@@ -280,12 +282,15 @@ func (s *Server) unitFromForm(r *http.Request, rq *request, choice, newName stri
 		}
 		return uid, nil
 	}
-	newName = strings.TrimSpace(newName)
-	if newName == "" || len([]rune(newName)) > 100 {
+	name = strings.TrimSpace(name)
+	if name == "" || len([]rune(name)) > 100 {
 		return 0, userError(http.StatusBadRequest, "units.name_required")
 	}
-	if u, err := s.st.UnitByName(r.Context(), newName, ""); err == nil {
+	region := strings.TrimSpace(r.PostFormValue("region"))
+	if u, err := s.st.UnitByName(r.Context(), name, region); err == nil {
 		return u.ID, nil
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return 0, err
 	}
-	return s.st.CreateUnit(r.Context(), rq.actor(), store.Unit{Name: newName, Region: strings.TrimSpace(r.PostFormValue("region"))})
+	return s.st.CreateUnit(r.Context(), rq.actor(), store.Unit{Name: name, Region: region})
 }
