@@ -32,5 +32,26 @@ func (s *Server) pageRoutes() []route {
 
 		{"GET /users", office, s.usersPage},
 		{"POST /users", office, s.createUser},
+
+		{"GET /reports", signedIn, s.reportsPage},
+		{"GET /reports/{id}", signedIn, s.reportPage},
+		{"POST /reports/{id}/decide", office, s.decideReport},
+		{"GET /tasks/{id}/report", signedIn, s.reportForm},
+		{"POST /tasks/{id}/report", signedIn, s.saveReport},
+		{"GET /evidence/{name}", signedIn, s.evidenceFile},
+		{"GET /plans/{id}/calendar", signedIn, s.calendarPage},
+		{"POST /plans/{id}/calendar", office, s.saveCalendar},
+		{"GET /supervise", office, s.supervisePage},
+		{"POST /remind", office, s.remindForm},
+		{"GET /inbox", signedIn, s.inboxPage},
+		{"POST /inbox/read", signedIn, s.markRead},
+		{"POST /inbox/email", signedIn, s.saveEmail},
+		{"GET /dashboard", signedIn, s.dashboard},
+		{"POST /thresholds", office, s.saveThresholds},
+		{"GET /units/{id}/monitor", signedIn, s.unitMonitor},
+		{"GET /indicators/{id}", signedIn, s.indicatorPage},
+		{"GET /indicators/{id}/chart.svg", signedIn, s.indicatorChart},
+		{"POST /indicators/{id}/trajectory", office, s.saveTrajectory},
+		{"POST /indicators/{id}/values", office, s.saveValue},
 	}
 }

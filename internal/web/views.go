@@ -56,6 +56,12 @@ var funcs = template.FuncMap{
 		}
 		return "="
 	},
+	// rpair hands a page and a report to a sub-template.
+	"rpair": func(p any, r store.Report) reportPart { return reportPart{Page: p, Report: r} },
+	// tpair hands a page, a title key and tallies to a sub-template.
+	"tpair": func(p any, title string, rows []tally) tallyPart { return tallyPart{Page: p, Title: title, Rows: rows} },
+	// keyname shows an indicator key's name part.
+	"keyname": func(k string) string { name, _, _ := strings.Cut(k, "|"); return name },
 	// pair hands a page and a task list to a sub-template.
 	"pair": func(p any, tasks []store.UnitTask) unitTasksPart { return unitTasksPart{Page: p, Tasks: tasks} },
 }
@@ -85,12 +91,17 @@ func loadViews() (*views, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Templates named part_*.html hold pieces shared by several pages.
+	parts, err := fs.Glob(assets, "templates/part_*.html")
+	if err != nil {
+		return nil, err
+	}
 	for _, name := range names {
 		base := strings.TrimSuffix(path.Base(name), ".html")
-		if base == "layout" {
+		if base == "layout" || strings.HasPrefix(base, "part_") {
 			continue
 		}
-		t, err := template.New(base).Funcs(funcs).ParseFS(assets, "templates/layout.html", name)
+		t, err := template.New(base).Funcs(funcs).ParseFS(assets, append([]string{"templates/layout.html", name}, parts...)...)
 		if err != nil {
 			return nil, fmt.Errorf("template %s: %w", name, err)
 		}
