@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"luoshi/internal/config"
+	"luoshi/internal/store"
+	"luoshi/internal/store/storetest"
 )
 
 // apiCall sends JSON with the client's CSRF token and decodes the answer.
@@ -37,7 +39,13 @@ func apiLogin(t *testing.T, base, user, password string) *client {
 
 // TestAPIImportMapPublish runs the office's path through the JSON API.
 func TestAPIImportMapPublish(t *testing.T) {
-	ts, f := setup(t, config.Config{})
+	for _, e := range storetest.Engines(t) {
+		t.Run(e.Name, func(t *testing.T) { testAPIImportMapPublish(t, e.Open) })
+	}
+}
+
+func testAPIImportMapPublish(t *testing.T, open func(testing.TB) *store.Store) {
+	ts, f := setupOn(t, open, config.Config{})
 	office := apiLogin(t, ts.URL, "admin", adminPassword)
 	reporter := apiLogin(t, ts.URL, "swt", demoPassword)
 

@@ -29,7 +29,13 @@ type testServer struct {
 
 func newTestServer(t testing.TB, cfg config.Config) *testServer {
 	t.Helper()
-	st := storetest.SQLite(t)
+	return newTestServerOn(t, storetest.SQLite, cfg)
+}
+
+// newTestServerOn is newTestServer on a store opened by open.
+func newTestServerOn(t testing.TB, open func(testing.TB) *store.Store, cfg config.Config) *testServer {
+	t.Helper()
+	st := open(t)
 	ctx := context.Background()
 	if err := demo.Seed(ctx, st, demo.Options{Parse: cli.ParseDocument, AdminPassword: adminPassword,
 		DemoPassword: demoPassword, Plan: true, Out: io.Discard}); err != nil {

@@ -136,7 +136,12 @@ type fixture struct {
 }
 
 func setup(t *testing.T, cfg config.Config) (*testServer, fixture) {
-	ts := newTestServer(t, cfg)
+	return setupOn(t, storetest.SQLite, cfg)
+}
+
+// setupOn is setup on a store opened by open.
+func setupOn(t *testing.T, open func(testing.TB) *store.Store, cfg config.Config) (*testServer, fixture) {
+	ts := newTestServerOn(t, open, cfg)
 	ctx := context.Background()
 	var f fixture
 	plans, err := ts.st.Overview(ctx, store.PlanListFilter{})
@@ -228,8 +233,16 @@ func clientsFor(t *testing.T, base string) map[string]*client {
 	}
 }
 
+// TestPermissions runs on every engine: the pages must behave the same
+// on SQLite and PostgreSQL.
 func TestPermissions(t *testing.T) {
-	ts, f := setup(t, config.Config{})
+	for _, e := range storetest.Engines(t) {
+		t.Run(e.Name, func(t *testing.T) { testPermissions(t, e.Open) })
+	}
+}
+
+func testPermissions(t *testing.T, open func(testing.TB) *store.Store) {
+	ts, f := setupOn(t, open, config.Config{})
 	clients := clientsFor(t, ts.URL)
 	p := func(format string, args ...any) string { return fmt.Sprintf(format, args...) }
 	edit := url.Values{"version": {fmt.Sprint(f.ownTaskVersion)}, "text": {"改写的任务"}, "status": {"done"}}
