@@ -299,3 +299,30 @@ func TestRegistryUnitUpsert(t *testing.T) {
 		}
 	})
 }
+
+func TestOverviewPages(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		var ids []int64
+		for i := 0; i < 5; i++ {
+			p := storetest.SamplePlan()
+			p.Source += "\n" + string(rune('甲'+i))
+			id, err := s.CreatePlan(ctx, office, store.NewPlan{Plan: p})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, id)
+		}
+		page, err := s.Overview(ctx, store.PlanListFilter{Limit: 2, Offset: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page) != 2 || page[0].ID != ids[2] || page[1].ID != ids[1] || page[0].Tasks != 3 {
+			t.Errorf("second page of two = %+v", page)
+		}
+		all, _ := s.Overview(ctx, store.PlanListFilter{})
+		if len(all) != 5 || all[0].ID != ids[4] {
+			t.Errorf("all plans, newest first: %d, first %d", len(all), all[0].ID)
+		}
+	})
+}

@@ -18,10 +18,12 @@ type PlanSummary struct {
 	Unmapped    int `json:"unmapped"` // unit mentions not mapped to a unit
 }
 
-// PlanListFilter says which plans a reader may see.
+// PlanListFilter says which plans a reader may see, and which page of
+// them. A zero Limit lists every plan.
 type PlanListFilter struct {
-	PublishedOnly bool `json:"published_only"`
-	PublicOnly    bool `json:"public_only"`
+	PublishedOnly bool
+	PublicOnly    bool
+	Limit, Offset int
 }
 
 // Overview lists plans, newest first, with their task and assignment
@@ -38,6 +40,14 @@ func (s *Store) Overview(ctx context.Context, f PlanListFilter) ([]PlanSummary, 
 	if len(where) > 0 {
 		w = "WHERE " + strings.Join(where, " AND ")
 	}
+	// The page is cut before the counts, so that only its plans are
+	// counted.
+	page := ""
+	var args []any
+	if f.Limit > 0 {
+		page = " LIMIT ? OFFSET ?"
+		args = append(args, f.Limit, max(f.Offset, 0))
+	}
 	rows, err := s.query(ctx, `SELECT p.id, p.title, p.doc_number, p.issuer, p.doc_date, p.region, p.year, p.file_name,
 		p.content_hash, p.status, p.public, p.created_at, p.updated_at, p.published_at, p.warnings,
 		(SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id),
@@ -46,7 +56,8 @@ func (s *Store) Overview(ctx context.Context, f PlanListFilter) ([]PlanSummary, 
 		(SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id AND t.status = 'on_track'),
 		(SELECT COUNT(*) FROM assignments a WHERE a.plan_id = p.id),
 		(SELECT COUNT(DISTINCT a.unit_id) FROM assignments a WHERE a.plan_id = p.id)
-		FROM plans p `+w+` ORDER BY p.created_at DESC, p.id DESC`)
+		FROM (SELECT * FROM plans p `+w+` ORDER BY p.created_at DESC, p.id DESC`+page+`) p
+		ORDER BY p.created_at DESC, p.id DESC`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: overview: %w", err)
 	}

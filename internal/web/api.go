@@ -6,6 +6,7 @@ import (
 	"errors"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"luoshi/internal/auth"
@@ -111,7 +112,24 @@ func (s *Server) apiMe(w http.ResponseWriter, r *http.Request, rq *request) erro
 }
 
 func (s *Server) apiPlans(w http.ResponseWriter, r *http.Request, rq *request) error {
-	plans, err := s.st.Overview(r.Context(), planListFilter(rq))
+	f := planListFilter(rq)
+	f.Limit = 100
+	q := r.URL.Query()
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 500 {
+			return userError(http.StatusBadRequest, "error.invalid")
+		}
+		f.Limit = n
+	}
+	if v := q.Get("offset"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return userError(http.StatusBadRequest, "error.invalid")
+		}
+		f.Offset = n
+	}
+	plans, err := s.st.Overview(r.Context(), f)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"strconv"
 	"strings"
 
 	"luoshi/internal/auth"
@@ -74,16 +75,35 @@ func (s *Server) setLocale(w http.ResponseWriter, r *http.Request, rq *request) 
 
 type homeView struct {
 	Page
-	Plans   []store.PlanSummary
-	MyTasks []store.UnitTask
+	Plans          []store.PlanSummary
+	MyTasks        []store.UnitTask
+	PageNo         int
+	PrevPage, More bool
 }
 
+// plansPerPage is how many plans the overview shows at once.
+const plansPerPage = 50
+
 func (s *Server) home(w http.ResponseWriter, r *http.Request, rq *request) error {
-	plans, err := s.st.Overview(r.Context(), planListFilter(rq))
+	pageNo := 1
+	if p := r.URL.Query().Get("page"); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 || n > 100000 {
+			return userError(http.StatusBadRequest, "error.invalid")
+		}
+		pageNo = n
+	}
+	f := planListFilter(rq)
+	f.Limit, f.Offset = plansPerPage+1, (pageNo-1)*plansPerPage
+	plans, err := s.st.Overview(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	v := &homeView{Page: s.page(rq, "home.title"), Plans: plans}
+	v := &homeView{Page: s.page(rq, "home.title"), PageNo: pageNo, PrevPage: pageNo > 1}
+	if len(plans) > plansPerPage {
+		plans, v.More = plans[:plansPerPage], true
+	}
+	v.Plans = plans
 	v.Nav, v.Flash = "home", s.flash(rq, r)
 	if rq.is(store.RoleReporter) {
 		if v.MyTasks, err = s.st.UnitTasks(r.Context(), rq.user.UnitID, store.UnitTaskFilter{PublishedOnly: true}); err != nil {
