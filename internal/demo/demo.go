@@ -163,6 +163,9 @@ func loadPlan(ctx context.Context, st *store.Store, opts Options) error {
 		return err
 	}
 	fmt.Fprintf(opts.Out, "viewer account:   %s\n", Viewer)
+	if err := seedProgress(ctx, st, id); err != nil {
+		return err
+	}
 	if generated {
 		fmt.Fprintf(opts.Out, "demonstration accounts' password: %s  (shown once)\n", pw)
 	} else {
