@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -163,5 +164,42 @@ func TestBrokenTitle(t *testing.T) {
 	}
 	if p.Document.Region != "青海省" || p.Document.Year != 2020 {
 		t.Errorf("document %+v", p.Document)
+	}
+}
+
+// TestTables reads task-division tables and main-indicator tables as
+// offices lay them out.
+func TestTables(t *testing.T) {
+	p, err := Parse("某市2023年服务业重点任务分工表\n序号\t工作任务\t具体措施\t责任单位\t时间节点\n" +
+		"1\t加快发展现代物流。新增A级物流企业10家。\t推进航空物流枢纽建设。\t市发展改革委牵头，市交通运输局、市商务局配合\t2023年6月\n" +
+		"2\t发展文旅消费。\t办好消费季。\t市文化和旅游局（牵头）、襄城区人民政府\t2023年底前\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Tasks) != 2 {
+		t.Fatalf("%d tasks", len(p.Tasks))
+	}
+	t1, t2 := p.Tasks[0], p.Tasks[1]
+	if !strings.HasPrefix(t1.Text, "加快发展现代物流。") || len(t1.Targets) != 1 || t1.Targets[0].Value != 10 {
+		t.Errorf("task 1 text %q targets %+v", t1.Text, t1.Targets)
+	}
+	if !reflect.DeepEqual(t1.Lead, []string{"市发展改革委"}) || !reflect.DeepEqual(t1.Cooperating, []string{"市交通运输局", "市商务局"}) || t1.Deadline != "2023-06-30" {
+		t.Errorf("task 1 lead %q cooperating %q deadline %q", t1.Lead, t1.Cooperating, t1.Deadline)
+	}
+	if !reflect.DeepEqual(t2.Lead, []string{"市文化和旅游局"}) || !reflect.DeepEqual(t2.Cooperating, []string{"襄城区人民政府"}) || t2.Deadline != "2023-12-31" {
+		t.Errorf("task 2 lead %q cooperating %q deadline %q", t2.Lead, t2.Cooperating, t2.Deadline)
+	}
+
+	p, err = Parse("某省服务业发展实施方案\n二、发展目标\n到2025年，主要指标如下：\n指标名称\t单位\t2022年\t2025年目标\n" +
+		"服务业增加值\t亿元\t6850\t8500\n省级集聚区\t个\t45\t60以上\n三、重点任务\n1.发展物流。（省商务厅负责）")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var goals []string
+	for _, g := range p.Goals {
+		goals = append(goals, fmt.Sprintf("%s %s%g%s %d", g.Indicator, g.Comparator, g.Value, g.Unit, g.Year))
+	}
+	if want := []string{"服务业增加值 =8500亿元 2025", "省级集聚区 >=60个 2025"}; !reflect.DeepEqual(goals, want) {
+		t.Errorf("goals %q, want %q", goals, want)
 	}
 }

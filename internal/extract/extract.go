@@ -64,6 +64,7 @@ func build(t *text, doc plan.Document, intro string, body []span, proseTasks boo
 	sortTasks(p.Tasks)
 	b.slogans(o)
 	b.goals(o)
+	sort.SliceStable(p.Goals, func(i, j int) bool { return p.Goals[i].Start < p.Goals[j].Start })
 	return p, o
 }
 

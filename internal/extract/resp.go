@@ -172,6 +172,9 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 			switch {
 			case unitLike(n.text):
 				units = append(units, n)
+			case isLeadMarked(n.text):
+				units = append(units, n)
+				c.hasExplicit = true
 			case !c.hasExplicit:
 				return c, false
 			}
@@ -180,6 +183,20 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 		}
 		assign(roleResp, units)
 	}
+	// "A（牵头）、B": a name marked as lead inside the list.
+	for _, r := range []role{roleResp, roleCoop} {
+		kept := groups[r][:0]
+		for _, n := range groups[r] {
+			if m, ok := leadMarked(t, n); ok {
+				groups[roleLead] = append(groups[roleLead], m)
+				c.hasExplicit = true
+				continue
+			}
+			kept = append(kept, n)
+		}
+		groups[r] = kept
+	}
+	groups[roleLead] = orderBySpan(groups[roleLead])
 	total := len(groups[roleLead]) + len(groups[roleCoop]) + len(groups[roleResp])
 	if total == 0 {
 		c.unreadable = c.hasExplicit
@@ -220,6 +237,30 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 		c.coop = groups[roleCoop]
 	}
 	return c, true
+}
+
+var leadMarks = []string{"(牵头)", "(牵头单位)", "(牵头部门)"}
+
+func isLeadMarked(s string) bool {
+	s = strings.NewReplacer("（", "(", "）", ")").Replace(s)
+	for _, m := range leadMarks {
+		if strings.HasSuffix(s, m) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadMarked strips a "（牵头）" mark from a name.
+func leadMarked(t *text, n name) (name, bool) {
+	for _, m := range leadMarks {
+		w := []rune(m)
+		if k := n.span.end - len(w); k > n.span.start && runesAt(t.fold, k, w) {
+			s := t.trim(span{n.span.start, k})
+			return name{span: s, text: t.str(s)}, true
+		}
+	}
+	return n, false
 }
 
 func allTaskForces(ns []name) bool {

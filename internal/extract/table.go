@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"regexp"
+	"strconv"
 	"strings"
 
 	"luoshi/internal/plan"
@@ -62,7 +64,8 @@ func (b *builder) takeTables(lines []span) []span {
 	t := b.t
 	var rest []span
 	var cols []column
-	var section []string // the path of the section row above, if any
+	var section []string    // the path of the section row above, if any
+	var ind *indicatorTable // set inside a table of main indicators
 	for _, ln := range lines {
 		cs := t.cells(ln)
 		if len(cs) < 3 && cols == nil {
@@ -70,8 +73,19 @@ func (b *builder) takeTables(lines []span) []span {
 			continue
 		}
 		if hc := headerColumns(t, cs); len(cs) >= 3 && hc != nil {
-			cols, section = hc, nil
+			cols, section, ind = hc, nil, nil
 			continue
+		}
+		if it, ok := indicatorHeader(t, cs); ok {
+			cols, ind = nil, &it
+			continue
+		}
+		if ind != nil {
+			if len(cs) >= 3 {
+				b.indicatorRow(*ind, cs)
+				continue
+			}
+			ind = nil
 		}
 		if cols != nil {
 			// A row that spans the table, "一、扩大服务消费", opens a section.
@@ -126,6 +140,7 @@ func headerColumns(t *text, cs []span) []column {
 func (b *builder) tableRow(cols []column, cs []span, section []string) {
 	t := b.t
 	var task plan.Task
+	var texts []span
 	var c clause
 	var deadline string
 	for i, cell := range cs {
@@ -136,9 +151,16 @@ func (b *builder) tableRow(cols []column, cs []span, section []string) {
 		case colLabel:
 			task.Label = strings.TrimRight(t.fstr(cell), ".、")
 		case colText:
-			task.Text = t.str(cell)
-			task.Span = plan.Span{Start: cell.start, End: cell.end}
-		case colLead, colResp:
+			texts = append(texts, cell) // 工作任务, then 具体措施
+		case colResp:
+			// "A牵头，B配合" or "A（牵头）、B" inside one cell.
+			if rc, ok := parseClause(t, cell, cell); ok && rc.hasExplicit && len(rc.lead)+len(rc.coop) > 0 {
+				c.lead = append(c.lead, rc.lead...)
+				c.coop = append(c.coop, rc.coop...)
+			} else {
+				c.lead = append(c.lead, cellNames(t, cell)...)
+			}
+		case colLead:
 			c.lead = append(c.lead, cellNames(t, cell)...)
 		case colCoop:
 			c.coop = append(c.coop, cellNames(t, cell)...)
@@ -146,9 +168,15 @@ func (b *builder) tableRow(cols []column, cs []span, section []string) {
 			deadline = t.fstr(cell)
 		}
 	}
-	if task.Text == "" {
+	if len(texts) == 0 {
 		return
 	}
+	var text strings.Builder
+	for _, s := range texts {
+		text.WriteString(t.str(s))
+	}
+	task.Text = text.String()
+	task.Span = plan.Span{Start: texts[0].start, End: texts[len(texts)-1].end}
 	if task.Label == "" {
 		task.Label = itoa(len(b.p.Tasks) + 1)
 	}
@@ -166,25 +194,119 @@ func (b *builder) tableRow(cols []column, cs []span, section []string) {
 	} else {
 		b.warn("no_units", "task "+task.Label+" names no responsible unit", task.Label, span{task.Start, task.End})
 	}
-	task.Deadline = findDeadline(deadline, b.doc.Year)
-	if task.Deadline == "" {
-		task.Deadline = findDeadline(t.fstr(span{task.Start, task.End}), b.doc.Year)
-	}
-	for _, tg := range findTargets(task.Text, b.targetYear) {
-		tg.Start += task.Start
-		tg.End += task.Start
-		task.Targets = append(task.Targets, tg)
+	task.Deadline = cellDeadline(deadline, b.doc.Year)
+	for _, s := range texts {
+		if task.Deadline == "" {
+			task.Deadline = findDeadline(t.fstr(s), b.doc.Year)
+		}
+		for _, tg := range findTargetRunes(t.src[s.start:s.end], b.targetYear, b.doc.Year) {
+			tg.Start += s.start
+			tg.End += s.start
+			task.Targets = append(task.Targets, tg)
+		}
 	}
 	b.p.Tasks = append(b.p.Tasks, task)
 }
 
-// cellNames reads the unit names of a table cell, separated by 、，；.
+// cellDeadline reads a 完成时限 cell: beside the forms of running text, a
+// bare month ("2023年6月") means the end of that month.
+func cellDeadline(cell string, year int) string {
+	if d := findDeadline(cell, year); d != "" {
+		return d
+	}
+	if m := reMonthCell.FindStringSubmatch(strings.TrimSpace(cell)); m != nil {
+		mo, _ := strconv.Atoi(m[2])
+		if mo >= 1 && mo <= 12 {
+			return m[1] + "-" + pad2(mo) + "-" + pad2(monthDays[mo-1])
+		}
+	}
+	return ""
+}
+
+var reMonthCell = regexp.MustCompile(`^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:份)?(?:完成)?$`)
+
+// cellNames reads the unit names of a table cell, separated by 、，；
+// or standing on lines of their own (which reach here as spaces).
 func cellNames(t *text, cell span) []name {
 	var out []name
 	for _, major := range splitTop(t.fold, cell, ';') {
 		for _, seg := range splitTop(t.fold, major, ',') {
-			out = append(out, splitNames(t, seg)...)
+			for _, part := range splitTop(t.fold, seg, ' ') {
+				out = append(out, splitNames(t, part)...)
+			}
 		}
 	}
 	return out
+}
+
+// indicatorTable is a table of a plan's main indicators (主要指标): one
+// row per indicator, its unit, and values by year; the column of the
+// latest year, or the one headed 目标, holds the plan's goal.
+type indicatorTable struct {
+	name, unit, target int
+	year               int
+}
+
+var reYearHeader = regexp.MustCompile(`((?:19|20)\d{2})\s*年?`)
+
+func indicatorHeader(t *text, cs []span) (indicatorTable, bool) {
+	it := indicatorTable{name: -1, unit: -1, target: -1}
+	targetByWord := -1
+	for i, c := range cs {
+		h := strings.ReplaceAll(t.fstr(c), " ", "")
+		switch {
+		case strings.Contains(h, "指标") && it.name < 0:
+			it.name = i
+		case h == "单位" || h == "计量单位":
+			it.unit = i
+		default:
+			if m := reYearHeader.FindStringSubmatch(h); m != nil {
+				y, _ := strconv.Atoi(m[1])
+				if strings.Contains(h, "目标") && targetByWord < 0 {
+					targetByWord, it.year = i, y
+				} else if targetByWord < 0 && y > it.year {
+					it.target, it.year = i, y
+				}
+			}
+		}
+	}
+	if targetByWord >= 0 {
+		it.target = targetByWord
+	}
+	return it, it.name >= 0 && it.target >= 0
+}
+
+var reIndicatorValue = regexp.MustCompile(`^(约|不低于|不少于|超过|不超过|力争)?\s*(\d+(?:\.\d+)?)\s*(?:[-—~至](\d+(?:\.\d+)?))?\s*([%‰]|[\p{Han}]{0,3}?)\s*(以上|左右|以下|以内)?$`)
+
+// indicatorRow adds the goal of one row of a main-indicators table.
+func (b *builder) indicatorRow(it indicatorTable, cs []span) {
+	t := b.t
+	if it.target >= len(cs) || it.name >= len(cs) {
+		return
+	}
+	cell := cs[it.target]
+	m := reIndicatorValue.FindStringSubmatch(strings.TrimSpace(t.fstr(cell)))
+	if m == nil {
+		return
+	}
+	g := plan.Target{Text: t.str(cs[it.name]) + " " + t.str(cell), Indicator: t.str(cs[it.name]),
+		Comparator: plan.Equal, Year: it.year, Span: plan.Span{Start: cell.start, End: cell.end}}
+	g.Value, _ = strconv.ParseFloat(m[2], 64)
+	if m[3] != "" {
+		v, _ := strconv.ParseFloat(m[3], 64)
+		g.ValueMax = &v
+	}
+	g.Unit = m[4]
+	if it.unit >= 0 && it.unit < len(cs) && g.Unit == "" {
+		g.Unit = strings.TrimSpace(t.str(cs[it.unit]))
+	}
+	switch {
+	case m[1] == "不低于" || m[1] == "不少于" || m[1] == "超过" || m[5] == "以上":
+		g.Comparator = plan.AtLeast
+	case m[1] == "不超过" || m[5] == "以下" || m[5] == "以内":
+		g.Comparator = plan.AtMost
+	case m[1] == "约" || m[5] == "左右":
+		g.Comparator = plan.About
+	}
+	b.p.Goals = append(b.p.Goals, g)
 }
