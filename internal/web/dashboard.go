@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"net/http"
 	"sort"
 	"strconv"
@@ -102,7 +103,8 @@ func (s *Server) warningText(lang string, w indicator.Warning) string {
 	return s.cat.T(lang, "warning."+w.Key) + s.cat.T(lang, "warning.numbers", num(w.Actual), num(w.Expected), w.Date.Format("2006-01-02"))
 }
 
-func num(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) }
+// num shows a number rounded to two decimals, without trailing zeros.
+func num(f float64) string { return strconv.FormatFloat(math.Round(f*100)/100, 'f', -1, 64) }
 
 // board computes one plan's monitoring summary.
 func (s *Server) board(ctx context.Context, lang string, p store.PlanSummary, unitID int64) (planBoard, error) {
