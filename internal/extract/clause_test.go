@@ -203,3 +203,22 @@ func TestTables(t *testing.T) {
 		t.Errorf("goals %q, want %q", goals, want)
 	}
 }
+
+// TestYearFromBasis dates a plan that states no year by the document it
+// implements.
+func TestYearFromBasis(t *testing.T) {
+	p, err := Parse("为加快发展养老服务业，根据《国务院关于加快发展养老服务业的若干意见》（国发〔2013〕35号）精神，制定本方案。\n一、重点任务\n（一）发展居家养老。（省民政厅负责）")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Document.Year != 2014 {
+		t.Errorf("year %d, want 2014", p.Document.Year)
+	}
+	p, err = Parse("一、重点任务\n（一）发展居家养老。（省民政厅负责）")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Document.Year != 0 {
+		t.Errorf("year %d for a plan that names none, want 0", p.Document.Year)
+	}
+}

@@ -332,8 +332,19 @@ func planYear(d plan.Document, intro, opening string) int {
 			best = y
 		}
 	}
-	return best
+	if best != 0 {
+		return best
+	}
+	// A plan that implements a document it cites ("根据《…》（国发〔2014〕
+	// 26号）") and states no year of its own follows that document.
+	if m := reBasis.FindStringSubmatch(opening); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		return y + 1
+	}
+	return 0
 }
+
+var reBasis = regexp.MustCompile(`(?:根据|贯彻|落实|按照)[^。]{0,80}《[^》]+》[^。]{0,6}[(（][\p{Han}]{1,10}〔((?:19|20)\d{2})〕\d+号`)
 
 var reOpeningYear = regexp.MustCompile(`(?:^|[。;\n])\s*((?:19|20)\d{2})\s*年\s*[,，]`)
 
