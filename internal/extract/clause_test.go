@@ -66,6 +66,13 @@ func TestTaskForce(t *testing.T) {
 	if want := []string{"4:金融业专班", "5:金融业专班", "6:"}; !reflect.DeepEqual(got, want) {
 		t.Errorf("task forces %q, want %q", got, want)
 	}
+	p2, err := Parse("一、发展现代物流（责任专班：物流业专班）\n1.建设枢纽。（省交通运输厅负责）")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p2.Tasks[0].TaskForce != "物流业专班" {
+		t.Errorf("labelled task force: %q", p2.Tasks[0].TaskForce)
+	}
 	if p.Tasks[0].Lead[0] != "人行太原中心支行" {
 		t.Errorf("the task force became a unit: %q", p.Tasks[0].Lead)
 	}

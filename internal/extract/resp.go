@@ -70,7 +70,7 @@ var prefixLabels = []roleWord{
 	{"主责单位", roleLead}, {"主办单位", roleLead}, {"责任单位", roleResp}, {"责任部门", roleResp},
 	{"实施单位", roleResp}, {"落实单位", roleResp}, {"配合单位", roleCoop}, {"配合部门", roleCoop},
 	{"协办单位", roleCoop}, {"参与单位", roleCoop}, {"协同单位", roleCoop}, {"支持单位", roleCoop},
-	{"协助单位", roleCoop}, {"共同责任单位", roleCoop},
+	{"协助单位", roleCoop}, {"共同责任单位", roleCoop}, {"责任专班", roleResp}, {"牵头专班", roleLead},
 }
 
 // suffixMarks end a group of names with its role, longest first.
