@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
@@ -29,6 +30,9 @@ type Store struct {
 	read, write *sql.DB
 	d           dialect
 	now         func() time.Time
+
+	stmtMu sync.Mutex
+	stmts  map[string]*sql.Stmt // prepared reads, by query text
 }
 
 // Open connects to dsn: a postgres:// URL, or a path to an SQLite file
@@ -93,8 +97,14 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 // Engine names the database engine, "sqlite" or "postgres".
 func (s *Store) Engine() string { return s.d.name }
 
-// Close releases the connections.
+// Close releases the prepared statements and the connections.
 func (s *Store) Close() error {
+	s.stmtMu.Lock()
+	for _, st := range s.stmts {
+		st.Close()
+	}
+	s.stmts = nil
+	s.stmtMu.Unlock()
 	err := s.write.Close()
 	if s.read != s.write {
 		err = errors.Join(err, s.read.Close())
@@ -151,11 +161,44 @@ func (t *Tx) insert(ctx context.Context, query string, args ...any) (int64, erro
 }
 
 func (s *Store) queryRow(ctx context.Context, query string, args ...any) *sql.Row {
+	if st := s.prepared(ctx, query); st != nil {
+		return st.QueryRowContext(ctx, args...)
+	}
 	return s.read.QueryRowContext(ctx, s.d.rebind(query), args...)
 }
 
 func (s *Store) query(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	if st := s.prepared(ctx, query); st != nil {
+		return st.QueryContext(ctx, args...)
+	}
 	return s.read.QueryContext(ctx, s.d.rebind(query), args...)
+}
+
+// maxPrepared bounds the statement cache; queries beyond it run unprepared.
+const maxPrepared = 256
+
+// prepared returns the read pool's prepared statement for query, preparing
+// it on first use, so that SQLite does not parse the same SQL on every
+// page. It returns nil when the statement cannot be cached.
+func (s *Store) prepared(ctx context.Context, query string) *sql.Stmt {
+	s.stmtMu.Lock()
+	defer s.stmtMu.Unlock()
+	if st, ok := s.stmts[query]; ok {
+		return st
+	}
+	if len(s.stmts) >= maxPrepared {
+		return nil
+	}
+	st, err := s.read.PrepareContext(ctx, s.d.rebind(query))
+	if err != nil {
+		// The query runs unprepared and reports its own error.
+		return nil
+	}
+	if s.stmts == nil {
+		s.stmts = map[string]*sql.Stmt{}
+	}
+	s.stmts[query] = st
+	return st
 }
 
 // mapErr turns driver errors that mean something to callers into the
