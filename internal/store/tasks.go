@@ -230,12 +230,18 @@ func (s *Store) UpdateTaskUnit(ctx context.Context, a Actor, e TaskUnitEdit) err
 		var taskID, planID int64
 		var before struct {
 			UnitID int64  `json:"unit_id"`
+			Unit   string `json:"unit"`
 			Role   string `json:"role"`
 			Name   string `json:"name"`
 		}
-		if err := tx.queryRow(ctx, `SELECT tu.task_id, t.plan_id, COALESCE(tu.unit_id, 0), tu.role, tu.name FROM task_units tu
-			JOIN tasks t ON t.id = tu.task_id WHERE tu.id = ?`, e.ID).Scan(&taskID, &planID, &before.UnitID, &before.Role, &before.Name); err != nil {
+		if err := tx.queryRow(ctx, `SELECT tu.task_id, t.plan_id, COALESCE(tu.unit_id, 0), COALESCE(u.name, ''), tu.role, tu.name
+			FROM task_units tu JOIN tasks t ON t.id = tu.task_id LEFT JOIN units u ON u.id = tu.unit_id WHERE tu.id = ?`, e.ID).
+			Scan(&taskID, &planID, &before.UnitID, &before.Unit, &before.Role, &before.Name); err != nil {
 			return fmt.Errorf("store: task unit %d: %w", e.ID, mapErr(err))
+		}
+		unitName, err := tx.unitName(ctx, e.UnitID)
+		if err != nil {
+			return err
 		}
 		if _, err := tx.exec(ctx, `UPDATE task_units SET unit_id = ?, role = ? WHERE id = ?`, nullID(e.UnitID), e.Role, e.ID); err != nil {
 			return fmt.Errorf("store: task unit %d: %w", e.ID, err)
@@ -244,7 +250,7 @@ func (s *Store) UpdateTaskUnit(ctx context.Context, a Actor, e TaskUnitEdit) err
 			return err
 		}
 		after := before
-		after.UnitID, after.Role = e.UnitID, e.Role
+		after.UnitID, after.Unit, after.Role = e.UnitID, unitName, e.Role
 		return tx.audit(ctx, a, "map_unit", "task", taskID, planID, before, after)
 	})
 }
@@ -275,6 +281,10 @@ func (s *Store) MapUnitName(ctx context.Context, a Actor, planID int64, name str
 		if len(taskIDs) == 0 {
 			return fmt.Errorf("store: no mention of %q in plan %d: %w", name, planID, ErrNotFound)
 		}
+		unitName, err := tx.unitName(ctx, unitID)
+		if err != nil {
+			return err
+		}
 		res, err := tx.exec(ctx, `UPDATE task_units SET unit_id = ?, match = 'manual'
 			WHERE name = ? AND task_id IN (SELECT id FROM tasks WHERE plan_id = ?)`, nullID(unitID), name, planID)
 		if err != nil {
@@ -287,14 +297,26 @@ func (s *Store) MapUnitName(ctx context.Context, a Actor, planID int64, name str
 				return err
 			}
 			if err := tx.audit(ctx, a, "map_unit", "task", id, planID, map[string]string{"name": name},
-				map[string]any{"name": name, "unit_id": unitID}); err != nil {
+				map[string]any{"name": name, "unit_id": unitID, "unit": unitName}); err != nil {
 				return err
 			}
 		}
 		return tx.audit(ctx, a, "map_unit_name", "plan", planID, planID, map[string]string{"name": name},
-			map[string]any{"name": name, "unit_id": unitID, "mentions": n})
+			map[string]any{"name": name, "unit_id": unitID, "unit": unitName, "mentions": n})
 	})
 	return n, err
+}
+
+// unitName returns a unit's name for the audit log; 0 is no unit.
+func (t *Tx) unitName(ctx context.Context, id int64) (string, error) {
+	if id == 0 {
+		return "", nil
+	}
+	var name string
+	if err := t.queryRow(ctx, `SELECT name FROM units WHERE id = ?`, id).Scan(&name); err != nil {
+		return "", fmt.Errorf("store: unit %d: %w", id, mapErr(err))
+	}
+	return name, nil
 }
 
 // syncAssignments makes a published task's assignments match its mapped

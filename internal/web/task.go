@@ -1,9 +1,11 @@
 package web
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -15,7 +17,7 @@ type taskView struct {
 	Page
 	Plan        store.Plan
 	Task        store.Task
-	History     []store.AuditEntry
+	History     []historyItem
 	Units       []store.Unit
 	Statuses    []string
 	Comparators []string
@@ -33,9 +35,11 @@ func (s *Server) taskPage(w http.ResponseWriter, r *http.Request, rq *request) e
 	v := &taskView{Page: s.page(rq, "task.title"), Plan: p, Task: t, Statuses: store.TaskStatuses,
 		Comparators: []string{"=", ">=", "<=", "~"}}
 	if rq.user != nil {
-		if v.History, err = s.st.AuditFor(r.Context(), "task", id); err != nil {
+		entries, err := s.st.AuditFor(r.Context(), "task", id)
+		if err != nil {
 			return err
 		}
+		v.History = history(entries)
 	}
 	if rq.is(store.RoleOffice) {
 		if v.Units, err = s.st.Units(r.Context()); err != nil {
@@ -46,6 +50,81 @@ func (s *Server) taskPage(w http.ResponseWriter, r *http.Request, rq *request) e
 	v.Nav, v.Flash = "plans", s.flash(rq, r)
 	s.render(w, r, rq, http.StatusOK, "task", v)
 	return nil
+}
+
+// Value shows a recorded field value: statuses and roles in words.
+func (v *taskView) Value(field, value string) string {
+	switch field {
+	case "status":
+		return v.T("status." + value)
+	case "role":
+		return v.T("role.unit." + value)
+	}
+	return value
+}
+
+// historyItem is one audit entry as a reader sees it: which fields
+// changed from what to what.
+type historyItem struct {
+	store.AuditEntry
+	Changes []change
+}
+
+type change struct {
+	Field, Before, After string
+}
+
+// history turns audit entries into readable changes. Values are shown as
+// recorded; fields that did not change are left out.
+func history(entries []store.AuditEntry) []historyItem {
+	out := make([]historyItem, len(entries))
+	for i, e := range entries {
+		out[i].AuditEntry = e
+		before, after := flatten(e.Before), flatten(e.After)
+		keys := make([]string, 0, len(after)+len(before))
+		for k := range after {
+			keys = append(keys, k)
+		}
+		for k := range before {
+			if _, ok := after[k]; !ok {
+				keys = append(keys, k)
+			}
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if strings.HasSuffix(k, "_id") || k == "id" {
+				continue // ids mean nothing to a reader; names are recorded beside them
+			}
+			if before[k] != after[k] {
+				out[i].Changes = append(out[i].Changes, change{Field: k, Before: before[k], After: after[k]})
+			}
+		}
+	}
+	return out
+}
+
+// flatten reads a recorded JSON object into strings per field.
+func flatten(raw string) map[string]string {
+	m := map[string]string{}
+	if raw == "" {
+		return m
+	}
+	var fields map[string]any
+	if err := json.Unmarshal([]byte(raw), &fields); err != nil {
+		m["value"] = raw
+		return m
+	}
+	for k, v := range fields {
+		switch v := v.(type) {
+		case string:
+			m[strings.ToLower(k)] = v
+		case nil:
+		default:
+			b, _ := json.Marshal(v)
+			m[strings.ToLower(k)] = string(b)
+		}
+	}
+	return m
 }
 
 // taskEdit is the body of a task edit, from a form or JSON.
