@@ -192,6 +192,7 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 	}
 	// Inline "由A牵头" names a lead in running text.
 	clauses = append(append([]clause{}, clauses...), inlineLeads(t, content, clauses)...)
+	clauses = append(clauses, jointLeads(t, content, clauses)...)
 	if !namesUnits(clauses) {
 		// A heading's clause covers the items under it that name no one.
 		for a := it.parent; a != nil; a = a.parent {

@@ -1,9 +1,11 @@
 package extract
 
 import (
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // findClauses finds the responsibility clauses in an item's paragraphs:
@@ -321,6 +323,39 @@ func isBreak(r rune) bool {
 		return true
 	}
 	return false
+}
+
+// reJointly is "由A会同B推进": A leads, B cooperates.
+var reJointly = regexp.MustCompile(`由([^。,;:()、“”《》]{2,30}?)会同([^。,;:()“”《》]{2,60}?)(?:共同)?(?:负责|推进|实施|组织实施|组织|落实|研究|办理|制定|开展)`)
+
+// jointLeads finds "由A会同B推进" in running text.
+func jointLeads(t *text, content []span, clauses []clause) []clause {
+	var out []clause
+	for _, p := range content {
+		f := string(t.fold[p.start:p.end])
+		if !strings.Contains(f, "会同") {
+			continue
+		}
+		for _, m := range reJointly.FindAllStringSubmatchIndex(f, -1) {
+			at := func(b int) int { return p.start + utf8.RuneCountInString(f[:b]) }
+			if inClause(clauses, at(m[0])) {
+				continue
+			}
+			a := t.trim(span{at(m[2]), at(m[3])})
+			with := splitNames(t, span{at(m[4]), at(m[5])})
+			if !unitLike(t.str(a)) || len(with) == 0 {
+				continue
+			}
+			c := clause{span: span{at(m[0]), at(m[1])}, lead: []name{{span: a, text: t.str(a)}}, hasExplicit: true}
+			for _, w := range with {
+				if unitLike(w.text) {
+					c.coop = append(c.coop, w)
+				}
+			}
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func inClause(cs []clause, i int) bool {

@@ -77,7 +77,9 @@ var prefixLabels = []roleWord{
 var suffixMarks = []roleWord{
 	{"按职责分工负责", roleResp}, {"按职责负责", roleResp}, {"牵头负责", roleLead}, {"共同牵头", roleLead},
 	{"分别牵头", roleLead}, {"分别负责", roleResp}, {"共同负责", roleResp}, {"具体负责", roleResp},
+	{"组织实施", roleResp}, {"负责实施", roleResp}, {"具体实施", roleResp},
 	{"牵头", roleLead}, {"负责", roleResp}, {"配合", roleCoop}, {"协办", roleCoop}, {"参与", roleCoop},
+	{"指导", roleCoop}, {"督导", roleCoop},
 	{"协同", roleCoop}, {"协助", roleCoop}, {"按职责落实", roleResp}, {"落实", roleResp},
 }
 
@@ -183,6 +185,29 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 		}
 		assign(roleResp, units)
 	}
+	// "A会同B负责": A carries the group's role, B cooperates.
+	// The names listed after B ("A会同B、C负责") go with B.
+	for _, r := range []role{roleLead, roleResp} {
+		kept := groups[r][:0]
+		jointFrom := -1 // where the 会同 names end in the source
+		for _, n := range groups[r] {
+			if jointFrom >= 0 && n.span.start >= jointFrom && !hasBreak(t.fold, jointFrom, n.span.start) {
+				groups[roleCoop] = append(groups[roleCoop], n)
+				jointFrom = n.span.end
+				continue
+			}
+			first, with, ok := splitJointly(t, n)
+			if !ok {
+				kept = append(kept, n)
+				continue
+			}
+			kept = append(kept, first)
+			groups[roleCoop] = append(groups[roleCoop], with...)
+			jointFrom = n.span.end
+		}
+		groups[r] = kept
+	}
+	groups[roleCoop] = orderBySpan(groups[roleCoop])
 	// "A（牵头）、B": a name marked as lead inside the list.
 	for _, r := range []role{roleResp, roleCoop} {
 		kept := groups[r][:0]
@@ -237,6 +262,33 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 		c.coop = groups[roleCoop]
 	}
 	return c, true
+}
+
+var jointly = []rune("会同")
+
+// hasBreak reports a separator between names groups (，；) in f[from:to].
+func hasBreak(f []rune, from, to int) bool {
+	for i := from; i < to && i < len(f); i++ {
+		if f[i] == ',' || f[i] == ';' {
+			return true
+		}
+	}
+	return false
+}
+
+// splitJointly cuts "A会同B、C" into A and the names B, C.
+func splitJointly(t *text, n name) (name, []name, bool) {
+	for i := n.span.start + 2; i+len(jointly) < n.span.end; i++ {
+		if runesAt(t.fold, i, jointly) {
+			a := t.trim(span{n.span.start, i})
+			rest := splitNames(t, span{i + len(jointly), n.span.end})
+			if len(rest) == 0 {
+				break
+			}
+			return name{span: a, text: t.str(a)}, rest, true
+		}
+	}
+	return n, nil, false
 }
 
 var leadMarks = []string{"(牵头)", "(牵头单位)", "(牵头部门)"}
@@ -381,7 +433,11 @@ func splitTop(f []rune, s span, sep rune) []span {
 // splitNames splits a list of unit names on 、 and keeps collective names
 // such as "各市、州人民政府" whole.
 func splitNames(t *text, s span) []name {
-	parts := splitTop(t.fold, s, '、')
+	var parts []span
+	for _, p := range splitTop(t.fold, s, '、') {
+		// Names set apart by spaces: "省交通运输厅　民航中南地区管理局".
+		parts = append(parts, splitTop(t.fold, t.trim(p), ' ')...)
+	}
 	var out []name
 	for i := 0; i < len(parts); i++ {
 		p := t.trim(parts[i])

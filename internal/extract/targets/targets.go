@@ -580,15 +580,15 @@ func (s *scanner) candidate(c cand) bool {
 	if timeUnits[c.unit] && cmp != plan.AtMost {
 		return false
 	}
-	if moneyUnit(c.unit) && rewards.within(rs, s.sentence, clauseEnd(rs, e)) ||
+	if moneyUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) ||
 		shareUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) {
 		return false // a subsidy, reward or tax rule: 一次性给予10万元奖励, 按50%给予贴息
 	}
 	if moneyUnit(c.unit) && caps.within(rs, s.clause, c.start) {
 		return false // a ceiling of support: 最高500万元
 	}
-	if (c.unit == "次" || c.unit == "场次" || c.unit == "场") && lastIndexRunes(rs, s.clause, c.start, []rune("每")) >= 0 {
-		return false // a frequency: 每季度召开1次
+	if k := lastIndexRunes(rs, s.clause, c.start, []rune("每")); k >= 0 && (c.unit == "次" || c.unit == "场次" || c.unit == "场") && at(rs, k+1) != '年' {
+		return false // a frequency: 每季度召开1次; 每年举办30场 is a commitment
 	}
 
 	if !countUnit(c.unit) && !shareUnit(c.unit) && at(rs, e) == '的' && !goalWords.startingAtOK(rs, e+1) {
@@ -681,6 +681,9 @@ func (s *scanner) candidate(c cand) bool {
 // (A、B覆盖率均达到100%), else once.
 func (s *scanner) appendEach(t plan.Target, subject []rune) {
 	k := lastIndexRunes(subject, 0, len(subject), wordEach)
+	if k > 0 && strings.ContainsRune("年人户平", subject[k-1]) {
+		k = -1 // 年均, 人均, 户均 and 平均 are not "each"
+	}
 	if k < 0 {
 		s.out = append(s.out, t)
 		return
