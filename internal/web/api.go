@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"luoshi/internal/auth"
+	"luoshi/internal/reporting"
 	"luoshi/internal/store"
 )
 
@@ -43,6 +44,26 @@ func (s *Server) apiRoutes() []route {
 
 		{"GET /api/v1/users", office, s.apiUsers},
 		{"POST /api/v1/users", office, s.apiCreateUser},
+
+		{"GET /api/v1/reports", signedIn, s.apiMyReports},
+		{"GET /api/v1/reports/{id}", signedIn, s.apiReport},
+		{"GET /api/v1/tasks/{id}/report", signedIn, s.apiTaskReport},
+		{"PUT /api/v1/tasks/{id}/report", signedIn, s.apiReportAction(reporting.Save)},
+		{"POST /api/v1/tasks/{id}/report/submit", signedIn, s.apiReportAction(reporting.Submit)},
+		{"POST /api/v1/tasks/{id}/report/revise", signedIn, s.apiReportAction(reporting.Revise)},
+		{"POST /api/v1/tasks/{id}/report/evidence", signedIn, s.apiUploadEvidence},
+		{"GET /api/v1/reviews", office, s.apiReviewQueue},
+		{"POST /api/v1/reports/{id}/accept", office, s.apiDecide(reporting.Accept)},
+		{"POST /api/v1/reports/{id}/return", office, s.apiDecide(reporting.Return)},
+		{"GET /api/v1/reminders", office, s.apiReminders},
+		{"POST /api/v1/reminders", office, s.apiRemind},
+		{"GET /api/v1/plans/{id}/missing", office, s.apiMissing},
+		{"GET /api/v1/plans/{id}/lights", signedIn, s.apiLights},
+		{"GET /api/v1/indicators/{id}", signedIn, s.apiIndicator},
+		{"POST /api/v1/indicators/{id}/values", office, s.apiAddValue},
+		{"PUT /api/v1/indicators/{id}/trajectory", office, s.apiSetTrajectory},
+		{"GET /api/v1/inbox", signedIn, s.apiInbox},
+		{"POST /api/v1/inbox/read", signedIn, s.apiMarkRead},
 	}
 }
 

@@ -455,7 +455,19 @@ func (s *Server) readContent(r *http.Request, base reporting.Content) (reporting
 			c.Evidence = append(c.Evidence, e)
 		}
 	}
+	ups, ferrs := s.checkUploads(r)
+	errs = append(errs, ferrs...)
+	for _, u := range ups {
+		c.Evidence = append(c.Evidence, u.ev)
+	}
+	return c, ups, errs
+}
+
+// checkUploads checks the evidence files of a multipart request; the
+// files that pass stay open for writeUploads.
+func (s *Server) checkUploads(r *http.Request) ([]upload, []string) {
 	var ups []upload
+	var errs []string
 	if r.MultipartForm != nil {
 		for _, fh := range r.MultipartForm.File["evidence"] {
 			f, err := fh.Open()
@@ -477,10 +489,9 @@ func (s *Server) readContent(r *http.Request, base reporting.Content) (reporting
 				continue
 			}
 			ups = append(ups, upload{ev: ev, file: f})
-			c.Evidence = append(c.Evidence, ev)
 		}
 	}
-	return c, ups, errs
+	return ups, errs
 }
 
 // writeUploads stores checked files under their random names.
