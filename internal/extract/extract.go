@@ -209,16 +209,7 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 			}
 			continue
 		}
-		a := plan.Assignment{Lead: names(c.lead), Cooperating: names(c.coop), Span: plan.Span{Start: c.span.start, End: c.span.end}}
-		task.Assignments = append(task.Assignments, a)
-		task.Lead = appendNew(task.Lead, a.Lead...)
-		task.Cooperating = appendNew(task.Cooperating, a.Cooperating...)
-		for _, n := range c.lead {
-			task.Units = append(task.Units, plan.UnitMention{Name: n.text, Role: plan.Lead, Span: plan.Span{Start: n.span.start, End: n.span.end}})
-		}
-		for _, n := range c.coop {
-			task.Units = append(task.Units, plan.UnitMention{Name: n.text, Role: plan.Cooperating, Span: plan.Span{Start: n.span.start, End: n.span.end}})
-		}
+		assign(&task, c)
 	}
 	if len(task.Assignments) == 0 {
 		b.warn("no_units", "task "+lbl+" names no responsible unit", lbl, span{task.Start, task.End})
@@ -232,6 +223,21 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 		task.Targets = append(task.Targets, tg)
 	}
 	b.p.Tasks = append(b.p.Tasks, task)
+}
+
+// assign adds a clause to a task: one assignment, its names to the
+// task's lead and cooperating lists, each mention with its span.
+func assign(task *plan.Task, c clause) {
+	a := plan.Assignment{Lead: names(c.lead), Cooperating: names(c.coop), Span: plan.Span{Start: c.span.start, End: c.span.end}}
+	task.Assignments = append(task.Assignments, a)
+	task.Lead = appendNew(task.Lead, a.Lead...)
+	task.Cooperating = appendNew(task.Cooperating, a.Cooperating...)
+	for _, n := range c.lead {
+		task.Units = append(task.Units, plan.UnitMention{Name: n.text, Role: plan.Lead, Span: plan.Span{Start: n.span.start, End: n.span.end}})
+	}
+	for _, n := range c.coop {
+		task.Units = append(task.Units, plan.UnitMention{Name: n.text, Role: plan.Cooperating, Span: plan.Span{Start: n.span.start, End: n.span.end}})
+	}
 }
 
 // joinFold is the folded text of the paragraphs, clauses included.

@@ -182,15 +182,8 @@ func (b *builder) tableRow(cols []column, cs []span, section []string) {
 	}
 	task.Path = append(append([]string{}, section...), task.Label)
 	if len(c.lead)+len(c.coop) > 0 {
-		a := plan.Assignment{Lead: names(c.lead), Cooperating: names(c.coop)}
-		task.Assignments = []plan.Assignment{a}
-		task.Lead, task.Cooperating = a.Lead, a.Cooperating
-		for _, n := range c.lead {
-			task.Units = append(task.Units, plan.UnitMention{Name: n.text, Role: plan.Lead, Span: plan.Span{Start: n.span.start, End: n.span.end}})
-		}
-		for _, n := range c.coop {
-			task.Units = append(task.Units, plan.UnitMention{Name: n.text, Role: plan.Cooperating, Span: plan.Span{Start: n.span.start, End: n.span.end}})
-		}
+		c.span = span{cs[0].start, cs[len(cs)-1].end} // the row
+		assign(&task, c)
 	} else {
 		b.warn("no_units", "task "+task.Label+" names no responsible unit", task.Label, span{task.Start, task.End})
 	}
