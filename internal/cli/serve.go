@@ -51,6 +51,7 @@ func runServe(e env, args []string) error {
 		IdleTimeout:       2 * time.Minute,
 	}
 	go expireSessions(ctx, st, logger)
+	go srv.RunDueNotices(ctx, cfg.DueInterval)
 	errc := make(chan error, 1)
 	go func() { errc <- hs.ListenAndServe() }()
 	logger.Info("serving", "addr", cfg.Addr, "db", st.Engine())

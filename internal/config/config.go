@@ -37,6 +37,9 @@ type Config struct {
 	// SMTPAddr (host:port) and SMTPFrom send reminders and notices by
 	// e-mail; without them notices go to the inbox only.
 	SMTPAddr, SMTPFrom string
+	// DueInterval is how often the server looks for reports due and puts
+	// their notices in the units' inboxes; 0 turns it off.
+	DueInterval time.Duration
 }
 
 // Default returns the settings used when nothing is configured.
@@ -49,6 +52,8 @@ func Default() Config {
 		SessionTTL: 12 * time.Hour,
 		LogLevel:   "info",
 		DataDir:    "luoshi-data",
+
+		DueInterval: time.Hour,
 	}
 }
 
@@ -70,6 +75,7 @@ func Load(name string, args []string, getenv func(string) string, stderr io.Writ
 	fs.StringVar(&c.DataDir, "data", c.DataDir, "directory of uploaded evidence files (LUOSHI_DATA)")
 	fs.StringVar(&c.SMTPAddr, "smtp-addr", c.SMTPAddr, "SMTP server host:port for e-mail notices (LUOSHI_SMTP_ADDR)")
 	fs.StringVar(&c.SMTPFrom, "smtp-from", c.SMTPFrom, "sender address of e-mail notices (LUOSHI_SMTP_FROM)")
+	fs.DurationVar(&c.DueInterval, "due-interval", c.DueInterval, "how often to post report-due notices, 0 for never (LUOSHI_DUE_INTERVAL)")
 	if err := fs.Parse(args); err != nil {
 		return c, err
 	}
@@ -116,6 +122,13 @@ func (c *Config) fromEnv(getenv func(string) string) error {
 		}
 		c.SessionTTL = d
 	}
+	if v := getenv("LUOSHI_DUE_INTERVAL"); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil {
+			return fmt.Errorf("LUOSHI_DUE_INTERVAL: %w", err)
+		}
+		c.DueInterval = d
+	}
 	return nil
 }
 
@@ -128,6 +141,9 @@ func (c *Config) validate() error {
 	}
 	if c.SessionTTL < time.Minute {
 		return fmt.Errorf("--session-ttl must be at least a minute")
+	}
+	if c.DueInterval != 0 && c.DueInterval < time.Minute {
+		return fmt.Errorf("--due-interval must be 0 or at least a minute")
 	}
 	switch c.LogLevel {
 	case "debug", "info", "warn", "error":

@@ -20,6 +20,15 @@ func TestLoad(t *testing.T) {
 	}, io.Discard); err == nil {
 		t.Error("a bad boolean was accepted")
 	}
+	if c.DueInterval != time.Hour {
+		t.Errorf("default due interval %s, want an hour", c.DueInterval)
+	}
+	if c, err := Load("serve", []string{"--due-interval", "0"}, func(k string) string { return map[string]string{"LUOSHI_DUE_INTERVAL": "10m"}[k] }, io.Discard); err != nil || c.DueInterval != 0 {
+		t.Errorf("--due-interval 0 over the environment: %s, %v", c.DueInterval, err)
+	}
+	if _, err := Load("serve", []string{"--due-interval", "5s"}, func(string) string { return "" }, io.Discard); err == nil {
+		t.Error("a due interval under a minute was accepted")
+	}
 	if _, err := Load("serve", []string{"--log-level", "loud"}, func(string) string { return "" }, io.Discard); err == nil {
 		t.Error("a bad log level was accepted")
 	}

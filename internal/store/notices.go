@@ -37,13 +37,23 @@ type Notice struct {
 
 // notify puts a notice in one user's inbox; a repeated Dedupe is ignored.
 func (t *Tx) notify(ctx context.Context, userID int64, n Notice) error {
-	_, err := t.exec(ctx, `INSERT INTO notifications (user_id, kind, task_id, report_id, period, body, dedupe, is_read, created_at)
+	_, err := t.deliver(ctx, userID, n)
+	return err
+}
+
+// deliver is notify, telling whether the notice is new to the inbox.
+func (t *Tx) deliver(ctx context.Context, userID int64, n Notice) (bool, error) {
+	res, err := t.exec(ctx, `INSERT INTO notifications (user_id, kind, task_id, report_id, period, body, dedupe, is_read, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, FALSE, ?) ON CONFLICT (user_id, dedupe) DO NOTHING`,
 		userID, n.Kind, nullID(n.TaskID), nullID(n.ReportID), n.Period, n.Body, sql.NullString{String: n.Dedupe, Valid: n.Dedupe != ""}, t.now)
 	if err != nil {
-		return fmt.Errorf("store: notify user %d: %w", userID, err)
+		return false, fmt.Errorf("store: notify user %d: %w", userID, err)
 	}
-	return nil
+	k, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("store: notify user %d: %w", userID, err)
+	}
+	return k > 0, nil
 }
 
 // notifyUnit puts a notice in the inbox of every reporter of a unit.
@@ -91,6 +101,26 @@ func (s *Store) Notify(ctx context.Context, ns []Notice) error {
 		}
 		return nil
 	})
+}
+
+// NotifyNew is Notify that returns the notices delivered now, leaving
+// out those whose Dedupe was delivered before, e.g. to e-mail them once.
+func (s *Store) NotifyNew(ctx context.Context, ns []Notice) ([]Notice, error) {
+	var out []Notice
+	err := s.Tx(ctx, func(tx *Tx) error {
+		out = out[:0]
+		for _, n := range ns {
+			fresh, err := tx.deliver(ctx, n.UserID, n)
+			if err != nil {
+				return err
+			}
+			if fresh {
+				out = append(out, n)
+			}
+		}
+		return nil
+	})
+	return out, err
 }
 
 // Inbox lists a user's notices, newest first.

@@ -145,12 +145,7 @@ func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request, rq *request
 		return err
 	}
 	// Each report due is a notice in the inbox, once.
-	var ns []store.Notice
-	for _, d := range v.Due {
-		ns = append(ns, store.Notice{UserID: rq.user.ID, Kind: store.NoticeDue, TaskID: d.Task.ID, Period: d.Period.Key,
-			Dedupe: fmt.Sprintf("due:%d:%s", d.Task.ID, d.Period.Key)})
-	}
-	if err := s.st.Notify(ctx, ns); err != nil {
+	if err := s.st.Notify(ctx, dueNotices(rq.user.ID, v.Due)); err != nil {
 		return err
 	}
 	v.Nav, v.Flash = "reports", s.reportFlash(rq, r)

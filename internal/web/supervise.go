@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"mime"
 	"net/http"
-	"net/smtp"
 	"strconv"
 	"strings"
 	"time"
@@ -139,9 +137,7 @@ func (s *Server) mail(ctx context.Context, m store.Reminder) bool {
 	}
 	subject := fmt.Sprintf("催办：%s 任务 %s %s 报告", m.UnitName, t.Label, m.Period)
 	body := fmt.Sprintf("%s\r\n\r\n任务 %s：%s\r\n报告期：%s\r\n发送人：%s\r\n", m.Message, t.Label, t.Text, m.Period, m.Sender)
-	msg := "From: " + s.cfg.SMTPFrom + "\r\nTo: " + strings.Join(to, ", ") + "\r\nSubject: " + mime.BEncoding.Encode("UTF-8", subject) +
-		"\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + body
-	if err := smtp.SendMail(s.cfg.SMTPAddr, nil, s.cfg.SMTPFrom, to, []byte(msg)); err != nil {
+	if err := s.sendMail(to, subject, body); err != nil {
 		s.log.Warn("reminder e-mail failed", "reminder", m.ID, "error", err)
 		return false
 	}
