@@ -58,6 +58,7 @@ func TestFind(t *testing.T) {
 		{"comparator over a share phrase", "新增服务业用地不低于全市新增建设用地的20%。", 2023, []want{{20, 0, "%", ">=", 2023}}},
 		{"money beside a tax rule in another clause", "落实研发费用加计扣除政策，全年减税降费50亿元以上。", 2022,
 			[]want{{50, 0, "亿元", ">=", 2022}}},
+		{"compound count unit", "全年举办各级各类体育赛事500项次。", 2022, []want{{500, 0, "项次", "=", 2022}}},
 		{"events every year", "每年举办夜间消费活动30场以上，每季度召开1次调度会。", 2022, []want{{30, 0, "场", ">=", 2022}}},
 		{"average annual growth of a list", "三水港、北滘港集装箱吞吐量年均增长10%。", 2022, []want{{10, 0, "%", "=", 2022}}},
 		{"every year after a horizon", "到2025年技术合同成交额达到4000亿元，每年新增孵化器20家以上。", 0,
