@@ -348,6 +348,15 @@ func testAPISupervision(t *testing.T, open func(testing.TB) *store.Store) {
 		{name: "office adds a value", role: "office", method: "POST", path: p("/api/v1/indicators/%d/values", seriesID), json: `{"as_of":"2026-06-30","value":0.5}`, status: 201, contains: []string{`"as_of":"2026-06-30","value":0.5`, `"projection":`}},
 		{name: "viewer sets trajectory", role: "viewer", method: "PUT", path: p("/api/v1/indicators/%d/trajectory", seriesID), json: `{"rev":0}`, status: 403},
 	})
+	// The navigation counts the unread notices of the signed-in reader.
+	run(t, clients, []scenario{
+		{name: "unread in the navigation", role: "reporter", method: "GET", path: "/", status: 200, contains: []string{`id="nav-unread"`}},
+		{name: "no count for the public", role: "public", method: "GET", path: "/", status: 200, lacks: []string{`id="nav-unread"`}},
+	})
+	apiCall(t, x.swt, "POST", "/api/v1/inbox/read", `{"all":true}`, http.StatusOK, nil)
+	run(t, clients, []scenario{
+		{name: "nothing unread", role: "reporter", method: "GET", path: "/inbox", status: 200, lacks: []string{`id="nav-unread"`}},
+	})
 	var ind struct {
 		Trajectory struct {
 			Comparator string `json:"comparator"`

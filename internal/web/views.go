@@ -139,6 +139,7 @@ type Page struct {
 	Flash  string
 	CSS    string
 	Path   string
+	Unread int // the reader's unread notices, for the navigation
 	cat    *locale.Catalog
 	office bool
 }
@@ -193,6 +194,7 @@ func (s *Server) render(w http.ResponseWriter, r *http.Request, rq *request, sta
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
+	s.countUnread(r.Context(), rq, view)
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", view); err != nil {
 		s.log.Error("render", "template", name, "path", r.URL.Path, "error", err)
