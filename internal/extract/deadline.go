@@ -17,17 +17,63 @@ var (
 // the plan's year (年内, 年底前, 上半年, 三季度, 6月底前, 2022年末), as ISO.
 // A deadline in another year, or "到2025年" in a multi-year plan, is a
 // target year rather than the task's deadline.
-func findDeadline(fold string, year int) string {
-	if !mentionsDeadline(fold) {
-		return ""
-	}
+func findDeadline(fold string, year int) string { return findDeadlineRunes([]rune(fold), year) }
+
+// findDeadlineRunes is findDeadline for folded runes.
+func findDeadlineRunes(rs []rune, year int) string {
 	best := ""
+	// The expression runs only on short windows around the words that a
+	// deadline needs; most task texts have none.
+	for _, w := range deadlineWindows(rs) {
+		d, y := deadlineIn(string(rs[w.start:w.end]), year)
+		if year == 0 && y != 0 {
+			year = y
+		}
+		if d > best {
+			best = d
+		}
+	}
+	return best
+}
+
+// deadlineWindows returns the merged spans of rs around each 年内, 年底,
+// 月底, 季度, 日前, 上半年 … with room before for a date and 到/每.
+func deadlineWindows(rs []rune) []span {
+	var out []span
+	for k := 1; k < len(rs); k++ {
+		prev, r := rs[k-1], rs[k]
+		hit := false
+		switch r {
+		case '内', '底', '末', '度':
+			hit = prev == '年' || prev == '月' || prev == '季'
+		case '前':
+			hit = prev == '年' || prev == '月' || prev == '日' || prev == '之' || prev == '底'
+		case '半':
+			hit = prev == '上' || prev == '下'
+		}
+		if !hit {
+			continue
+		}
+		w := span{max(0, k-18), min(len(rs), k+4)}
+		if n := len(out); n > 0 && out[n-1].end >= w.start {
+			out[n-1].end = w.end
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// deadlineIn reads the latest deadline of one window; it returns the year
+// it found stated when the plan's year is unknown.
+func deadlineIn(fold string, year int) (string, int) {
+	best, stated := "", 0
 	for _, m := range reDeadline.FindAllStringSubmatchIndex(fold, -1) {
 		y := year
 		if m[2] >= 0 {
 			y, _ = strconv.Atoi(fold[m[2]:m[3]])
 			if year == 0 {
-				year = y // a plan of unknown year: the stated year is all there is
+				year, stated = y, y // a plan of unknown year: the stated year is all there is
 			}
 			// Another year counts only as an explicit "…前": "到2025年底" is a
 			// target's horizon, "2024年6月30日前完成" a deadline.
@@ -80,7 +126,7 @@ func findDeadline(fold string, year int) string {
 			}
 		}
 	}
-	return best
+	return best, stated
 }
 
 func precededBy(s string, i int, words ...string) bool {
@@ -98,40 +144,4 @@ func isNumeralRune(r rune) bool {
 	}
 	_, ok := hanDigits[r]
 	return ok || r == '几' || r == '多'
-}
-
-// mentionsDeadlineIn is mentionsDeadline over paragraphs of the source.
-func mentionsDeadlineIn(t *text, content []span) bool {
-	for _, s := range content {
-		if mentionsDeadlineRunes(t.fold[s.start:s.end]) {
-			return true
-		}
-	}
-	return false
-}
-
-func mentionsDeadline(s string) bool { return mentionsDeadlineRunes([]rune(s)) }
-
-// mentionsDeadlineRunes is a cheap test before the regular expression: a
-// deadline needs 年, 月 or 季 followed by 内, 底, 末, 前 or 度, or 上/下半年.
-func mentionsDeadlineRunes(rs []rune) bool {
-	prev := rune(0)
-	for _, r := range rs {
-		switch r {
-		case '内', '底', '末', '度':
-			if prev == '年' || prev == '月' || prev == '季' {
-				return true
-			}
-		case '前':
-			if prev == '年' || prev == '月' || prev == '日' || prev == '之' || prev == '底' {
-				return true
-			}
-		case '半':
-			if prev == '上' || prev == '下' {
-				return true
-			}
-		}
-		prev = r
-	}
-	return false
 }

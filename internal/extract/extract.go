@@ -29,7 +29,8 @@ func Parse(s string) (*plan.Plan, error) {
 	doc, meta := readDocument(t, all)
 	var body []span
 	for i, ln := range all {
-		if !meta[i] && !isClutter(t.fline(ln)) {
+		// Page chrome comes in short lines (see isClutter).
+		if !meta[i] && (ln.end-ln.start > maxClutterRunes || !isClutter(t.fline(ln))) {
 			body = append(body, ln)
 		}
 	}
@@ -215,9 +216,7 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 		b.warn("no_units", "task "+lbl+" names no responsible unit", lbl, span{task.Start, task.End})
 	}
 	// A deadline may stand inside a clause: "(省商务厅牵头，6月底前完成)".
-	if mentionsDeadlineIn(t, content) {
-		task.Deadline = findDeadline(joinFold(t, content), b.doc.Year)
-	}
+	task.Deadline = findDeadlineRunes(joinFold(t, content), b.doc.Year)
 	for _, tg := range findTargetRunes(body, b.targetYear, b.doc.Year) {
 		tg.Span = mapSpan(offs, tg.Span)
 		task.Targets = append(task.Targets, tg)
@@ -241,12 +240,15 @@ func assign(task *plan.Task, c clause) {
 }
 
 // joinFold is the folded text of the paragraphs, clauses included.
-func joinFold(t *text, content []span) string {
-	var b strings.Builder
-	for _, s := range content {
-		b.WriteString(string(t.fold[s.start:s.end]))
+func joinFold(t *text, content []span) []rune {
+	if len(content) == 1 {
+		return t.fold[content[0].start:content[0].end]
 	}
-	return b.String()
+	var out []rune
+	for _, s := range content {
+		out = append(out, t.fold[s.start:s.end]...)
+	}
+	return out
 }
 
 func namesUnits(cs []clause) bool {

@@ -332,10 +332,10 @@ var reJointly = regexp.MustCompile(`由([^。,;:()、“”《》]{2,30}?)会同
 func jointLeads(t *text, content []span, clauses []clause) []clause {
 	var out []clause
 	for _, p := range content {
-		f := string(t.fold[p.start:p.end])
-		if !strings.Contains(f, "会同") {
+		if !containsRunes(t.fold[p.start:p.end], jointly) {
 			continue
 		}
+		f := string(t.fold[p.start:p.end])
 		for _, m := range reJointly.FindAllStringSubmatchIndex(f, -1) {
 			at := func(b int) int { return p.start + utf8.RuneCountInString(f[:b]) }
 			if inClause(clauses, at(m[0])) {
@@ -356,6 +356,15 @@ func jointLeads(t *text, content []span, clauses []clause) []clause {
 		}
 	}
 	return out
+}
+
+func containsRunes(f, w []rune) bool {
+	for i := range f {
+		if f[i] == w[0] && runesAt(f, i, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func inClause(cs []clause, i int) bool {

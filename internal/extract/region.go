@@ -70,8 +70,11 @@ func findRegion(t *text, d plan.Document) string {
 	// Count the provinces the text names; a full name weighs more.
 	counts := make([]int, len(provinces))
 	f := t.fold[:min(len(t.fold), 8000)] // the opening names the province if anywhere
-	for i := range f {
-		for _, k := range stemsByRune[f[i]] {
+	for i, r := range f {
+		if !stemStart(r) {
+			continue
+		}
+		for _, k := range stemsByRune[r] {
 			p := provinces[k]
 			if runesAt(f, i, p.stemRunes) {
 				counts[k]++
@@ -91,6 +94,16 @@ func findRegion(t *text, d plan.Document) string {
 		return best
 	}
 	return ""
+}
+
+// stemStart is a quick test before the map: the stems all start with
+// one of these runes.
+func stemStart(r rune) bool {
+	switch r {
+	case '北', '天', '河', '山', '内', '辽', '吉', '黑', '上', '江', '浙', '安', '福', '湖', '广', '海', '重', '四', '贵', '云', '西', '陕', '甘', '青', '宁', '新':
+		return true
+	}
+	return false
 }
 
 func provinceIn(s string) (province, bool) {

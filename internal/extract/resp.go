@@ -291,12 +291,19 @@ func splitJointly(t *text, n name) (name, []name, bool) {
 	return n, nil, false
 }
 
-var leadMarks = []string{"(牵头)", "(牵头单位)", "(牵头部门)"}
+// leadMarks are the marks of a lead unit inside a list, folded.
+var leadMarks = [][]rune{[]rune("(牵头)"), []rune("(牵头单位)"), []rune("(牵头部门)")}
 
 func isLeadMarked(s string) bool {
-	s = strings.NewReplacer("（", "(", "）", ")").Replace(s)
-	for _, m := range leadMarks {
-		if strings.HasSuffix(s, m) {
+	if !strings.HasSuffix(s, ")") && !strings.HasSuffix(s, "）") {
+		return false
+	}
+	rs := []rune(s)
+	for i, r := range rs {
+		rs[i] = foldRune(r)
+	}
+	for _, w := range leadMarks {
+		if len(rs) > len(w) && runesAt(rs, len(rs)-len(w), w) {
 			return true
 		}
 	}
@@ -305,8 +312,10 @@ func isLeadMarked(s string) bool {
 
 // leadMarked strips a "（牵头）" mark from a name.
 func leadMarked(t *text, n name) (name, bool) {
-	for _, m := range leadMarks {
-		w := []rune(m)
+	if n.span.end <= n.span.start || t.fold[n.span.end-1] != ')' {
+		return n, false
+	}
+	for _, w := range leadMarks {
 		if k := n.span.end - len(w); k > n.span.start && runesAt(t.fold, k, w) {
 			s := t.trim(span{n.span.start, k})
 			return name{span: s, text: t.str(s)}, true
@@ -340,17 +349,20 @@ func containsRoleLabel(s string) bool {
 
 // plausibleName rejects fragments of prose that a loose split produced.
 func plausibleName(s string) bool {
-	rs := []rune(s)
-	if len(rs) < 2 || len(rs) > 40 {
-		return false
-	}
-	for _, r := range rs {
+	n, han := 0, 0
+	for _, r := range s {
 		switch r {
 		case '。', '“', '”', '《', '》', '!', '?', '"':
 			return false
 		}
+		if n++; n > 40 {
+			return false
+		}
+		if isHan(r) {
+			han++
+		}
 	}
-	return hanCount(rs) >= 2
+	return n >= 2 && han >= 2
 }
 
 func hasPrefixLabel(f []rune, s span) (role, int) {

@@ -106,10 +106,12 @@ var clutterMarks = []string{
 	"信息来源", "发布时间", "浏览量", "视力保护色", "返回顶部",
 }
 
+// maxClutterRunes bounds the lines that may be page chrome; a paragraph
+// of the plan that mentions "来源:" is not chrome.
+const maxClutterRunes = 80
+
 func isClutter(fold string) bool {
-	// Page chrome comes in short lines; a paragraph of the plan that
-	// mentions "来源:" is not chrome.
-	if len(fold) > 240 {
+	if len(fold) > 3*maxClutterRunes {
 		return false
 	}
 	for _, m := range clutterMarks {
