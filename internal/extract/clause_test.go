@@ -235,3 +235,50 @@ func TestYearFromBasis(t *testing.T) {
 		t.Errorf("year %d for a plan that names none, want 0", p.Document.Year)
 	}
 }
+
+// TestPastedLayouts reads the shapes that copying from PDF and web pages
+// leaves: parentheses broken over lines, several items on one line, a
+// label on a line of its own, a title over three lines.
+func TestPastedLayouts(t *testing.T) {
+	p, err := Parse("湖南省2023年服务业工作要点\n一、重点任务\n" +
+		"1.推进物流降本增效。（省发展改革委、省交通运输厅、\n省商务厅负责）\n" +
+		"2.加快发展电子商务。（牵头单位：省商务厅；\n配合单位：省财政厅）\n" +
+		"3.发展现代金融。（省地方金融监管局负责）4.发展科技服务。（省科技厅负责）\n" +
+		"5．\n发展会展业。（责任单位：省商务厅；完成时限：2023年9月）\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"1 省发展改革委|省交通运输厅|省商务厅 / ",
+		"2 省商务厅 / 省财政厅",
+		"3 省地方金融监管局 / ",
+		"4 省科技厅 / ",
+		"5 省商务厅 / 2023-09-30",
+	}
+	var got []string
+	for _, task := range p.Tasks {
+		tail := strings.Join(task.Cooperating, "|")
+		if task.Label == "5" {
+			tail = task.Deadline
+		}
+		got = append(got, task.Label+" "+strings.Join(task.Lead, "|")+" / "+tail)
+		if strings.ContainsAny(task.Text, "（）") {
+			t.Errorf("task %s keeps a clause: %q", task.Label, task.Text)
+		}
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("tasks\n%q\nwant\n%q", got, want)
+	}
+
+	p, err = Parse("湖北省人民政府办公厅\n关于印发湖北省加快发展现代服务业\n三年行动计划（2023—2025年）的\n通知\n鄂政办发〔2023〕12号\n一、重点任务\n（一）发展物流。（各盟行政公署、市人民政府负责）")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := p.Document
+	if d.Title != "湖北省加快发展现代服务业三年行动计划（2023—2025年）" || d.Issuer != "湖北省人民政府办公厅" || d.Year != 2023 {
+		t.Errorf("document %+v", d)
+	}
+	if lead := p.Tasks[0].Lead; len(lead) != 1 || lead[0] != "各盟行政公署、市人民政府" {
+		t.Errorf("collective split: %q", lead)
+	}
+}

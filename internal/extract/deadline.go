@@ -21,7 +21,7 @@ func findDeadline(fold string, year int) string { return findDeadlineRunes([]run
 
 // findDeadlineRunes is findDeadline for folded runes.
 func findDeadlineRunes(rs []rune, year int) string {
-	best := ""
+	best := labelledMonth(rs)
 	// The expression runs only on short windows around the words that a
 	// deadline needs; most task texts have none.
 	for _, w := range deadlineWindows(rs) {
@@ -144,4 +144,23 @@ func isNumeralRune(r rune) bool {
 	}
 	_, ok := hanDigits[r]
 	return ok || r == '几' || r == '多'
+}
+
+// reLabelledMonth is a month given as a time limit: "完成时限：2023年12月".
+var reLabelledMonth = regexp.MustCompile(`(?:时限|时间|期限|节点)\s*:?\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:份)?\s*(?:$|[)）;；,，。\n])`)
+
+// labelledMonth reads the end of a month named as a time limit.
+func labelledMonth(rs []rune) string {
+	if !containsRunes(rs, []rune("时")) && !containsRunes(rs, []rune("期")) && !containsRunes(rs, []rune("节点")) {
+		return ""
+	}
+	m := reLabelledMonth.FindStringSubmatch(string(rs))
+	if m == nil {
+		return ""
+	}
+	mo, _ := strconv.Atoi(m[2])
+	if mo < 1 || mo > 12 {
+		return ""
+	}
+	return m[1] + "-" + pad2(mo) + "-" + pad2(monthDays[mo-1])
 }

@@ -14,7 +14,7 @@ var (
 	reISODate       = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
 	reHanDate       = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reYear          = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	reGenre         = regexp.MustCompile(`(工作要点|任务分工表|分工方案|任务清单|责任清单|分工表|清单|行动计划|实施意见|实施方案|工作方案|行动方案|发展规划|专项规划|规划纲要|指导意见|若干意见|若干措施|政策措施|工作计划|三年行动|要点|意见|方案|规划|计划|通知|办法|措施)$`)
+	reGenre         = regexp.MustCompile(`(工作要点|任务分工表|分工方案|任务清单|责任清单|分工表|分解表|任务分工|工作安排|重点工作|工作任务|清单|行动计划|实施意见|实施方案|工作方案|行动方案|发展规划|专项规划|规划纲要|指导意见|若干意见|若干措施|政策措施|工作计划|三年行动|要点|意见|方案|规划|计划|通知|办法|措施)$`)
 	reIssuedBy      = regexp.MustCompile(`([\p{Han}]{4,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日)?(?:联合)?(?:印发|发布|出台)(?:了)?《`)
 	reCNDate        = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
 	reYearDigits    = regexp.MustCompile(`(?:19|20)\d{2}`)
@@ -51,7 +51,7 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 		for _, l := range metaLabels {
 			// Fields may share a line: "发布机构:X公文时效:有效".
 			for k := strings.Index(fs, l); k >= 0; {
-				rest := strings.TrimLeft(fs[k+len(l):], " :")
+				rest := strings.TrimLeft(fs[k+len(l):], " :])】")
 				if _, done := fields[l]; !done {
 					fields[l] = strings.TrimSpace(cutAtNextLabel(rest))
 				}
@@ -90,8 +90,6 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 			break
 		}
 	}
-	var prev string
-	broken := -1 // a header line that may be the first half of a title
 	for i := 0; i < bodyStart; i++ {
 		if meta[i] {
 			continue
@@ -106,33 +104,22 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 			d.DocNumber = strings.TrimSpace(src)
 			meta[i] = true
 		case d.Title == "" && reGenre.MatchString(reTrailingParen.ReplaceAllString(fs, "")) && len([]rune(fs)) <= 60:
-			d.Title = strings.Trim(src, "《》 ")
-			// A long title broken over two lines: "…关于推动青海省服务业" /
-			// "高质量发展的实施意见".
-			if broken == i-1 && broken >= 0 {
-				d.Title = strings.TrimSpace(t.str(lines[broken])) + d.Title
-				meta[broken] = true
+			var issuer string
+			d.Title, issuer = headerTitle(t, lines, i, meta)
+			if d.Issuer == "" {
+				d.Issuer = issuer
 			}
-			if strings.HasPrefix(fs, "关于") && prev != "" && isIssuerName(prev) {
-				d.Title = prev + d.Title
-				if d.Issuer == "" {
-					d.Issuer = prev
-				}
-			}
-			meta[i] = true
-		case isIssuerName(fs) && d.Title == "":
-			prev = src
-			meta[i] = true
-			continue
 		case reDateLine.MatchString(fs) && d.Date == "":
 			d.Date = firstDate(fs)
 			meta[i] = true
-		case d.Title == "" && titleHalf(fs):
-			broken = i
 		}
-		prev = ""
 	}
 	sigIssuer, sigDate := signature(t, lines)
+	// A site's label may shorten the issuer ("市政府办公厅"); the
+	// signature prints it whole.
+	if sigIssuer != "" && d.Issuer != "" && !startsWithPlace(d.Issuer) && startsWithPlace(sigIssuer) {
+		d.Issuer = sigIssuer
+	}
 	if d.Date == "" {
 		d.Date = sigDate
 	}
@@ -245,13 +232,62 @@ func pad2(n int) string {
 	return strconv.Itoa(n)
 }
 
-// titleHalf reports a header line that reads as the first half of a
-// title: "X关于推动…" or ending in 的, without sentence punctuation.
-func titleHalf(fs string) bool {
-	if len([]rune(fs)) > 40 || strings.ContainsAny(fs, "。,;:!?") {
+// headerTitle is the title whose last line is lines[i]: a long title is
+// printed over several lines ("湖北省人民政府办公厅" / "关于印发湖北省加快
+// 发展现代服务业" / "三年行动计划（2023—2025年）的" / "通知"). Lines are
+// taken upwards while the title does not yet read as a beginning; an
+// issuer's line above "关于…" belongs to the title and is the issuer.
+func headerTitle(t *text, lines []span, i int, meta map[int]bool) (title, issuer string) {
+	title = strings.Trim(strings.TrimSpace(t.str(lines[i])), "《》 ")
+	meta[i] = true
+	j := i - 1
+	for ; j >= 0 && !titleStart(title); j-- {
+		fs := strings.TrimSpace(t.fline(lines[j]))
+		if meta[j] || !titleFragment(fs) {
+			break
+		}
+		title = strings.TrimSpace(t.str(lines[j])) + title
+		meta[j] = true
+	}
+	if strings.HasPrefix(title, "关于") && j >= 0 {
+		if fs := strings.TrimSpace(t.fline(lines[j])); isIssuerName(fs) {
+			issuer = strings.TrimSpace(t.str(lines[j]))
+			title = issuer + title
+			meta[j] = true
+		}
+	}
+	return title, issuer
+}
+
+// startsWithPlace reports a name that begins with its region or city.
+func startsWithPlace(s string) bool {
+	head := string([]rune(s)[:min(4, len([]rune(s)))])
+	if _, ok := provinceIn(head); ok {
+		return true
+	}
+	m := reCity.FindStringSubmatch(s)
+	return m != nil && !strings.HasPrefix(m[1], "市") && !strings.HasPrefix(m[1], "省")
+}
+
+// titleStart reports a title that reads as complete at its start: a
+// region, a year, 关于 or an issuer.
+func titleStart(s string) bool {
+	if strings.HasPrefix(s, "关于") || reYearDigits.MatchString(string([]rune(s)[:min(4, len([]rune(s)))])) {
+		return true
+	}
+	if _, ok := provinceIn(string([]rune(s)[:min(4, len([]rune(s)))])); ok {
+		return true
+	}
+	return reCity.MatchString(s) && !strings.HasPrefix(s, "全")
+}
+
+// titleFragment reports a header line that may be part of a title
+// broken over lines.
+func titleFragment(fs string) bool {
+	if fs == "" || len([]rune(fs)) > 40 || strings.ContainsAny(fs, "。,;:!?") {
 		return false
 	}
-	return strings.Contains(fs, "关于") || strings.HasSuffix(fs, "的")
+	return !isIssuerName(fs) && !reDocNumber.MatchString(fs) && !reDateLine.MatchString(fs) && !isClutter(fs)
 }
 
 // planTitle is the title of a plan wrapped in a notice, as printed on
@@ -259,7 +295,8 @@ func titleHalf(fs string) bool {
 func planTitle(t *text, lines []span, inner string) string {
 	for _, ln := range lines {
 		fs := strings.TrimSpace(t.fline(ln))
-		if strings.HasPrefix(fs, inner) && len([]rune(fs)) <= len([]rune(inner))+4 {
+		// "内蒙古自治区促进…若干措施" for "…关于印发促进…若干措施的通知".
+		if strings.Contains(fs, inner) && len([]rune(fs)) <= len([]rune(inner))+8 && !strings.HasSuffix(fs, "通知") {
 			return strings.TrimSpace(t.str(ln))
 		}
 	}
@@ -362,12 +399,23 @@ func openingText(t *text, lines []span, from int) string {
 // are for that year unless they say otherwise.
 func isAnnual(d plan.Document, intro string) bool {
 	if reYearRange.MatchString(d.Title) {
-		return false // "（2023—2025年）": targets are for the end of the range
+		return false
 	}
 	return reYear.MatchString(d.Title) || reAnnualPlan.MatchString(intro)
 }
 
-var reYearRange = regexp.MustCompile(`((?:19|20)\d{2})\s*年?\s*[-—–~～至到]+\s*(?:19|20)\d{2}\s*年`)
+// rangeEnd is the last year of a plan for a range of years
+// ("（2023—2025年）"): its targets are for that year unless they say
+// otherwise.
+func rangeEnd(d plan.Document) int {
+	if m := reYearRange.FindStringSubmatch(d.Title); m != nil {
+		y, _ := strconv.Atoi(m[2])
+		return y
+	}
+	return 0
+}
+
+var reYearRange = regexp.MustCompile(`((?:19|20)\d{2})\s*年?\s*[-—–~～至到]+\s*((?:19|20)\d{2})\s*年`)
 
 func yearOf(isoDate string) int {
 	if len(isoDate) < 4 {

@@ -58,6 +58,8 @@ func build(t *text, doc plan.Document, intro string, body []span, proseTasks boo
 	b := &builder{t: t, p: p, doc: doc, proseTasks: proseTasks}
 	if isAnnual(doc, intro) {
 		b.targetYear = doc.Year
+	} else if y := rangeEnd(doc); y != 0 {
+		b.targetYear = y
 	}
 	body = b.takeTables(body)
 	o := buildOutline(t, body)

@@ -152,7 +152,26 @@ func overlaps(cs []clause, s span) bool {
 	return false
 }
 
-var timeNoteLabels = []string{"完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时间安排"}
+var timeNoteLabels = []string{"完成时限", "完成时间", "时间节点", "时限要求", "完成期限", "时间安排", "时限", "时间", "期限"}
+
+var timeNoteRunes = func() [][]rune {
+	out := make([][]rune, len(timeNoteLabels))
+	for i, l := range timeNoteLabels {
+		out[i] = []rune(l)
+	}
+	return out
+}()
+
+// isTimeNoteAt reports a clause segment that states when, not who:
+// "完成时限：2023年12月", "时间：持续推进".
+func isTimeNoteAt(f []rune, seg span) bool {
+	for _, w := range timeNoteRunes {
+		if k := seg.start + len(w); k < seg.end && runesAt(f, seg.start, w) && (f[k] == ':' || f[k] == ' ') {
+			return true
+		}
+	}
+	return false
+}
 
 // isTimeNote reports a line that only states when an item is due.
 func isTimeNote(fs string) bool {

@@ -49,12 +49,20 @@ var (
 
 // buildOutline cuts the body lines into items by their labels.
 func buildOutline(t *text, lines []span) *outline {
+	lines = splitInlineItems(t, lines)
 	o := &outline{}
 	var stack []*item
 	var attach *item // the item that takes continuation paragraphs
 	for i, ln := range lines {
 		f := t.fold[ln.start:ln.end]
-		if lbl, ok := parseLabel(f); ok {
+		lbl, isLabel := parseLabel(f)
+		// A parenthesis left open at the end of a line goes on in the next:
+		// "（省发展改革委、省交通运输厅、" / "省商务厅负责）".
+		if attach != nil && !isLabel && len(attach.content) > 0 && unclosed(t, attach.content[len(attach.content)-1]) {
+			attach.content[len(attach.content)-1].end = ln.end
+			continue
+		}
+		if isLabel {
 			it := &item{lbl: lbl, start: ln.start}
 			if body := t.trim(span{ln.start + lbl.end, ln.end}); body.end > body.start {
 				it.content = append(it.content, body)
@@ -88,6 +96,59 @@ func buildOutline(t *text, lines []span) *outline {
 		}
 	}
 	return o
+}
+
+// splitInlineItems cuts lines that hold several items one after another,
+// "1.…。（A负责）2.…。（B负责）3.…", or a heading followed by its items,
+// "（一）…。1.…2.…", into one line per item. An item is cut only where the
+// numbering goes on (the next number of a style seen on the line, or 1 of
+// a new style) and after the end of a sentence or a parenthesis.
+func splitInlineItems(t *text, lines []span) []span {
+	out := make([]span, 0, len(lines))
+	for _, ln := range lines {
+		f := t.fold[ln.start:ln.end]
+		first, ok := parseLabel(f)
+		if !ok {
+			out = append(out, ln)
+			continue
+		}
+		last := map[style]int{first.style: first.num}
+		start := ln.start
+		for k := first.end + 1; k < len(f)-1; k++ {
+			if p := f[k-1]; p != '。' && p != ')' && p != ';' {
+				continue
+			}
+			lbl, ok := parseLabel(f[k:])
+			if !ok || lbl.style == styleChapter || lbl.style == styleSection || lbl.style == styleArticle {
+				continue
+			}
+			prev, seen := last[lbl.style]
+			if seen && lbl.num != prev+1 || !seen && (lbl.num != 1 || rank(lbl.style) <= rank(first.style)) {
+				continue
+			}
+			out = append(out, t.trim(span{start, ln.start + k}))
+			start = ln.start + k
+			last[lbl.style] = lbl.num
+		}
+		out = append(out, t.trim(span{start, ln.end}))
+	}
+	return out
+}
+
+// unclosed reports a paragraph that ends inside a parenthesis.
+func unclosed(t *text, p span) bool {
+	depth := 0
+	for _, r := range t.fold[p.start:p.end] {
+		switch r {
+		case '(':
+			depth++
+		case ')':
+			if depth > 0 {
+				depth--
+			}
+		}
+	}
+	return depth > 0
 }
 
 // placeItem pops the stack of open items down to the parent of a new item

@@ -142,6 +142,10 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 			if seg.end <= seg.start {
 				continue
 			}
+			if isTimeNoteAt(f, seg) {
+				c.hasExplicit = true
+				continue // "完成时限：2023年12月": read for the deadline, not a unit
+			}
 			if r, n := hasPrefixLabel(f, seg); n > 0 {
 				if len(pending) > 0 {
 					assign(roleResp, pending)
@@ -453,7 +457,7 @@ func splitNames(t *text, s span) []name {
 	var out []name
 	for i := 0; i < len(parts); i++ {
 		p := t.trim(parts[i])
-		for i+1 < len(parts) && isRegionStub(t.fstr(p)) {
+		for i+1 < len(parts) && (isRegionStub(t.fstr(p)) || collectiveHead(t.fstr(p)) && isGenericGov(t.fstr(t.trim(parts[i+1])))) {
 			i++
 			p.end = t.trim(parts[i]).end
 		}
@@ -463,6 +467,20 @@ func splitNames(t *text, s span) []name {
 		}
 	}
 	return out
+}
+
+func collectiveHead(s string) bool {
+	return strings.HasPrefix(s, "各") || strings.HasPrefix(s, "有关") || strings.HasPrefix(s, "相关")
+}
+
+// isGenericGov reports a government named without its place, the second
+// half of "各盟行政公署、市人民政府".
+func isGenericGov(s string) bool {
+	switch s {
+	case "人民政府", "市人民政府", "县人民政府", "区人民政府", "市政府", "县政府", "区政府", "人民政府办公室":
+		return true
+	}
+	return false
 }
 
 // isRegionStub reports a fragment such as "各市" in "各市、州人民政府" that

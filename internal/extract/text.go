@@ -119,7 +119,12 @@ func isClutter(fold string) bool {
 			return true
 		}
 	}
-	// A stray character or two without any Han is page debris.
+	// A stray character or two without any Han is page debris, unless it
+	// is an item's label standing above its text ("1．").
 	rs := []rune(fold)
-	return len(rs) <= 2 && hanCount(rs) == 0
+	if len(rs) > 2 || hanCount(rs) > 0 {
+		return false
+	}
+	_, isLabel := parseLabel(rs)
+	return !isLabel
 }

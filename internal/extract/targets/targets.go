@@ -41,6 +41,7 @@ var (
 	wordEach     = []rune("均")
 	pastInClause = newWordList(pastClauseWords)
 	perYear      = newWordList([]string{"每年", "每一年"})
+	thisYear     = newWordList([]string{"年底前", "年内", "全年", "今年", "当年", "本年度"})
 	pastInSent   = newWordList(pastSentenceWords)
 	comparedTo   = newWordList([]string{"比", "较", "同", "超", "于", "高于", "低于"})
 )
@@ -613,8 +614,11 @@ func (s *scanner) candidate(c cand) bool {
 	}
 
 	year := s.year
-	if perYear.within(rs, s.clause, c.start) {
+	switch {
+	case perYear.within(rs, s.clause, c.start):
 		year = s.dflt // "每年新增…" holds every year, not the horizon named before
+	case year == 0 && s.base > 0 && thisYear.within(rs, s.sentence, c.start):
+		year = s.base // "年底前…", "全年…" in a plan of several years: the plan's year
 	}
 	t := plan.Target{
 		Value:      c.value,

@@ -125,6 +125,7 @@ var scopeFollowers = []string{
 var rewardWords = []string{
 	"奖励", "奖补", "补助", "补贴", "资助", "给予", "贴息", "一次性",
 	"税率", "减按", "减半", "免征", "抵扣", "退税", "加计扣除",
+	"返还", "暂退", "退还", "减免", "缓缴", "免收",
 }
 
 // baselineWords before a year make it a point of comparison, not the
