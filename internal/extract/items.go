@@ -164,13 +164,16 @@ var timeNoteRunes = func() [][]rune {
 
 // isTimeNoteAt reports a clause segment that states when, not who:
 // "完成时限：2023年12月", "时间：持续推进".
-func isTimeNoteAt(f []rune, seg span) bool {
+func isTimeNoteAt(f []rune, seg span) bool { return timeNoteLen(f, seg) > 0 }
+
+// timeNoteLen is the length of the time label that starts seg, or 0.
+func timeNoteLen(f []rune, seg span) int {
 	for _, w := range timeNoteRunes {
 		if k := seg.start + len(w); k < seg.end && runesAt(f, seg.start, w) && (f[k] == ':' || f[k] == ' ') {
-			return true
+			return len(w)
 		}
 	}
-	return false
+	return 0
 }
 
 // isTimeNote reports a line that only states when an item is due.

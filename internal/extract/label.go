@@ -108,6 +108,9 @@ func parseLabel(f []rune) (label, bool) {
 		if n == 0 || n >= len(f) {
 			break
 		}
+		if f[n] == ' ' && n+1 < len(f) && (f[n+1] == '.' || f[n+1] == '、') {
+			n++ // "3 .发展…"
+		}
 		switch f[n] {
 		case ')':
 			// "1)" is the half-parenthesis form of "(1)".

@@ -118,8 +118,10 @@ func splitInlineItems(t *text, lines []span) []span {
 			if p := f[k-1]; p != '。' && p != ')' && p != ';' {
 				continue
 			}
+			// Only the styles that number items and sections; "①…②…" and
+			// "（1）…（2）…" inside a line are points of one item's text.
 			lbl, ok := parseLabel(f[k:])
-			if !ok || lbl.style == styleChapter || lbl.style == styleSection || lbl.style == styleArticle {
+			if !ok || lbl.style != styleHan && lbl.style != styleHanParen && lbl.style != styleArabic {
 				continue
 			}
 			prev, seen := last[lbl.style]

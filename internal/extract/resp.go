@@ -411,12 +411,17 @@ func splitAtLabels(f []rune, segs []span) []span {
 	for _, seg := range segs {
 		start := seg.start
 		for i := seg.start + 1; i < seg.end; i++ {
-			if f[i] != '牵' && f[i] != '配' && f[i] != '责' && f[i] != '协' && f[i] != '参' && f[i] != '主' {
+			if f[i] != '牵' && f[i] != '配' && f[i] != '责' && f[i] != '协' && f[i] != '参' && f[i] != '主' && f[i] != '完' && f[i] != '时' && f[i] != '期' {
 				continue
 			}
-			if _, n := hasPrefixLabel(f, span{i, seg.end}); n > 0 && i > start {
+			_, n := hasPrefixLabel(f, span{i, seg.end})
+			if n == 0 && !(i >= 2 && f[i-2] == '完' && f[i-1] == '成') {
+				n = timeNoteLen(f, span{i, seg.end}) // not 时限 inside 完成时限
+			}
+			if n > 0 && i > start {
 				out = append(out, span{start, i})
 				start = i
+				i += n - 1
 			}
 		}
 		out = append(out, span{start, seg.end})
