@@ -80,7 +80,7 @@ func deadlineIn(fold string, year int) (string, int) {
 			if y != year && !(strings.HasSuffix(fold[m[0]:m[1]], "前") && !precededBy(fold, m[0], "到", "至")) {
 				continue
 			}
-		} else if year == 0 || precededBy(fold, m[0], "每年", "每", "各年") {
+		} else if year == 0 || precededBy(fold, m[0], "每年", "每", "各年", "次年", "翌年", "下一年") {
 			continue // "每年第一季度" recurs; it is not a deadline
 		} else if m[0] > 0 {
 			// "三年内", "5年内" are durations, not deadlines.
@@ -94,6 +94,9 @@ func deadlineIn(fold string, year int) (string, int) {
 			w := fold[m[4]:m[5]]
 			if m[2] < 0 && (w == "底前" || w == "底" || w == "末" || w == "内") {
 				continue // only "2022年末" and the like
+			}
+			if strings.HasSuffix(w, "内") && strings.HasPrefix(fold[m[5]:], "外") {
+				continue // "2023年内外贸一体化" is not 年内
 			}
 			switch {
 			case w == "上半年":

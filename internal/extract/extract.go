@@ -88,7 +88,7 @@ func (b *builder) walk(items []*item, parentPath []string) {
 		b.readItem(it)
 		if len(it.children) > 0 {
 			b.heading(it)
-			b.goalText = append(b.goalText, it.content...)
+			b.addGoalText(it)
 			b.walk(it.children, it.path)
 			continue
 		}
@@ -99,7 +99,7 @@ func (b *builder) walk(items []*item, parentPath []string) {
 		}
 		if b.isPreamble(it) || isBareHeading(b.t, it) || !b.proseTasks && isProseSection(b.t, it) {
 			b.heading(it)
-			b.goalText = append(b.goalText, it.content...)
+			b.addGoalText(it)
 			continue
 		}
 		b.task(it, it.lbl.norm, it.path, it.content, it.clauses)
@@ -117,6 +117,14 @@ func (b *builder) readItem(it *item) {
 	}
 	if it.taskForce == "" && it.parent != nil {
 		it.taskForce = it.parent.taskForce
+	}
+}
+
+// addGoalText keeps an item's paragraphs as places where plan-level goals
+// may be stated, unless the item reports the past.
+func (b *builder) addGoalText(it *item) {
+	if !inHistory(it) {
+		b.goalText = append(b.goalText, it.content...)
 	}
 }
 

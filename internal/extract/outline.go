@@ -43,7 +43,9 @@ type outline struct {
 
 var (
 	reDateLine = regexp.MustCompile(`^\(?(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3})\s*日\s*(?:印发|发布|签发)?\)?$`)
-	reAnnex    = regexp.MustCompile(`^(?:相关)?附件\s*\d*\s*(?::|$)`)
+	reAnnex    = regexp.MustCompile(`^(?:相关)?附件(?:下载)?\s*\d*\s*(?::|$)`)
+	reFileLine = regexp.MustCompile(`(?i)\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)\s*\)?$`)
+	reRelated  = regexp.MustCompile(`^(?:相关链接|相关阅读|相关文件|相关新闻|相关解读|延伸阅读|政策解读|相关附件)`)
 	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^\((此件|发至|本件)`)
 )
 
@@ -55,6 +57,16 @@ func buildOutline(t *text, lines []span) *outline {
 	var attach *item // the item that takes continuation paragraphs
 	for i, ln := range lines {
 		f := t.fold[ln.start:ln.end]
+		// A site's related-links block ends the document: nothing after it
+		// is part of the plan.
+		if len(f) <= 80 && reRelated.MatchString(string(f)) {
+			break
+		}
+		// A file in an annex list, "2.服务业重点任务分工表.xlsx", is not an item.
+		if len(f) <= 80 && reFileLine.MatchString(string(f)) {
+			attach = nil
+			continue
+		}
 		lbl, isLabel := parseLabel(f)
 		// A parenthesis left open at the end of a line goes on in the next:
 		// "（省发展改革委、省交通运输厅、" / "省商务厅负责）".
@@ -213,7 +225,7 @@ func isClosing(t *text, lines []span, i int) bool {
 		return false // end matter comes in short lines
 	}
 	fs := t.fline(lines[i])
-	if reDateLine.MatchString(fs) || reClosing.MatchString(fs) || len(fs) <= 180 && reAnnex.MatchString(fs) {
+	if reDateLine.MatchString(fs) || reClosing.MatchString(fs) || len(fs) <= 180 && (reAnnex.MatchString(fs) || reFileLine.MatchString(fs)) {
 		return true
 	}
 	// Issuers on lines of their own followed by a date line are a signature.
@@ -248,6 +260,24 @@ func isIssuerName(s string) bool {
 // assign work.
 var preambleWords = []string{"指导思想", "基本原则", "总体要求", "发展目标", "主要目标", "总体目标", "工作目标",
 	"总体思路", "基本思路", "发展思路", "重要意义", "编制依据", "适用范围", "发展现状", "现状与形势", "形势分析", "目标任务"}
+
+// historyWords mark the parts of a plan that report what was done, whose
+// numbers are facts, not goals.
+var historyWords = []string{"发展基础", "发展成就", "工作回顾", "发展现状", "现状与形势", "主要成效", "取得成效", "发展成效", "工作成效", "基本情况"}
+
+// inHistory reports an item under a heading that reports the past.
+func inHistory(it *item) bool {
+	for p := it; p != nil; p = p.parent {
+		head := []rune(p.title)
+		head = head[:min(len(head), 20)]
+		for _, w := range historyWords {
+			if strings.Contains(string(head), w) {
+				return true
+			}
+		}
+	}
+	return false
+}
 
 func isPreambleTitle(s string) bool {
 	rs := []rune(s)

@@ -21,6 +21,7 @@ const (
 	colCoop
 	colResp
 	colDeadline
+	colCategory // 类别: "（一）生产性服务业", merged over its rows
 )
 
 // headerColumn names what a header cell holds.
@@ -37,6 +38,8 @@ func headerColumn(cell string) column {
 		return colResp
 	case strings.Contains(c, "时限") || strings.Contains(c, "时间") || strings.Contains(c, "期限"):
 		return colDeadline
+	case c == "类别" || c == "领域" || c == "类型" || c == "板块" || c == "方面" || c == "重点领域":
+		return colCategory
 	case strings.Contains(c, "任务") || strings.Contains(c, "内容") || strings.Contains(c, "事项") ||
 		strings.Contains(c, "举措") || strings.Contains(c, "措施") || strings.Contains(c, "工作"):
 		return colText
@@ -64,16 +67,28 @@ func (b *builder) takeTables(lines []span) []span {
 	t := b.t
 	var rest []span
 	var cols []column
+	var above []label       // the numbered headings above the table, outermost first
+	var base []string       // their labels when the table began
 	var section []string    // the path of the section row above, if any
 	var ind *indicatorTable // set inside a table of main indicators
 	for _, ln := range lines {
 		cs := t.cells(ln)
 		if len(cs) < 3 && cols == nil {
+			if lbl, ok := parseLabel(t.fold[ln.start:ln.end]); ok {
+				for len(above) > 0 && rank(above[len(above)-1].style) >= rank(lbl.style) {
+					above = above[:len(above)-1]
+				}
+				above = append(above, lbl)
+			}
 			rest = append(rest, ln)
 			continue
 		}
 		if hc := headerColumns(t, cs); len(cs) >= 3 && hc != nil {
 			cols, section, ind = hc, nil, nil
+			base = base[:0]
+			for _, l := range above {
+				base = append(base, l.norm)
+			}
 			continue
 		}
 		if it, ok := indicatorHeader(t, cs); ok {
@@ -91,7 +106,7 @@ func (b *builder) takeTables(lines []span) []span {
 			// A row that spans the table, "一、扩大服务消费", opens a section.
 			if only, ok := singleCell(cs); ok {
 				if lbl, isLabel := parseLabel(t.fold[only.start:only.end]); isLabel {
-					section = []string{lbl.norm}
+					section = append(append([]string{}, base...), lbl.norm)
 					b.p.Headings = append(b.p.Headings, plan.Heading{Label: lbl.norm, Level: 1,
 						Title: t.str(t.trim(span{only.start + lbl.end, only.end})), Path: section,
 						Span: plan.Span{Start: ln.start, End: ln.end}})
@@ -99,7 +114,11 @@ func (b *builder) takeTables(lines []span) []span {
 				}
 			}
 			if len(cs) >= 3 {
-				b.tableRow(cols, cs, section)
+				path := section
+				if path == nil {
+					path = base
+				}
+				b.tableRow(cols, cs, path)
 				continue
 			}
 		}
@@ -166,6 +185,10 @@ func (b *builder) tableRow(cols []column, cs []span, section []string) {
 			c.coop = append(c.coop, cellNames(t, cell)...)
 		case colDeadline:
 			deadline = t.fstr(cell)
+		case colCategory:
+			if lbl, ok := parseLabel(t.fold[cell.start:cell.end]); ok {
+				section = append(append([]string{}, section...), lbl.norm)
+			}
 		}
 	}
 	if len(texts) == 0 {

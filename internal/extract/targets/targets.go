@@ -41,6 +41,10 @@ var (
 	wordEach     = []rune("均")
 	pastInClause = newWordList(pastClauseWords)
 	perYear      = newWordList([]string{"每年", "每一年"})
+	standards    = newWordList([]string{"的标准", "标准的", "标准配", "标准执行", "执行"})
+	supports     = newWordList([]string{"支持", "补助", "资助"})
+	lifeSpan     = newWordList([]string{"寿命"})
+	setUp        = newWordList([]string{"设立", "组建", "发起设立", "设立总规模"})
 	thisYear     = newWordList([]string{"年底前", "年内", "全年", "今年", "当年", "本年度"})
 	pastInSent   = newWordList(pastSentenceWords)
 	comparedTo   = newWordList([]string{"比", "较", "同", "超", "于", "高于", "低于"})
@@ -111,7 +115,8 @@ type scanner struct {
 
 	// the last target of the clause, for lists like 增长10%、30%以上
 	lastEnd      int
-	lastFrom     int // index into out of the last target's group
+	lastFrom     int    // index into out of the last target's group
+	lastPre      string // comparator written before the last target's group
 	lastExplicit bool
 	group        []string // subjects of 分别
 	groupVerb    string
@@ -412,14 +417,33 @@ func (s *scanner) sawYear(i, y, end int) {
 	if strings.HasPrefix(rest, "度") {
 		return // 2022年度报告 names a period of account, not the year of a target
 	}
-	if strings.HasPrefix(rest, "以来") || strings.HasPrefix(rest, "基础上") || strings.HasPrefix(rest, "的") || strings.HasPrefix(rest, "水平") {
+	if strings.HasPrefix(rest, "以来") || strings.HasPrefix(rest, "基础上") || strings.HasPrefix(rest, "水平") {
 		return
+	}
+	if strings.HasPrefix(rest, "的") && (s.base == 0 || y < s.base) {
+		return // "恢复到2019年的80%" compares; "提高到2025年的500万吨" is for 2025
 	}
 	if s.base > 0 && y < s.base {
 		s.history = true
 		return
 	}
+	s.history = false // "2020年…为15万标箱，到2023年…达到30万标箱"
 	s.year = y
+}
+
+// fundSetUp reports a fund the plan sets up: "设立规模10亿元的引导基金".
+func (s *scanner) fundSetUp(start, e int) bool {
+	rs := s.rs
+	if !setUp.within(rs, s.clause, start) {
+		return false
+	}
+	end := clauseEnd(rs, e)
+	for k := e + 1; k < end; k++ {
+		if at(rs, k) == '基' && at(rs, k+1) == '金' {
+			return true
+		}
+	}
+	return false
 }
 
 // fromPart reports whether the number at i is the starting level of a
@@ -581,6 +605,9 @@ func (s *scanner) candidate(c cand) bool {
 	if timeUnits[c.unit] && cmp != plan.AtMost {
 		return false
 	}
+	if timeUnits[c.unit] && at(rs, c.start-1) == '在' && pre == "" {
+		return false // a service standard, "在3个工作日内办结"; "压缩至3个工作日" is a target
+	}
 	if moneyUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) ||
 		shareUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) {
 		return false // a subsidy, reward or tax rule: 一次性给予10万元奖励, 按50%给予贴息
@@ -588,11 +615,20 @@ func (s *scanner) candidate(c cand) bool {
 	if moneyUnit(c.unit) && caps.within(rs, s.clause, c.start) {
 		return false // a ceiling of support: 最高500万元
 	}
-	if k := lastIndexRunes(rs, s.clause, c.start, []rune("每")); k >= 0 && (c.unit == "次" || c.unit == "场次" || c.unit == "场") && at(rs, k+1) != '年' {
-		return false // a frequency: 每季度召开1次; 每年举办30场 is a commitment
+	if k := lastIndexRunes(rs, s.clause, c.start, []rune("每")); k >= 0 && (c.unit == "次" || c.unit == "场次" || c.unit == "场") && (at(rs, k+1) != '年' || c.value <= 2) {
+		return false // a frequency: 每季度召开1次, 每年开展1次评估; 每年举办30场 is a commitment
+	}
+	if standards.within(rs, e, clauseEnd(rs, e)) || lastIndexRunes(rs, s.clause, c.start, []rune("按")) >= 0 && standards.within(rs, s.clause, clauseEnd(rs, e)) {
+		return false // a norm: 按每3万人配置1辆救护车的标准, 按最低价标准的70%执行
+	}
+	if k := lastIndexRunes(rs, s.clause, c.start, []rune("每")); moneyUnit(c.unit) && k >= 0 && !strings.ContainsRune("年季月", at(rs, k+1)) && supports.within(rs, s.clause, clauseEnd(rs, e)) {
+		return false // a unit rate of support: 每张床位支持2万元; 每年安排2亿元支持… is a commitment
+	}
+	if c.unit == "岁" && !lifeSpan.within(rs, s.clause, c.start) {
+		return false // an age, except a life expectancy: 人均预期寿命达到78.2岁
 	}
 
-	if !countUnit(c.unit) && !shareUnit(c.unit) && at(rs, e) == '的' && !goalWords.startingAtOK(rs, e+1) {
+	if !countUnit(c.unit) && !shareUnit(c.unit) && at(rs, e) == '的' && !goalWords.startingAtOK(rs, e+1) && !s.fundSetUp(c.start, e) {
 		if s.lastEnd >= 0 && s.lastEnd == c.start-1 && rs[c.start-1] == '、' {
 			s.out = s.out[:s.lastFrom] // the whole list qualifies: 突破1亿元、5亿元的企业
 			s.lastEnd = -1
@@ -665,6 +701,10 @@ func (s *scanner) candidate(c cand) bool {
 			}
 		}
 	}
+	// "分别突破6万亿元、5.5万亿元": a comparator before the list holds for all.
+	if bare && pre == "" && post == "" && t.Comparator == plan.Equal && s.lastPre != "" {
+		t.Comparator = s.lastPre
+	}
 
 	from := len(s.out)
 	if object == "" && !bare {
@@ -675,6 +715,7 @@ func (s *scanner) candidate(c cand) bool {
 	if !bare {
 		s.lastFrom = from
 		s.lastExplicit = pre != "" || post != ""
+		s.lastPre = pre
 	}
 	s.lastEnd = e
 	s.seg = t.End

@@ -14,7 +14,7 @@ var baseUnits = []string{
 	// money
 	"元", "美元", "元人民币",
 	// people
-	"人", "名", "人次", "户", "户次", "项次", "批次", "车次", "班次", "航次", "列次", "人口",
+	"人", "名", "人次", "户", "户次", "岁", "项次", "批次", "车次", "班次", "航次", "列次", "人口",
 	// counts of things to build, cultivate or create
 	"个", "家", "项", "条", "所", "座", "种", "处", "批", "套", "台", "辆",
 	"艘", "架", "架次", "张", "床", "间", "栋", "幢", "场", "场次", "次",
@@ -65,7 +65,7 @@ var prefixComparators = map[string]string{
 	"不低于": plan.AtLeast, "不少于": plan.AtLeast, "不小于": plan.AtLeast,
 	"不下于": plan.AtLeast, "超过": plan.AtLeast, "超出": plan.AtLeast,
 	"高于": plan.AtLeast, "大于": plan.AtLeast, "多于": plan.AtLeast,
-	"至少": plan.AtLeast, "突破": plan.AtLeast, "逾": plan.AtLeast, "超": plan.AtLeast,
+	"至少": plan.AtLeast, "突破": plan.AtLeast, "迈上": plan.AtLeast, "跨上": plan.AtLeast, "逾": plan.AtLeast, "超": plan.AtLeast,
 	"不超过": plan.AtMost, "不高于": plan.AtMost, "不多于": plan.AtMost,
 	"不大于": plan.AtMost, "低于": plan.AtMost, "少于": plan.AtMost,
 	"小于": plan.AtMost, "控制在": plan.AtMost, "控制到": plan.AtMost,
@@ -125,7 +125,7 @@ var scopeFollowers = []string{
 var rewardWords = []string{
 	"奖励", "奖补", "补助", "补贴", "资助", "给予", "贴息", "一次性",
 	"税率", "减按", "减半", "免征", "抵扣", "退税", "加计扣除",
-	"返还", "暂退", "退还", "减免", "缓缴", "免收",
+	"返还", "暂退", "退还", "减免", "缓缴", "免收", "退坡",
 }
 
 // baselineWords before a year make it a point of comparison, not the
@@ -135,7 +135,7 @@ var baselineWords = []string{
 }
 
 // pastSentenceWords mark a whole sentence as a statement of fact.
-var pastSentenceWords = []string{"截至", "截止", "以来"}
+var pastSentenceWords = []string{"截至", "截止", "以来", "同期"}
 
 // pastClauseWords mark a clause as a statement of fact, unless the year
 // word is the base of a comparison (比上年增长).
