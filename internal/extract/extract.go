@@ -134,11 +134,7 @@ func isBareHeading(t *text, it *item) bool {
 	if len(it.clauses) > 0 || len(it.content) > 1 {
 		return false
 	}
-	if len(it.content) == 0 {
-		return true
-	}
-	f := t.fold[it.content[0].start:it.content[0].end]
-	return len(f) <= 20 && !strings.ContainsAny(string(f), "。;,")
+	return len(it.content) == 0 || titleOnly(t, it.content[0])
 }
 
 // isProseSection reports a top heading ("二、保障措施") whose title stands
@@ -147,8 +143,7 @@ func isProseSection(t *text, it *item) bool {
 	if it.lbl.style > styleHan || len(it.content) < 2 || namesUnits(it.clauses) {
 		return false
 	}
-	f := t.fold[it.content[0].start:it.content[0].end]
-	return len(f) <= 20 && !strings.ContainsAny(string(f), "。;,")
+	return titleOnly(t, it.content[0])
 }
 
 // isPreamble reports an item that states aims, not work: under a heading

@@ -187,10 +187,13 @@ func placeItem(t *text, stack []*item, s style) []*item {
 
 // awaitsItems reports an item that is only a short title so far.
 func awaitsItems(t *text, it *item) bool {
-	if len(it.children) > 0 || len(it.content) != 1 {
-		return false
-	}
-	f := t.fold[it.content[0].start:it.content[0].end]
+	return len(it.children) == 0 && len(it.content) == 1 && titleOnly(t, it.content[0])
+}
+
+// titleOnly reports a paragraph that is a short title: no sentence, no
+// clause, e.g. "扩大服务消费" or "保障措施".
+func titleOnly(t *text, p span) bool {
+	f := t.fold[p.start:p.end]
 	if len(f) > 20 {
 		return false
 	}
