@@ -22,7 +22,8 @@ const maxDocumentXML = 64 << 20
 const documentPart = "word/document.xml"
 
 // decodeDocx returns the text of a .docx: one line per paragraph, one
-// line per table row with cells separated by TAB.
+// line per table row with cells separated by TAB. A paragraph numbered
+// by Word's automatic numbering begins with the label Word shows.
 func decodeDocx(data []byte) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil && !errors.Is(err, zip.ErrInsecurePath) {
@@ -51,7 +52,7 @@ func decodeDocx(data []byte) (string, error) {
 	// The size in the zip header is the archive's claim; the limit is
 	// enforced on the bytes actually inflated.
 	lr := &cappedReader{r: rc, left: maxDocumentXML}
-	lines, err := docxLines(lr)
+	lines, err := docxLines(lr, loadNumbering(zr))
 	switch {
 	case lr.exceeded:
 		return "", ErrTooLarge
@@ -128,6 +129,17 @@ type docxText struct {
 	pDepth int
 	nested bool
 	tables []*docxTable
+	// paras holds, for each open w:p, its properties and where its own
+	// text begins in para.
+	paras []docxPara
+	num   *numbering
+}
+
+// docxPara is an open paragraph: its w:pPr, if read, and the offset in
+// the paragraph buffer at which its text starts.
+type docxPara struct {
+	pPr *xmlPPr
+	at  int
 }
 
 func (w *docxText) cell() *docxTable {
@@ -146,10 +158,10 @@ func (w *docxText) separator(s string) {
 	w.para.WriteString(s)
 }
 
-func docxLines(r io.Reader) ([]string, error) {
+func docxLines(r io.Reader, num *numbering) ([]string, error) {
 	d := xml.NewDecoder(r)
 	d.CharsetReader = charset.NewReaderLabel
-	w := &docxText{}
+	w := &docxText{num: num}
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
@@ -160,6 +172,15 @@ func docxLines(r io.Reader) ([]string, error) {
 		}
 		switch tok := tok.(type) {
 		case xml.StartElement:
+			if p := w.openPara(); p != nil && p.pPr == nil && isW(tok.Name) && tok.Name.Local == "pPr" {
+				// Only the list a paragraph belongs to is read from
+				// its properties.
+				p.pPr = &xmlPPr{}
+				if err := d.DecodeElement(p.pPr, &tok); err != nil {
+					return nil, err
+				}
+				continue
+			}
 			if skipDocxElement(tok.Name) {
 				if err := d.Skip(); err != nil {
 					return nil, err
@@ -214,6 +235,7 @@ func (w *docxText) start(e xml.StartElement) {
 		w.inRun++
 	case "p":
 		w.pDepth++
+		w.paras = append(w.paras, docxPara{at: w.para.Len()})
 	case "tab", "ptab":
 		if w.inRun > 0 {
 			w.separator("\t")
@@ -266,6 +288,7 @@ func (w *docxText) end(local string) {
 		w.inRun = max(0, w.inRun-1)
 	case "p":
 		w.pDepth = max(0, w.pDepth-1)
+		w.closePara()
 		switch {
 		case w.pDepth > 0:
 			w.flushParagraph()
@@ -334,11 +357,50 @@ func (w *docxText) table() *docxTable {
 	return nil
 }
 
+// openPara returns the innermost open paragraph, or nil.
+func (w *docxText) openPara() *docxPara {
+	if n := len(w.paras); n > 0 {
+		return &w.paras[n-1]
+	}
+	return nil
+}
+
+// closePara ends the innermost open paragraph's numbering: the list
+// advances, and the label is written before the paragraph's text. An
+// empty numbered paragraph counts but writes no label of its own in the
+// body, where it would stand alone on a line; in a table cell the label
+// is the cell's text, as in a column of row numbers.
+func (w *docxText) closePara() {
+	n := len(w.paras)
+	if n == 0 {
+		return
+	}
+	p := w.paras[n-1]
+	w.paras = w.paras[:n-1]
+	label := w.num.label(p.pPr)
+	if label == "" {
+		return
+	}
+	text := w.para.String()
+	at := min(p.at, len(text))
+	if strings.TrimSpace(text[at:]) == "" && w.cell() == nil {
+		return
+	}
+	w.para.Reset()
+	w.para.WriteString(text[:at])
+	w.para.WriteString(label)
+	w.para.WriteString(text[at:])
+}
+
 // flushParagraph ends the paragraph being read: a line of the body, or a
 // paragraph of the open table cell.
 func (w *docxText) flushParagraph() {
 	text := w.para.String()
 	w.para.Reset()
+	// The paragraphs still open go on at the start of the next line.
+	for i := range w.paras {
+		w.paras[i].at = 0
+	}
 	if t := w.cell(); t != nil {
 		t.cell = appendNonEmpty(t.cell, strings.TrimSpace(text))
 		return

@@ -50,7 +50,7 @@ func docx(t testing.TB, parts map[string]string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
-	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml", "xl/workbook.xml"} {
+	for _, name := range []string{"[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/numbering.xml", "word/styles.xml", "xl/workbook.xml"} {
 		body, ok := parts[name]
 		if !ok {
 			continue
