@@ -33,6 +33,9 @@ func TestResponsibilityForms(t *testing.T) {
 		{"指导", "1.发展夜间经济。（省市场监管局指导，各市州人民政府负责）", []string{"各市州人民政府"}, []string{"省市场监管局"}, 1},
 		{"组织实施", "1.发展夜间经济。（各市州人民政府组织实施）", []string{"各市州人民政府"}, nil, 1},
 		{"names set apart by spaces", "1.建设航空枢纽。\n责任单位：省交通运输厅　民航中南地区管理局　省机场集团", []string{"省交通运输厅", "民航中南地区管理局", "省机场集团"}, nil, 1},
+		{"units after a dash", "1.发展乡村旅游。培育示范点200个。——省旅游局、省农委、省委宣传部", []string{"省旅游局", "省农委", "省委宣传部"}, nil, 1},
+		{"dash with roles", "1.发展乡村旅游。——省旅游局牵头，省外侨办配合", []string{"省旅游局"}, []string{"省外侨办"}, 1},
+		{"two collectives", "1.发展信息服务。（省工信厅牵头，各师市、各电信运营商配合）", []string{"省工信厅"}, []string{"各师市", "各电信运营商"}, 1},
 		{"not a clause", "1.实施特困人员供养机构（敬老院）改造和（南片区）建设。（省民政厅负责）", []string{"省民政厅"}, nil, 1},
 		{"citation is not a clause", "1.落实《若干政策》（发改财金〔2022〕271号）要求。（省发展改革委负责）", []string{"省发展改革委"}, nil, 1},
 	}
@@ -280,5 +283,21 @@ func TestPastedLayouts(t *testing.T) {
 	}
 	if lead := p.Tasks[0].Lead; len(lead) != 1 || lead[0] != "各盟行政公署、市人民政府" {
 		t.Errorf("collective split: %q", lead)
+	}
+}
+
+// TestSectionClause gives "以上任务由…" to every item of its section.
+func TestSectionClause(t *testing.T) {
+	p, err := Parse("贵州省2014年工作要点\n一、发展现代物流\n1.建设物流园区。\n2.发展冷链物流。\n以上任务由省商务厅牵头，省直有关部门按职责分工负责。\n二、发展旅游\n3.发展乡村旅游。（省旅游局负责）\na.建设示范点。（省旅游局负责）\nb.培育线路。（省农委负责）")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, task := range p.Tasks {
+		got = append(got, strings.Join(task.Path, "/")+" "+strings.Join(task.Lead, "|")+" / "+strings.Join(task.Cooperating, "|"))
+	}
+	want := []string{"一/1 省商务厅 / 省直有关部门", "一/2 省商务厅 / 省直有关部门", "二/3/a 省旅游局 / ", "二/3/b 省农委 / "}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("tasks\n%q\nwant\n%q", got, want)
 	}
 }

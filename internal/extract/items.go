@@ -109,10 +109,16 @@ func sentenceClauses(t *text, p span, found []clause) []clause {
 		s := t.trim(span{start, i})
 		end := min(i+1, p.end)
 		start = i + 1
-		if s.end-s.start < 4 || overlaps(found, s) || !roleSentence(f, s) {
+		// "——省旅游局、省农委": units after a dash at the end of an item.
+		dashed := s.start < s.end && (f[s.start] == '—' || f[s.start] == '-')
+		inner := s
+		for inner.start < inner.end && (f[inner.start] == '—' || f[inner.start] == '-') {
+			inner.start++
+		}
+		if s.end-s.start < 4 || overlaps(found, s) || !dashed && !roleSentence(f, s) {
 			continue
 		}
-		if c, ok := parseClause(t, s, span{s.start, end}); ok && c.hasExplicit && !c.unreadable && c.taskForce == "" && allUnits(c) {
+		if c, ok := parseClause(t, inner, span{s.start, end}); ok && (c.hasExplicit || dashed) && !c.unreadable && c.taskForce == "" && allUnits(c) {
 			out = append(out, c)
 		}
 	}

@@ -16,6 +16,7 @@ const (
 	styleArabic            // 1. 1、 1．
 	styleArabicParen       // （1）
 	styleCircled           // ①
+	styleLetter            // a. b. c.
 	styleShi               // 一是 … 二是, inside a paragraph
 )
 
@@ -122,6 +123,10 @@ func parseLabel(f []rune) (label, bool) {
 			}
 			return label{style: styleArabic, num: v, norm: strconv.Itoa(v), end: skipSep(f, n+1)}, true
 		}
+	case (f[0] >= 'a' && f[0] <= 'z' || f[0] >= 'A' && f[0] <= 'Z') && (f[1] == '.' || f[1] == '、' || f[1] == ')') && len(f) > 2 && isHan(f[2]):
+		// "a.推进…": lettered sub-items.
+		l := f[0] | 0x20
+		return label{style: styleLetter, num: int(l-'a') + 1, norm: string(l), end: skipSep(f, 2)}, true
 	default:
 		if v, n := hanNumber(f); n > 0 && n < len(f) && (f[n] == '、' || f[n] == '.') {
 			return label{style: styleHan, num: v, norm: string(f[:n]), end: skipSep(f, n+1)}, true

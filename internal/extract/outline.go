@@ -102,6 +102,13 @@ func buildOutline(t *text, lines []span) *outline {
 			continue
 		}
 		if attach != nil {
+			// "以上任务由A牵头，B负责。" after a section's items covers them all:
+			// it goes to their heading, whose clause its items inherit.
+			if attach.parent != nil && len(attach.parent.children) > 1 && coversSection(f) {
+				attach.parent.content = append(attach.parent.content, ln)
+				attach = nil
+				continue
+			}
 			attach.content = append(attach.content, ln)
 		} else {
 			o.loose = append(o.loose, ln)
@@ -147,6 +154,15 @@ func splitInlineItems(t *text, lines []span) []span {
 		out = append(out, t.trim(span{start, ln.end}))
 	}
 	return out
+}
+
+// coversSection reports a sentence that assigns the items above it:
+// "以上任务由省商务厅牵头…", "上述工作由…负责".
+func coversSection(f []rune) bool {
+	if len(f) < 6 || !(runesAt(f, 0, []rune("以上")) || runesAt(f, 0, []rune("上述"))) {
+		return false
+	}
+	return containsRunes(f[:min(len(f), 12)], []rune("由")) && (containsRunes(f, []rune("负责")) || containsRunes(f, []rune("牵头")))
 }
 
 // unclosed reports a paragraph that ends inside a parenthesis.

@@ -34,12 +34,12 @@ var provinces = []province{
 	{full: "广西壮族自治区", stem: "广西", abbr: "桂"}, {full: "海南省", stem: "海南", abbr: "琼"}, {full: "重庆市", stem: "重庆", abbr: "渝"}, {full: "四川省", stem: "四川", abbr: "川"},
 	{full: "贵州省", stem: "贵州", abbr: "黔"}, {full: "云南省", stem: "云南", abbr: "云"}, {full: "西藏自治区", stem: "西藏", abbr: "藏"}, {full: "陕西省", stem: "陕西", abbr: "陕"},
 	{full: "甘肃省", stem: "甘肃", abbr: "甘"}, {full: "青海省", stem: "青海", abbr: "青"}, {full: "宁夏回族自治区", stem: "宁夏", abbr: "宁"},
-	{full: "新疆维吾尔自治区", stem: "新疆", abbr: "新"},
+	{full: "新疆生产建设兵团", stem: "兵团", abbr: "兵"}, {full: "新疆维吾尔自治区", stem: "新疆", abbr: "新"},
 }
 
 // reCity finds a sub-provincial region at the head of a title or issuer:
 // "杭州市2021年…", "2021年杭州市…".
-var reCity = regexp.MustCompile(`^(?:(?:19|20)\d{2}年(?:度)?)?(?:[\p{Han}]{2,4}省)?([\p{Han}]{2,5}?(?:市|自治州|州|盟|地区)|[\p{Han}]{1,4}?(?:自治县|县|旗))`)
+var reCity = regexp.MustCompile(`^(?:(?:19|20)\d{2}年(?:度)?)?(?:[\p{Han}]{2,4}省)?([\p{Han}]{2,12}?自治州|[\p{Han}]{2,5}?(?:市|州|盟|地区)|[\p{Han}]{1,10}?(?:自治县|县|旗))`)
 
 // findRegion names the province or city whose plan this is: from the
 // title, the issuer, the document number, else the province the text

@@ -105,11 +105,13 @@ func unitLike(s string) bool {
 
 // strongUnitSuffixes end names that can only be bodies of government or
 // enterprises; a bare parenthesis such as "(敬老院)" is not a clause.
-var strongUnitSuffixes = []string{"厅", "局", "委", "办", "政府", "支行", "分行", "管委会", "部门", "单位", "公司",
+var strongUnitSuffixes = []string{"厅", "局", "委", "办", "部", "政府", "支行", "分行", "管委会", "部门", "单位", "公司",
 	"集团", "海关", "委员会", "办公室", "运营商", "专班", "成员单位", "联社"}
 
 func strongUnit(s string) bool {
-	if len([]rune(s)) < 4 {
+	rs := []rune(s)
+	// Short names count only with their level: "省农委", not "(敬老院)".
+	if len(rs) < 3 || len(rs) == 3 && !strings.ContainsRune("省市县区州", rs[0]) {
 		return false
 	}
 	for _, suf := range strongUnitSuffixes {
@@ -462,7 +464,7 @@ func splitNames(t *text, s span) []name {
 	var out []name
 	for i := 0; i < len(parts); i++ {
 		p := t.trim(parts[i])
-		for i+1 < len(parts) && (isRegionStub(t.fstr(p)) || collectiveHead(t.fstr(p)) && isGenericGov(t.fstr(t.trim(parts[i+1])))) {
+		for i+1 < len(parts) && !collectiveHead(t.fstr(t.trim(parts[i+1]))) && (isRegionStub(t.fstr(p)) || collectiveHead(t.fstr(p)) && isGenericGov(t.fstr(t.trim(parts[i+1])))) {
 			i++
 			p.end = t.trim(parts[i]).end
 		}
@@ -515,7 +517,14 @@ func trimName(t *text, p span) span {
 	for p.end > p.start && strings.ContainsRune("等 .。", f[p.end-1]) {
 		p.end--
 	}
-	for p.start < p.end && (f[p.start] == '由' || f[p.start] == ' ') {
+	// "以上任务由A牵头" and "上述工作由A负责" name A.
+	for k := p.start; k < p.end && k < p.start+8; k++ {
+		if f[k] == '由' && k > p.start && (f[p.start] == '以' || f[p.start] == '上') {
+			p.start = k
+			break
+		}
+	}
+	for p.start < p.end && (f[p.start] == '由' || f[p.start] == ' ' || f[p.start] == '—' || f[p.start] == '-') {
 		p.start++
 	}
 	return p
