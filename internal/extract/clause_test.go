@@ -142,7 +142,6 @@ func TestClauseNotes(t *testing.T) {
 	}{
 		{"deadline inside the clause", "1.完善政策。（省商务厅牵头，6月底前完成）", "省商务厅", "2024-06-30"},
 		{"time note line", "1.完善政策。\n牵头单位：省商务厅\n完成时限：2024年9月15日前", "省商务厅", "2024-09-15"},
-		{"heading clause", "（一）现代物流（省交通运输厅牵头）\n1.建设枢纽。\n2.发展冷链。年底前建成。", "省交通运输厅", ""},
 		{"half parenthesis labels", "1.现代物流\n1)建设枢纽。（省交通运输厅负责）\n2)发展冷链。（省交通运输厅负责）", "省交通运输厅", ""},
 	}
 	for _, tc := range cases {
@@ -297,6 +296,23 @@ func TestSectionClause(t *testing.T) {
 		got = append(got, strings.Join(task.Path, "/")+" "+strings.Join(task.Lead, "|")+" / "+strings.Join(task.Cooperating, "|"))
 	}
 	want := []string{"一/1 省商务厅 / 省直有关部门", "一/2 省商务厅 / 省直有关部门", "二/3/a 省旅游局 / ", "二/3/b 省农委 / "}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("tasks\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestHeadingBody names the body on a heading's line as its items' task
+// force; it does not become their unit.
+func TestHeadingBody(t *testing.T) {
+	p, err := Parse("安徽省2024年服务业工作要点\n（一）现代物流（省交通运输厅牵头）\n1.建设枢纽。\n2.发展冷链。（省商务厅负责）\n（二）现代金融（金融业专班负责，省地方金融监管局牵头）\n3.发展普惠金融。\n4.发展绿色金融。（省财政厅、各市人民政府（按职责）配合，人行合肥中心支行牵头）")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, task := range p.Tasks {
+		got = append(got, task.Label+" "+task.TaskForce+" "+strings.Join(task.Lead, "|")+" / "+strings.Join(task.Cooperating, "|"))
+	}
+	want := []string{"1 省交通运输厅  / ", "2 省交通运输厅 省商务厅 / ", "3 金融业专班  / ", "4 金融业专班 人行合肥中心支行 / 省财政厅|各市人民政府"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("tasks\n%q\nwant\n%q", got, want)
 	}

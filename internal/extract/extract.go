@@ -115,9 +115,37 @@ func (b *builder) readItem(it *item) {
 			it.taskForce = c.taskForce
 		}
 	}
+	// A heading's own line that names a body, "（一）现代物流（省交通运输厅
+	// 负责）", names the body in charge of its items: their task force.
+	if it.taskForce == "" && len(it.children) > 0 {
+		if c, ok := titleClause(it); ok && len(c.lead) > 0 {
+			it.taskForce = c.lead[0].text
+		}
+	}
 	if it.taskForce == "" && it.parent != nil {
 		it.taskForce = it.parent.taskForce
 	}
+}
+
+// sectionClauses are a heading's unit clauses below its own line.
+func sectionClauses(it *item) []clause {
+	var out []clause
+	for _, c := range it.clauses {
+		if len(it.content) > 0 && c.span.start >= it.content[0].end && len(c.lead)+len(c.coop) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// titleClause is the unit clause on an item's first line, if any.
+func titleClause(it *item) (clause, bool) {
+	for _, c := range it.clauses {
+		if len(it.content) > 0 && c.span.start < it.content[0].end && len(c.lead)+len(c.coop) > 0 {
+			return c, true
+		}
+	}
+	return clause{}, false
 }
 
 // addGoalText keeps an item's paragraphs as places where plan-level goals
@@ -200,10 +228,12 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 	clauses = append(append([]clause{}, clauses...), inlineLeads(t, content, clauses)...)
 	clauses = append(clauses, jointLeads(t, content, clauses)...)
 	if !namesUnits(clauses) {
-		// A heading's clause covers the items under it that name no one.
+		// A section's closing sentence ("以上任务由A牵头…") covers the items
+		// under it that name no one; a clause on the heading's own line is
+		// its task force instead (see readItem).
 		for a := it.parent; a != nil; a = a.parent {
-			if namesUnits(a.clauses) {
-				clauses = append(clauses, a.clauses...)
+			if cs := sectionClauses(a); len(cs) > 0 {
+				clauses = append(clauses, cs...)
 				break
 			}
 		}

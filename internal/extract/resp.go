@@ -253,11 +253,25 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 			}
 		}
 	}
-	// A clause that names only a task force belongs to its heading.
+	// A task force named in a clause belongs to its heading, not to the
+	// units: "(金融业专班负责)", "(金融业专班负责，省地方金融监管局牵头)".
 	all := append(append(append([]name{}, groups[roleLead]...), groups[roleResp]...), groups[roleCoop]...)
 	if allTaskForces(all) {
 		c.taskForce = all[0].text
 		return c, true
+	}
+	for _, r := range []role{roleLead, roleResp, roleCoop} {
+		kept := groups[r][:0]
+		for _, n := range groups[r] {
+			if isTaskForce(n.text) {
+				if c.taskForce == "" {
+					c.taskForce = n.text
+				}
+				continue
+			}
+			kept = append(kept, n)
+		}
+		groups[r] = kept
 	}
 	if len(groups[roleLead]) > 0 {
 		c.lead = groups[roleLead]
@@ -516,6 +530,17 @@ func trimName(t *text, p span) span {
 	f := t.fold
 	for p.end > p.start && strings.ContainsRune("等 .。", f[p.end-1]) {
 		p.end--
+	}
+	// A qualifier in brackets after the name: "各市人民政府（按职责）".
+	if p.end > p.start && (f[p.end-1] == ')' || f[p.end-1] == '〕') {
+		for k := p.end - 2; k > p.start; k-- {
+			if f[k] == '(' || f[k] == '〔' {
+				if f[k+1] == '按' || runesAt(f, k+1, []rune("视情")) || runesAt(f, k+1, []rune("分别")) {
+					p.end = k
+				}
+				break
+			}
+		}
 	}
 	// "以上任务由A牵头" and "上述工作由A负责" name A.
 	for k := p.start; k < p.end && k < p.start+8; k++ {

@@ -652,7 +652,12 @@ func (s *scanner) candidate(c cand) bool {
 	year := s.year
 	switch {
 	case perYear.within(rs, s.clause, c.start):
-		year = s.dflt // "每年新增…" holds every year, not the horizon named before
+		// "每年新增…" holds every year, not the horizon named before: the
+		// plan's year in an annual plan, no single year in a longer one.
+		year = 0
+		if s.dflt == s.base {
+			year = s.dflt
+		}
 	case year == 0 && s.base > 0 && thisYear.within(rs, s.sentence, c.start):
 		year = s.base // "年底前…", "全年…" in a plan of several years: the plan's year
 	}
