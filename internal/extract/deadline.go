@@ -149,21 +149,92 @@ func isNumeralRune(r rune) bool {
 	return ok || r == '几' || r == '多'
 }
 
-// reLabelledMonth is a month given as a time limit: "完成时限：2023年12月".
-var reLabelledMonth = regexp.MustCompile(`(?:时限|时间|期限|节点)\s*:?\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:份)?\s*(?:$|[)）;；,，。\n])`)
+// labelMonthWords are the labels of a time limit: "完成时限：2023年12月".
+var labelMonthWords = [][]rune{[]rune("时限"), []rune("时间"), []rune("期限"), []rune("节点")}
 
-// labelledMonth reads the end of a month named as a time limit.
+// labelledMonth reads the end of a month named as a time limit:
+// "完成时限：2023年12月". It is the leftmost match of
+//
+//	(?:时限|时间|期限|节点)\s*:?\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月(?:份)?\s*(?:$|[)）;；,，。\n])
+//
+// read by hand: the expression, with no literal prefix to skip ahead to,
+// was tried at every offset of every task's text.
 func labelledMonth(rs []rune) string {
-	if !containsRunes(rs, []rune("时")) && !containsRunes(rs, []rune("期")) && !containsRunes(rs, []rune("节点")) {
-		return ""
+	for i := 0; i+1 < len(rs); i++ {
+		if rs[i] != '时' && rs[i] != '期' && rs[i] != '节' {
+			continue
+		}
+		for _, w := range labelMonthWords {
+			if !runesAt(rs, i, w) {
+				continue
+			}
+			if year, mo, ok := limitMonthAt(rs, i+len(w)); ok {
+				if mo < 1 || mo > 12 {
+					return ""
+				}
+				return year + "-" + pad2(mo) + "-" + pad2(monthDays[mo-1])
+			}
+		}
 	}
-	m := reLabelledMonth.FindStringSubmatch(string(rs))
-	if m == nil {
-		return ""
+	return ""
+}
+
+// limitMonthAt reads "：2023年12月" after a time-limit label at rs[j]: the
+// year as written and the month.
+func limitMonthAt(rs []rune, j int) (string, int, bool) {
+	j = skipReSpace(rs, j)
+	if j < len(rs) && rs[j] == ':' {
+		j = skipReSpace(rs, j+1)
 	}
-	mo, _ := strconv.Atoi(m[2])
-	if mo < 1 || mo > 12 {
-		return ""
+	if j+4 > len(rs) || !(rs[j] == '1' && rs[j+1] == '9' || rs[j] == '2' && rs[j+1] == '0') || !asciiDigit(rs[j+2]) || !asciiDigit(rs[j+3]) {
+		return "", 0, false
 	}
-	return m[1] + "-" + pad2(mo) + "-" + pad2(monthDays[mo-1])
+	year := string(rs[j : j+4])
+	j = skipReSpace(rs, j+4)
+	if j >= len(rs) || rs[j] != '年' {
+		return "", 0, false
+	}
+	j = skipReSpace(rs, j+1)
+	mo, k := 0, 0
+	for j+k < len(rs) && asciiDigit(rs[j+k]) {
+		mo = mo*10 + int(rs[j+k]-'0')
+		k++
+	}
+	if k == 0 || k > 2 {
+		return "", 0, false
+	}
+	j = skipReSpace(rs, j+k)
+	if j >= len(rs) || rs[j] != '月' {
+		return "", 0, false
+	}
+	j++
+	if j < len(rs) && rs[j] == '份' {
+		j++
+	}
+	// The closing white space may itself end the month with a newline.
+	from := j
+	j = skipReSpace(rs, j)
+	if j == len(rs) || strings.ContainsRune(")）;；,，。\n", rs[j]) || containsRune(rs[from:j], '\n') {
+		return year, mo, true
+	}
+	return "", 0, false
+}
+
+// skipReSpace skips what \s matches in a regular expression.
+func skipReSpace(rs []rune, j int) int {
+	for j < len(rs) && (rs[j] == ' ' || rs[j] == '\t' || rs[j] == '\n' || rs[j] == '\f' || rs[j] == '\r') {
+		j++
+	}
+	return j
+}
+
+func asciiDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+func containsRune(rs []rune, r rune) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
 }

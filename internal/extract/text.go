@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // text is the decoded source with a folded twin: full-width ASCII forms
@@ -16,10 +17,14 @@ type text struct {
 }
 
 func newText(s string) *text {
-	src := []rune(s)
-	fold := make([]rune, len(src))
-	for i, r := range src {
-		fold[i] = foldRune(r)
+	// One allocation and one decoding pass for both forms.
+	n := utf8.RuneCountInString(s)
+	buf := make([]rune, 2*n)
+	src, fold := buf[:n:n], buf[n:]
+	i := 0
+	for _, r := range s {
+		src[i], fold[i] = r, foldRune(r)
+		i++
 	}
 	return &text{src: src, fold: fold, memo: map[span]string{}}
 }
