@@ -6,8 +6,12 @@ import (
 )
 
 // wordList is a list of words as runes, longest first, so that the first
-// match is the longest one.
-type wordList []word
+// match is the longest one. The scanner asks about every position, so the
+// words are also kept by their first and last rune: only those can match.
+type wordList struct {
+	byFirst map[rune][]word // longest first
+	byLast  map[rune][]word // longest first
+}
 
 type word struct {
 	r []rune
@@ -17,19 +21,24 @@ type word struct {
 func newWordList(ws []string) wordList { return newValuedList(ws, nil) }
 
 func newValuedList(ws []string, vals map[string]string) wordList {
-	l := make(wordList, 0, len(ws)+len(vals))
+	all := make([]word, 0, len(ws)+len(vals))
 	for _, w := range ws {
-		l = append(l, word{r: []rune(w)})
+		all = append(all, word{r: []rune(w)})
 	}
 	for w, v := range vals {
-		l = append(l, word{r: []rune(w), v: v})
+		all = append(all, word{r: []rune(w), v: v})
 	}
-	sort.SliceStable(l, func(i, j int) bool {
-		if len(l[i].r) != len(l[j].r) {
-			return len(l[i].r) > len(l[j].r)
+	sort.SliceStable(all, func(i, j int) bool {
+		if len(all[i].r) != len(all[j].r) {
+			return len(all[i].r) > len(all[j].r)
 		}
-		return string(l[i].r) < string(l[j].r)
+		return string(all[i].r) < string(all[j].r)
 	})
+	l := wordList{byFirst: map[rune][]word{}, byLast: map[rune][]word{}}
+	for _, w := range all {
+		l.byFirst[w.r[0]] = append(l.byFirst[w.r[0]], w)
+		l.byLast[w.r[len(w.r)-1]] = append(l.byLast[w.r[len(w.r)-1]], w)
+	}
 	return l
 }
 
@@ -44,7 +53,10 @@ func keys(m map[string]string) []string {
 // endingAt returns the longest word of l that ends at rs[end] (exclusive)
 // and starts at or after lo.
 func (l wordList) endingAt(rs []rune, lo, end int) (word, bool) {
-	for _, w := range l {
+	if end <= lo || end > len(rs) {
+		return word{}, false
+	}
+	for _, w := range l.byLast[rs[end-1]] {
 		n := len(w.r)
 		if end-n < lo {
 			continue
@@ -59,7 +71,10 @@ func (l wordList) endingAt(rs []rune, lo, end int) (word, bool) {
 // startingAt returns the longest word of l that starts at rs[pos] and
 // ends at or before hi.
 func (l wordList) startingAt(rs []rune, pos, hi int) (word, bool) {
-	for _, w := range l {
+	if pos < 0 || pos >= hi || pos >= len(rs) {
+		return word{}, false
+	}
+	for _, w := range l.byFirst[rs[pos]] {
 		n := len(w.r)
 		if pos+n > hi {
 			continue
