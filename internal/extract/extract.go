@@ -296,41 +296,69 @@ func namesUnits(cs []clause) bool {
 }
 
 // mapSpan turns a span in joined text into a span in the source.
-func mapSpan(offs []int, s plan.Span) plan.Span {
-	if len(offs) == 0 || s.Start >= len(offs) || s.Start < 0 {
+func mapSpan(offs offsets, s plan.Span) plan.Span {
+	if offs.n == 0 || s.Start >= offs.n || s.Start < 0 {
 		return s
 	}
 	end := s.End
-	if end > len(offs) {
-		end = len(offs)
+	if end > offs.n {
+		end = offs.n
 	}
-	out := plan.Span{Start: offs[s.Start], End: offs[s.Start] + 1}
+	out := plan.Span{Start: offs.src(s.Start), End: offs.src(s.Start) + 1}
 	if end > s.Start {
-		out.End = offs[end-1] + 1
+		out.End = offs.src(end-1) + 1
 	}
 	return out
 }
 
+// offsets maps each rune of a joined text to its offset in the source.
+// The text is made of runs of consecutive source runes, so it keeps the
+// runs rather than an offset for every rune.
+type offsets struct {
+	runs []run // in text order
+	base int   // text offset of the first rune after trimming
+	n    int   // runes in the trimmed text
+}
+
+// run is a stretch of the joined text that starts at text offset at and
+// copies the source from offset src.
+type run struct{ at, src int }
+
+// src is the source offset of rune i of the trimmed text.
+func (o offsets) src(i int) int {
+	i += o.base
+	k := sort.Search(len(o.runs), func(j int) bool { return o.runs[j].at > i }) - 1
+	return o.runs[k].src + i - o.runs[k].at
+}
+
 // joinWithout concatenates the paragraphs without the clauses, returning
 // the text and, for each of its runes, the source offset.
-func joinWithout(t *text, content []span, clauses []clause) ([]rune, []int) {
+func joinWithout(t *text, content []span, clauses []clause) ([]rune, offsets) {
 	n := 0
 	for _, s := range content {
 		n += s.end - s.start
 	}
 	out := make([]rune, 0, n)
-	offs := make([]int, 0, n)
+	var runs []run
 	ci := 0
 	for _, s := range content {
-		for i := s.start; i < s.end; i++ {
+		for i := s.start; i < s.end; {
 			for ci < len(clauses) && clauses[ci].span.end <= i {
 				ci++
 			}
-			if ci < len(clauses) && clauses[ci].span.start <= i && i < clauses[ci].span.end {
+			if ci < len(clauses) && clauses[ci].span.start <= i {
+				i = clauses[ci].span.end // inside a clause
 				continue
 			}
-			out = append(out, t.src[i])
-			offs = append(offs, i)
+			// Keep the text up to where the next clause starts, or
+			// to where it ends should its span be empty.
+			j := s.end
+			if ci < len(clauses) {
+				j = min(j, clauses[ci].span.start, clauses[ci].span.end)
+			}
+			runs = append(runs, run{at: len(out), src: i})
+			out = append(out, t.src[i:j]...)
+			i = j
 		}
 	}
 	// Trim white space and stray separators at both ends.
@@ -341,7 +369,7 @@ func joinWithout(t *text, content []span, clauses []clause) ([]rune, []int) {
 	for hi > lo && isSpace(foldRune(out[hi-1])) {
 		hi--
 	}
-	return out[lo:hi], offs[lo:hi]
+	return out[lo:hi], offsets{runs: runs, base: lo, n: hi - lo}
 }
 
 func names(ns []name) []string {
