@@ -478,7 +478,9 @@ func splitNames(t *text, s span) []name {
 	var out []name
 	for i := 0; i < len(parts); i++ {
 		p := t.trim(parts[i])
-		for i+1 < len(parts) && !collectiveHead(t.fstr(t.trim(parts[i+1]))) && (isRegionStub(t.fstr(p)) || collectiveHead(t.fstr(p)) && isGenericGov(t.fstr(t.trim(parts[i+1])))) {
+		// Only a collective head ("各市") runs on into the next part;
+		// testing that on the runes spares a string for every name.
+		for i+1 < len(parts) && collectiveHeadAt(t.fold, p) && !collectiveHeadAt(t.fold, t.trim(parts[i+1])) && (isRegionStub(t.fstr(p)) || isGenericGov(t.fstr(t.trim(parts[i+1])))) {
 			i++
 			p.end = t.trim(parts[i]).end
 		}
@@ -490,8 +492,11 @@ func splitNames(t *text, s span) []name {
 	return out
 }
 
-func collectiveHead(s string) bool {
-	return strings.HasPrefix(s, "各") || strings.HasPrefix(s, "有关") || strings.HasPrefix(s, "相关")
+// collectiveHeadAt reports a name in f[s] that starts with 各, 有关 or 相关:
+// the head of a collective name.
+func collectiveHeadAt(f []rune, s span) bool {
+	return s.start < s.end && f[s.start] == '各' ||
+		s.end-s.start >= 2 && (f[s.start] == '有' && f[s.start+1] == '关' || f[s.start] == '相' && f[s.start+1] == '关')
 }
 
 // isGenericGov reports a government named without its place, the second
