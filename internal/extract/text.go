@@ -17,14 +17,31 @@ type text struct {
 }
 
 func newText(s string) *text {
-	// One allocation and one decoding pass for both forms.
-	n := utf8.RuneCountInString(s)
+	// One allocation and one decoding pass for both forms. In valid UTF-8
+	// the runes are the bytes that do not continue a sequence; invalid
+	// bytes decode to more runes, and append makes room for them.
+	n := 0
+	for i := 0; i < len(s); i++ {
+		if s[i]&0xC0 != 0x80 {
+			n++
+		}
+	}
 	buf := make([]rune, 2*n)
-	src, fold := buf[:n:n], buf[n:]
-	i := 0
-	for _, r := range s {
-		src[i], fold[i] = r, foldRune(r)
-		i++
+	src, fold := buf[:0:n], buf[n:n]
+	for i := 0; i < len(s); {
+		// A plan is mostly Han: three-byte sequences that cannot be
+		// overlong or surrogates are read here, the rest by utf8.
+		r, w := rune(s[i]), 1
+		switch c := s[i]; {
+		case c < utf8.RuneSelf:
+		case i+2 < len(s) && (c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			r, w = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		default:
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
+		src = append(src, r)
+		fold = append(fold, foldRune(r))
+		i += w
 	}
 	return &text{src: src, fold: fold, memo: map[span]string{}}
 }
