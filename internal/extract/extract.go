@@ -4,8 +4,10 @@
 package extract
 
 import (
+	"cmp"
 	"errors"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,7 +69,7 @@ func build(t *text, doc plan.Document, intro string, body []span, proseTasks boo
 	sortTasks(p.Tasks)
 	b.slogans(o)
 	b.goals(o)
-	sort.SliceStable(p.Goals, func(i, j int) bool { return p.Goals[i].Start < p.Goals[j].Start })
+	slices.SortStableFunc(p.Goals, func(a, b plan.Target) int { return cmp.Compare(a.Start, b.Start) })
 	return p, o
 }
 
@@ -205,11 +207,11 @@ func (b *builder) slogans(o *outline) {
 }
 
 func sortTasks(ts []plan.Task) {
-	sort.SliceStable(ts, func(i, j int) bool { return ts[i].Start < ts[j].Start })
+	slices.SortStableFunc(ts, func(a, b plan.Task) int { return cmp.Compare(a.Start, b.Start) })
 }
 
 func sortHeadings(hs []plan.Heading) {
-	sort.SliceStable(hs, func(i, j int) bool { return hs[i].Start < hs[j].Start })
+	slices.SortStableFunc(hs, func(a, b plan.Heading) int { return cmp.Compare(a.Start, b.Start) })
 }
 
 // task adds one task built from its paragraphs and clauses.
@@ -429,7 +431,7 @@ func (b *builder) goals(o *outline) {
 }
 
 func sortSpans(ss []span) {
-	sort.SliceStable(ss, func(i, j int) bool { return ss[i].start < ss[j].start })
+	slices.SortStableFunc(ss, func(a, b span) int { return cmp.Compare(a.start, b.start) })
 }
 
 // reHorizon finds the horizon year of a goal statement: "到2025年".

@@ -1,8 +1,9 @@
 package extract
 
 import (
+	"cmp"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -77,7 +78,7 @@ func findClauses(t *text, content []span) []clause {
 		lastEnd = p.end
 		out = append(out, sentenceClauses(t, p, out)...)
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].span.start < out[j].span.start })
+	slices.SortStableFunc(out, func(a, b clause) int { return cmp.Compare(a.span.start, b.span.start) })
 	return out
 }
 

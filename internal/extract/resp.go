@@ -1,7 +1,8 @@
 package extract
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 )
 
@@ -134,12 +135,11 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	f := t.fold
 	var pending []name
 	cur := roleNone
-	groups := map[role][]name{}
-	assign := func(r role, ns []name) {
-		groups[r] = append(groups[r], ns...)
-	}
-	for _, major := range splitAtLabels(f, splitTop(f, s, ';')) {
-		for _, seg := range splitTop(f, major, ',') {
+	var groups [roleResp + 1][]name // by role
+	// Most clauses split into a few parts: these stay on the stack.
+	var majors, labelled, segs [8]span
+	for _, major := range splitAtLabels(labelled[:0], f, appendSplitTop(majors[:0], f, s, ';')) {
+		for _, seg := range appendSplitTop(segs[:0], f, major, ',') {
 			seg = t.trim(seg)
 			if seg.end <= seg.start {
 				continue
@@ -150,7 +150,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 			}
 			if r, n := hasPrefixLabel(f, seg); n > 0 {
 				if len(pending) > 0 {
-					assign(roleResp, pending)
+					groups[roleResp] = append(groups[roleResp], pending...)
 					pending = nil
 				}
 				cur = r
@@ -165,10 +165,10 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 			switch {
 			case r != roleNone:
 				c.hasExplicit = true
-				assign(r, append(pending, names...))
+				groups[r] = append(append(groups[r], pending...), names...)
 				pending = nil
 			case cur != roleNone:
-				assign(cur, names)
+				groups[cur] = append(groups[cur], names...)
 			default:
 				pending = append(pending, names...)
 			}
@@ -189,7 +189,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 			// Beside named roles, other words are notes such as
 			// "6月底前完成": not units.
 		}
-		assign(roleResp, units)
+		groups[roleResp] = append(groups[roleResp], units...)
 	}
 	// "A会同B负责": A carries the group's role, B cooperates.
 	// The names listed after B ("A会同B、C负责") go with B.
@@ -354,7 +354,7 @@ func allTaskForces(ns []name) bool {
 }
 
 func orderBySpan(ns []name) []name {
-	sort.SliceStable(ns, func(i, j int) bool { return ns[i].span.start < ns[j].span.start })
+	slices.SortStableFunc(ns, func(a, b name) int { return cmp.Compare(a.span.start, b.span.start) })
 	return ns
 }
 
@@ -421,9 +421,8 @@ func stripSuffix(t *text, seg span) (role, span) {
 }
 
 // splitAtLabels cuts segments before a role label that follows other
-// text without a separator: "牵头单位：A 配合单位：B".
-func splitAtLabels(f []rune, segs []span) []span {
-	var out []span
+// text without a separator: "牵头单位：A 配合单位：B". It appends to out.
+func splitAtLabels(out []span, f []rune, segs []span) []span {
 	for _, seg := range segs {
 		start := seg.start
 		for i := seg.start + 1; i < seg.end; i++ {
@@ -446,8 +445,10 @@ func splitAtLabels(f []rune, segs []span) []span {
 }
 
 // splitTop splits s on sep outside nested parentheses.
-func splitTop(f []rune, s span, sep rune) []span {
-	var out []span
+func splitTop(f []rune, s span, sep rune) []span { return appendSplitTop(nil, f, s, sep) }
+
+// appendSplitTop is splitTop appending to out.
+func appendSplitTop(out []span, f []rune, s span, sep rune) []span {
 	depth, start := 0, s.start
 	for i := s.start; i < s.end; i++ {
 		switch f[i] {
@@ -470,10 +471,11 @@ func splitTop(f []rune, s span, sep rune) []span {
 // splitNames splits a list of unit names on 、 and keeps collective names
 // such as "各市、州人民政府" whole.
 func splitNames(t *text, s span) []name {
-	var parts []span
-	for _, p := range splitTop(t.fold, s, '、') {
+	var listed, spaced [8]span
+	parts := spaced[:0]
+	for _, p := range appendSplitTop(listed[:0], t.fold, s, '、') {
 		// Names set apart by spaces: "省交通运输厅　民航中南地区管理局".
-		parts = append(parts, splitTop(t.fold, t.trim(p), ' ')...)
+		parts = appendSplitTop(parts, t.fold, t.trim(p), ' ')
 	}
 	var out []name
 	for i := 0; i < len(parts); i++ {
