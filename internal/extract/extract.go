@@ -240,6 +240,20 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 			}
 		}
 	}
+	// Room for every assignment and mention at once.
+	nAssign, nUnits := 0, 0
+	for _, c := range clauses {
+		if c.taskForce == "" && !c.unreadable && !c.note {
+			nAssign++
+			nUnits += len(c.lead) + len(c.coop)
+		}
+	}
+	if nAssign > 0 {
+		task.Assignments = make([]plan.Assignment, 0, nAssign)
+	}
+	if nUnits > 0 {
+		task.Units = make([]plan.UnitMention, 0, nUnits)
+	}
 	for _, c := range clauses {
 		if c.taskForce != "" || c.unreadable || c.note {
 			if c.unreadable {

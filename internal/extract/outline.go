@@ -59,11 +59,15 @@ func buildOutline(t *text, lines []span) *outline {
 		f := t.fold[ln.start:ln.end]
 		// A site's related-links block ends the document: nothing after it
 		// is part of the plan.
-		if len(f) <= 80 && reRelated.MatchString(string(f)) {
+		short := ""
+		if len(f) <= 80 {
+			short = string(f)
+		}
+		if short != "" && reRelated.MatchString(short) {
 			break
 		}
 		// A file in an annex list, "2.服务业重点任务分工表.xlsx", is not an item.
-		if len(f) <= 80 && reFileLine.MatchString(string(f)) {
+		if short != "" && reFileLine.MatchString(short) {
 			attach = nil
 			continue
 		}
@@ -287,10 +291,17 @@ var historyWords = []string{"发展基础", "发展成就", "工作回顾", "发
 // inHistory reports an item under a heading that reports the past.
 func inHistory(it *item) bool {
 	for p := it; p != nil; p = p.parent {
-		head := []rune(p.title)
-		head = head[:min(len(head), 20)]
+		// The title's first 20 runes; titles are valid UTF-8.
+		head, n := p.title, 0
+		for i := range head {
+			if n == 20 {
+				head = head[:i]
+				break
+			}
+			n++
+		}
 		for _, w := range historyWords {
-			if strings.Contains(string(head), w) {
+			if strings.Contains(head, w) {
 				return true
 			}
 		}
