@@ -46,6 +46,9 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 		if i >= head && i < len(lines)-15 || ln.end-ln.start > 200 {
 			continue
 		}
+		if !slices.ContainsFunc(t.fold[ln.start:ln.end], metaLabelRune) {
+			continue // no label can stand in this line
+		}
 		// "文　　号：" and "标　　题：" space their labels out.
 		fs := strings.ReplaceAll(t.fline(ln), " ", "")
 		for _, l := range metaLabels {
@@ -151,6 +154,16 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 	d.Region = findRegion(t, d)
 	d.Year = planYear(d, intro, openingText(t, lines, bodyStart))
 	return d, meta
+}
+
+// metaLabelRune reports a rune of which every label in metaLabels holds
+// one: a line without any holds no label.
+func metaLabelRune(r rune) bool {
+	switch r {
+	case '题', '号', '期', '间', '构', '关', '位':
+		return true
+	}
+	return false
 }
 
 func cutAtNextLabel(s string) string {
@@ -312,6 +325,9 @@ func signature(t *text, lines []span) (issuer, date string) {
 		if lines[i].end-lines[i].start > 24 {
 			continue // a date line is short
 		}
+		if !mayBeDateLine(t.fold[lines[i].start:lines[i].end]) {
+			continue
+		}
 		fs := strings.TrimSpace(t.fline(lines[i]))
 		if !reDateLine.MatchString(fs) {
 			continue
@@ -327,11 +343,27 @@ func signature(t *text, lines []span) (issuer, date string) {
 		}
 	}
 	for i := 0; i < len(lines) && i < 15; i++ {
+		if !mayBeDateLine(t.fold[lines[i].start:lines[i].end]) {
+			continue
+		}
 		if fs := strings.TrimSpace(t.fline(lines[i])); reDateLine.MatchString(fs) {
 			return "", firstDate(fs)
 		}
 	}
 	return "", ""
+}
+
+// mayBeDateLine is a quick test on a trimmed folded line: reDateLine
+// matches only lines that open with "(", a digit or a Han numeral of a year.
+func mayBeDateLine(f []rune) bool {
+	if len(f) == 0 {
+		return false
+	}
+	switch r := f[0]; {
+	case r == '(', r >= '0' && r <= '9':
+		return true
+	}
+	return strings.ContainsRune("〇○零一二三四五六七八九", f[0])
 }
 
 // planYear is the year the plan is for: stated in the title or the opening
@@ -363,13 +395,7 @@ func planYear(d plan.Document, intro, opening string) int {
 	// the opening paragraph.
 	// The latest such year: a plan recalls the last year before stating
 	// its own.
-	best := 0
-	for _, m := range reOpeningYear.FindAllStringSubmatch(opening, -1) {
-		if y, _ := strconv.Atoi(m[1]); y > best {
-			best = y
-		}
-	}
-	if best != 0 {
+	if best := latestOpeningYear(opening); best != 0 {
 		return best
 	}
 	// A plan that implements a document it cites ("根据《…》（国发〔2014〕
@@ -383,7 +409,46 @@ func planYear(d plan.Document, intro, opening string) int {
 
 var reBasis = regexp.MustCompile(`(?:根据|贯彻|落实|按照)[^。]{0,80}《[^》]+》[^。]{0,6}[(（][\p{Han}]{1,10}〔((?:19|20)\d{2})〕\d+号`)
 
-var reOpeningYear = regexp.MustCompile(`(?:^|[。;\n])\s*((?:19|20)\d{2})\s*年\s*[,，]`)
+// latestOpeningYear is the latest year that opens a sentence of s:
+// the largest year matched by
+//
+//	(?:^|[。;\n])\s*((?:19|20)\d{2})\s*年\s*[,，]
+//
+// read by hand, at the start of s and after each 。 ; or line break. A
+// match hides no other year: what it spans after its separator is white
+// space, the year, 年 and a comma.
+func latestOpeningYear(s string) int {
+	best := 0
+	for i := 0; i < len(s); i++ {
+		if i > 0 && s[i-1] != ';' && s[i-1] != '\n' && !strings.HasSuffix(s[:i], "。") {
+			continue
+		}
+		j := skipSpaceBytes(s, i)
+		if j+4 > len(s) || !(s[j] == '1' && s[j+1] == '9' || s[j] == '2' && s[j+1] == '0') || !isDigitByte(s[j+2]) || !isDigitByte(s[j+3]) {
+			continue
+		}
+		y := int(s[j]-'0')*1000 + int(s[j+1]-'0')*100 + int(s[j+2]-'0')*10 + int(s[j+3]-'0')
+		j = skipSpaceBytes(s, j+4)
+		if !strings.HasPrefix(s[j:], "年") {
+			continue
+		}
+		j = skipSpaceBytes(s, j+len("年"))
+		if (strings.HasPrefix(s[j:], ",") || strings.HasPrefix(s[j:], "，")) && y > best {
+			best = y
+		}
+	}
+	return best
+}
+
+// skipSpaceBytes skips what \s matches in a regular expression.
+func skipSpaceBytes(s string, j int) int {
+	for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+		j++
+	}
+	return j
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // openingText is the folded text of the body's first paragraphs.
 func openingText(t *text, lines []span, from int) string {
