@@ -30,11 +30,25 @@ func Parse(s string) (*plan.Plan, error) {
 	}
 	doc, meta := readDocument(t, all)
 	var body []span
+	title := foldString(doc.Title)
 	for i, ln := range all {
-		// Page chrome comes in short lines (see isClutter).
-		if !meta[i] && (ln.end-ln.start > maxClutterRunes || !isClutter(t.fline(ln))) {
-			body = append(body, ln)
+		if meta[i] {
+			continue
 		}
+		// Page chrome and the furniture of a document pasted from PDF come
+		// in short lines: page numbers ("— 3 —"), the title repeated atop
+		// each page.
+		if ln.end-ln.start <= maxClutterRunes {
+			fs := t.fline(ln)
+			if isClutter(fs) || rePageNumber.MatchString(fs) {
+				continue
+			}
+			// The title line itself is in meta; another is a running header.
+			if title != "" && strings.TrimSpace(fs) == title {
+				continue
+			}
+		}
+		body = append(body, ln)
 	}
 	intro := ""
 	if len(body) > 0 {
@@ -52,6 +66,18 @@ func Parse(s string) (*plan.Plan, error) {
 	}
 	(&builder{t: t, p: p}).checkNumbering(o)
 	return p, nil
+}
+
+// rePageNumber is a page number on a line of its own: "— 3 —", "-3-",
+// "第3页", "3/12".
+var rePageNumber = regexp.MustCompile(`^\s*(?:[—\-–]+\s*\d{1,3}\s*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$`)
+
+func foldString(s string) string {
+	rs := []rune(s)
+	for i, r := range rs {
+		rs[i] = foldRune(r)
+	}
+	return string(rs)
 }
 
 // build turns the body lines into the plan's outline, tasks and goals.

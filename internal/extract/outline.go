@@ -74,7 +74,7 @@ func buildOutline(t *text, lines []span) *outline {
 		lbl, isLabel := parseLabel(f)
 		// A parenthesis left open at the end of a line goes on in the next:
 		// "（省发展改革委、省交通运输厅、" / "省商务厅负责）".
-		if attach != nil && !isLabel && len(attach.content) > 0 && unclosed(t, attach.content[len(attach.content)-1]) {
+		if attach != nil && !isLabel && len(attach.content) > 0 && unclosed(t, attach.content[len(attach.content)-1]) && onlySpace(t, attach.content[len(attach.content)-1].end, ln.start) {
 			attach.content[len(attach.content)-1].end = ln.end
 			continue
 		}
@@ -167,6 +167,18 @@ func coversSection(f []rune) bool {
 		return false
 	}
 	return containsRunes(f[:min(len(f), 12)], []rune("由")) && (containsRunes(f, []rune("负责")) || containsRunes(f, []rune("牵头")))
+}
+
+// onlySpace reports that nothing but white space lies between two offsets:
+// a paragraph can be joined to the next only over a line break, not over
+// page furniture that was dropped between them.
+func onlySpace(t *text, from, to int) bool {
+	for _, r := range t.fold[from:to] {
+		if !isSpace(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // unclosed reports a paragraph that ends inside a parenthesis.

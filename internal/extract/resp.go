@@ -488,7 +488,7 @@ func splitNames(t *text, s span) []name {
 		}
 		p = trimName(t, p)
 		if p.end > p.start {
-			out = append(out, name{span: p, text: t.str(p)})
+			out = append(out, name{span: p, text: nameText(t, p)})
 		}
 	}
 	return out
@@ -499,6 +499,16 @@ func splitNames(t *text, s span) []name {
 func collectiveHeadAt(f []rune, s span) bool {
 	return s.start < s.end && f[s.start] == '各' ||
 		s.end-s.start >= 2 && (f[s.start] == '有' && f[s.start+1] == '关' || f[s.start] == '相' && f[s.start+1] == '关')
+}
+
+// nameText is a name as written, without the line breaks of a
+// parenthesis broken over lines ("省工业和信\n息化厅").
+func nameText(t *text, p span) string {
+	s := t.str(p)
+	if strings.ContainsAny(s, "\n\r") {
+		s = strings.NewReplacer("\r\n", "", "\n", "", "\r", "").Replace(s)
+	}
+	return s
 }
 
 // isGenericGov reports a government named without its place, the second

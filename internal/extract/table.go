@@ -71,16 +71,24 @@ func (b *builder) takeTables(lines []span) []span {
 	var base []string       // their labels when the table began
 	var section []string    // the path of the section row above, if any
 	var ind *indicatorTable // set inside a table of main indicators
-	for _, ln := range lines {
+	projects := false
+	for i, ln := range lines {
 		cs := t.cells(ln)
-		if len(cs) < 3 && cols == nil {
-			if lbl, ok := parseLabel(t.fold[ln.start:ln.end]); ok {
-				for len(above) > 0 && rank(above[len(above)-1].style) >= rank(lbl.style) {
-					above = above[:len(above)-1]
-				}
-				above = append(above, lbl)
+		if projects {
+			if len(cs) >= 3 {
+				continue // a row of a list of projects
 			}
+			projects = false
+		}
+		if len(cs) < 3 && cols == nil {
+			above = pushHeading(above, t, ln)
 			rest = append(rest, ln)
+			continue
+		}
+		if len(cs) >= 3 && isProjectList(t, cs) {
+			// A list of major projects (项目名称, 总投资) names projects, not
+			// the plan's work items.
+			projects, cols, ind = true, nil, nil
 			continue
 		}
 		if hc := headerColumns(t, cs); len(cs) >= 3 && hc != nil {
@@ -104,7 +112,9 @@ func (b *builder) takeTables(lines []span) []span {
 		}
 		if cols != nil {
 			// A row that spans the table, "一、扩大服务消费", opens a section.
-			if only, ok := singleCell(cs); ok {
+			// It must be followed by a row; a heading with prose after it
+			// ("四、保障措施") ends the table.
+			if only, ok := singleCell(cs); ok && i+1 < len(lines) && len(t.cells(lines[i+1])) >= 3 {
 				if lbl, isLabel := parseLabel(t.fold[only.start:only.end]); isLabel {
 					section = append(append([]string{}, base...), lbl.norm)
 					b.p.Headings = append(b.p.Headings, plan.Heading{Label: lbl.norm, Level: 1,
@@ -123,9 +133,33 @@ func (b *builder) takeTables(lines []span) []span {
 			}
 		}
 		cols = nil
+		above = pushHeading(above, t, ln)
 		rest = append(rest, ln)
 	}
 	return rest
+}
+
+// pushHeading keeps the stack of numbered headings above a table.
+func pushHeading(above []label, t *text, ln span) []label {
+	lbl, ok := parseLabel(t.fold[ln.start:ln.end])
+	if !ok {
+		return above
+	}
+	for len(above) > 0 && rank(above[len(above)-1].style) >= rank(lbl.style) {
+		above = above[:len(above)-1]
+	}
+	return append(above, lbl)
+}
+
+// isProjectList reports the header of a table of projects.
+func isProjectList(t *text, cs []span) bool {
+	for _, c := range cs {
+		h := t.fstr(c)
+		if strings.Contains(h, "项目名称") || strings.Contains(h, "总投资") || strings.Contains(h, "投资额") || strings.Contains(h, "建设规模") {
+			return true
+		}
+	}
+	return false
 }
 
 // singleCell returns the one non-empty cell of a row.
@@ -292,6 +326,8 @@ func indicatorHeader(t *text, cs []span) (indicatorTable, bool) {
 	return it, it.name >= 0 && it.target >= 0
 }
 
+var reUnitInName = regexp.MustCompile(`^(.+?)\s*[（(]([^（）()]{1,6})[）)]$`)
+
 var reIndicatorValue = regexp.MustCompile(`^(约|不低于|不少于|超过|不超过|力争)?\s*(\d+(?:\.\d+)?)\s*(?:[-—~至](\d+(?:\.\d+)?))?\s*([%‰]|[\p{Han}]{0,3}?)\s*(以上|左右|以下|以内)?$`)
 
 // indicatorRow adds the goal of one row of a main-indicators table.
@@ -315,6 +351,12 @@ func (b *builder) indicatorRow(it indicatorTable, cs []span) {
 	g.Unit = m[4]
 	if it.unit >= 0 && it.unit < len(cs) && g.Unit == "" {
 		g.Unit = strings.TrimSpace(t.str(cs[it.unit]))
+	}
+	// "社会消费品零售总额（亿元）": the unit in the indicator's name.
+	if g.Unit == "" {
+		if u := reUnitInName.FindStringSubmatch(g.Indicator); u != nil {
+			g.Unit, g.Indicator = u[2], u[1]
+		}
 	}
 	switch {
 	case m[1] == "不低于" || m[1] == "不少于" || m[1] == "超过" || m[5] == "以上":
