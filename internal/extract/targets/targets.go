@@ -41,6 +41,7 @@ var (
 	wordEach     = []rune("均")
 	pastInClause = newWordList(pastClauseWords)
 	perYear      = newWordList([]string{"每年", "每一年"})
+	separately   = newWordList([]string{"分别"})
 	standards    = newWordList([]string{"的标准", "标准的", "标准配", "标准执行", "执行"})
 	supports     = newWordList([]string{"支持", "补助", "资助"})
 	lifeSpan     = newWordList([]string{"寿命"})
@@ -68,7 +69,7 @@ func FindIn(rs []rune, year, planYear int) []plan.Target {
 	if planYear == 0 {
 		planYear = year
 	}
-	s := scanner{rs: rs, year: year, dflt: year, base: planYear}
+	s := scanner{rs: rs, year: year, dflt: year, base: planYear, yearsEnd: -1}
 	s.run()
 	return s.out
 }
@@ -117,6 +118,9 @@ type scanner struct {
 	lastEnd      int
 	lastFrom     int    // index into out of the last target's group
 	lastPre      string // comparator written before the last target's group
+	years        []int  // a list of years read as one ("2023年、2024年")
+	yearsEnd     int    // where the last year of that list ended
+	yearsNext    int    // the next of those years to give a target
 	lastExplicit bool
 	group        []string // subjects of 分别
 	groupVerb    string
@@ -148,6 +152,7 @@ func (s *scanner) run() {
 		case r == '。' || r == '！' || r == '？' || r == '!' || r == '?' || r == '\n' || r == '\r':
 			s.closers = s.closers[:0]
 			s.history = false
+			s.years = s.years[:0]
 			s.newClause(i + 1)
 			s.sentence = s.clause
 		case len(s.closers) > 0:
@@ -428,6 +433,13 @@ func (s *scanner) sawYear(i, y, end int) {
 		return
 	}
 	s.history = false // "2020年…为15万标箱，到2023年…达到30万标箱"
+	// "2023年、2024年分别达到A、B": a list of years, one per value.
+	if s.yearsEnd >= 0 && i == s.yearsEnd+1 && at(rs, s.yearsEnd) == '、' {
+		s.years = append(s.years, y)
+	} else {
+		s.years = append(s.years[:0], y)
+	}
+	s.yearsEnd, s.yearsNext = end, 0
 	s.year = y
 }
 
@@ -651,6 +663,9 @@ func (s *scanner) candidate(c cand) bool {
 
 	year := s.year
 	switch {
+	case len(s.years) > 1 && separately.within(rs, s.clause, c.start):
+		year = s.years[min(s.yearsNext, len(s.years)-1)]
+		s.yearsNext++
 	case perYear.within(rs, s.clause, c.start):
 		// "每年新增…" holds every year, not the horizon named before: the
 		// plan's year in an annual plan, no single year in a longer one.
