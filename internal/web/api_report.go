@@ -451,9 +451,7 @@ func (s *Server) apiUploadEvidence(w http.ResponseWriter, r *http.Request, rq *r
 	if err != nil {
 		return err
 	}
-	limit := s.maxEvidence()*int64(reporting.MaxEvidenceFiles) + 1<<20
-	r.Body = http.MaxBytesReader(w, r.Body, limit)
-	if err := r.ParseMultipartForm(8 << 20); err != nil {
+	if err := s.parseEvidenceForm(w, r); err != nil {
 		if errors.Is(err, http.ErrNotMultipart) {
 			return userError(http.StatusUnsupportedMediaType, "error.invalid")
 		}

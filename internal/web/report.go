@@ -527,6 +527,13 @@ func (s *Server) writeUploads(ups []upload) error {
 	return nil
 }
 
+// parseEvidenceForm caps a request at what its evidence files may take
+// and parses it as a multipart form; the report page and the API share it.
+func (s *Server) parseEvidenceForm(w http.ResponseWriter, r *http.Request) error {
+	r.Body = http.MaxBytesReader(w, r.Body, s.maxEvidence()*int64(reporting.MaxEvidenceFiles)+1<<20)
+	return r.ParseMultipartForm(8 << 20)
+}
+
 // saveReport handles the reporter's form: save a draft, submit it, or
 // start a revision of a returned report.
 func (s *Server) saveReport(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -534,9 +541,7 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
-	limit := s.maxEvidence()*int64(reporting.MaxEvidenceFiles) + 1<<20
-	r.Body = http.MaxBytesReader(w, r.Body, limit)
-	if err := r.ParseMultipartForm(8 << 20); err != nil && !errors.Is(err, http.ErrNotMultipart) {
+	if err := s.parseEvidenceForm(w, r); err != nil && !errors.Is(err, http.ErrNotMultipart) {
 		return err
 	}
 	defer func() {
