@@ -50,8 +50,20 @@ func FuzzParse(f *testing.F) {
 // BenchmarkParseSeeds parses the five seed plans; its MB/s is the
 // extractor's throughput on real documents.
 func BenchmarkParseSeeds(b *testing.B) {
-	dir := sharedDir(b)
-	files, _ := filepath.Glob(filepath.Join(dir, "seeds", "*.txt"))
+	benchmarkParse(b, filepath.Join(sharedDir(b), "seeds"))
+}
+
+// BenchmarkParseCorpus parses the real plans in the layouts offices
+// publish, long single lines and cell-per-line tables among them.
+func BenchmarkParseCorpus(b *testing.B) {
+	benchmarkParse(b, filepath.Join(sharedDir(b), "corpus", "docs"))
+}
+
+func benchmarkParse(b *testing.B, dir string) {
+	files, _ := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if len(files) == 0 {
+		b.Fatalf("no documents in %s", dir)
+	}
 	var docs []string
 	size := 0
 	for _, f := range files {
