@@ -107,6 +107,7 @@ type builder struct {
 	targetYear int    // year of targets that state none; 0 for multi-year plans
 	goalText   []span // paragraphs outside tasks that may state plan-level goals
 	proseTasks bool   // a titled top section of prose without units is a task
+	firstLead  bool   // a note with 下同 said the first name listed leads
 }
 
 // walk visits items depth first, in document order.
@@ -137,6 +138,7 @@ func (b *builder) walk(items []*item, parentPath []string) {
 // readItem reads an item's title, its responsibility clauses and its task force.
 func (b *builder) readItem(it *item) {
 	it.clauses = findClauses(b.t, it.content)
+	b.firstListed(it.clauses)
 	it.title = itemTitle(b.t, it)
 	for _, c := range it.clauses {
 		if c.taskForce != "" && it.taskForce == "" {

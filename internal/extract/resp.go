@@ -33,6 +33,12 @@ type clause struct {
 	hasExplicit bool // carried a role word or label
 	bare        bool // stood without parentheses
 	note        bool // a time note: no units, not part of the text
+	fromResp    bool // the lead came from a 负责 / 责任单位 group, not a 牵头 one
+	firstLead   bool // carried a note that the first name listed leads
+	carry       bool // ... and that the note holds for the later items (下同)
+	cut         bool // the text ends inside the clause
+	doubt       bool // a name does not read as a unit
+	inferred    bool // its lead was read by a note of an earlier item
 }
 
 // roleWord is a word that gives the role of the names beside it.
@@ -138,6 +144,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	var groups [roleResp + 1][]name // by role
 	// Most clauses split into a few parts: these stay on the stack.
 	var majors, labelled, segs [8]span
+	person := false // after "责任领导：": names of people, not units
 	for _, major := range splitAtLabels(labelled[:0], f, appendSplitTop(majors[:0], f, s, ';')) {
 		for _, seg := range appendSplitTop(segs[:0], f, major, ',') {
 			seg = t.trim(seg)
@@ -148,20 +155,50 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 				c.hasExplicit = true
 				continue // "完成时限：2023年12月": read for the deadline, not a unit
 			}
+			// A note in brackets after the last name: "A、B（列第一位的为牵头单位，下同）".
+			if k := trailingNote(f, seg); k > seg.start {
+				first, carry, _ := readNoteText(f, span{k + 1, seg.end - 1})
+				c.firstLead = c.firstLead || first
+				c.carry = c.carry || carry
+				c.hasExplicit = true
+				seg.end = k
+				seg = t.trim(seg)
+			}
+			// A note among the names: "排在第一位的部门为牵头部门", "下同",
+			// "以下简称“各市县政府”". It names no unit.
+			if first, carry, ok := readNote(f, seg); ok {
+				c.firstLead = c.firstLead || first
+				c.carry = c.carry || carry
+				c.hasExplicit = true
+				continue
+			}
+			if n := personLabelLen(f, seg); n > 0 {
+				c.hasExplicit = true
+				person = true
+				continue
+			}
 			if r, n := hasPrefixLabel(f, seg); n > 0 {
 				if len(pending) > 0 {
 					groups[roleResp] = append(groups[roleResp], pending...)
 					pending = nil
 				}
 				cur = r
+				person = false
 				c.hasExplicit = true
 				seg.start += n
 				for seg.start < seg.end && (f[seg.start] == ':' || f[seg.start] == ' ') {
 					seg.start++
 				}
 			}
+			if person {
+				continue
+			}
 			r, body := stripSuffix(t, seg)
-			names := splitNames(t, body)
+			names := dropPosts(splitNames(t, body))
+			if len(names) == 0 && r != roleNone {
+				c.hasExplicit = true // "分管副省长负责": a post, not a unit
+				continue
+			}
 			switch {
 			case r != roleNone:
 				c.hasExplicit = true
@@ -280,8 +317,149 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	} else {
 		c.lead = groups[roleResp]
 		c.coop = groups[roleCoop]
+		c.fromResp = true
+	}
+	if c.firstLead {
+		c.leadFirstListed()
+	}
+	for _, ns := range [][]name{c.lead, c.coop} {
+		for _, n := range ns {
+			if !unitLike(n.text) && !isCollective(n.text) {
+				c.doubt = true
+			}
+		}
 	}
 	return c, true
+}
+
+// leadFirstListed applies "列第一位的为牵头单位" to a clause that names no
+// lead group: its first name leads, the others cooperate. A clause with
+// its own lead ("A、B分别牵头") keeps it.
+func (c *clause) leadFirstListed() {
+	if !c.fromResp || len(c.lead) < 2 {
+		return
+	}
+	rest := append(append([]name{}, c.lead[1:]...), c.coop...)
+	c.lead = c.lead[:1]
+	c.coop = orderBySpan(rest)
+	c.fromResp = false
+}
+
+// isCollective reports a name for several bodies: "各市州人民政府",
+// "有关部门", "省联席会议各成员单位".
+func isCollective(s string) bool {
+	return strings.HasPrefix(s, "各") || strings.HasPrefix(s, "有关") || strings.HasPrefix(s, "相关") ||
+		strings.Contains(s, "等有关") || strings.HasSuffix(s, "成员单位") || strings.HasSuffix(s, "企业")
+}
+
+// firstListedMarks say where in a list the lead stands: "列第一位",
+// "排在第一位的部门", "第一责任单位", "排名首位".
+var firstListedMarks = []string{"第一位", "第一个", "第一责任单位", "第一单位", "首位", "排第一", "排名第一", "列第一"}
+
+// noteStarts open notes that name no unit: "以下简称“各市县政府”",
+// "下同", "除标注“分别牵头”外".
+var noteStarts = []string{"以下简称", "简称", "下同", "以下同", "后同", "除标注", "除注明", "除特别注明", "除标明"}
+
+// readNote reports a clause segment that is a note rather than names:
+// first is set for a note that the first name listed leads, carry for
+// one that holds for the later items too ("下同").
+func readNote(f []rune, seg span) (first, carry, ok bool) {
+	if seg.end-seg.start < 2 || seg.end-seg.start > 60 {
+		return false, false, false
+	}
+	if _, n := hasPrefixLabel(f, seg); n > 0 {
+		return false, false, false
+	}
+	s := string(f[seg.start:seg.end])
+	carry = strings.Contains(s, "下同") || strings.Contains(s, "后同")
+	if strings.Contains(s, "牵头") || strings.Contains(s, "汇总") {
+		for _, m := range firstListedMarks {
+			if strings.Contains(s, m) {
+				return true, carry, true
+			}
+		}
+	}
+	for _, m := range noteStarts {
+		if strings.HasPrefix(s, m) {
+			return false, carry, true
+		}
+	}
+	return false, false, false
+}
+
+// trailingNote is where a bracketed note after the last name of seg
+// opens, or -1: "市卫健委（除标注“分别牵头”外，列第一位为牵头单位，下同）".
+func trailingNote(f []rune, seg span) int {
+	if seg.end-seg.start < 4 || f[seg.end-1] != ')' {
+		return -1
+	}
+	depth := 0
+	for k := seg.end - 1; k > seg.start; k-- {
+		switch f[k] {
+		case ')':
+			depth++
+		case '(':
+			if depth--; depth == 0 {
+				if _, _, ok := readNoteText(f, span{k + 1, seg.end - 1}); ok {
+					return k
+				}
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// readNoteText is readNote over a bracket's whole text, whose parts are
+// separated by commas.
+func readNoteText(f []rune, s span) (first, carry, ok bool) {
+	for _, p := range splitTop(f, s, ',') {
+		a, b, isNote := readNote(f, p)
+		first, carry, ok = first || a, carry || b, ok || isNote
+	}
+	return first, carry, ok
+}
+
+// personLabelLen is the length of a label that names people, not units,
+// up to its colon: "责任领导：", "分管省领导：", "牵头市领导：", "责任人：".
+func personLabelLen(f []rune, seg span) int {
+	for k := seg.start + 2; k < seg.end && k <= seg.start+8; k++ {
+		if f[k] != ':' {
+			continue
+		}
+		l := string(f[seg.start:k])
+		if strings.HasSuffix(l, "领导") || strings.HasSuffix(l, "责任人") || strings.HasSuffix(l, "联系人") {
+			return k + 1 - seg.start
+		}
+		return 0
+	}
+	return 0
+}
+
+// postSuffixes end the titles of people: "分管副省长", "协管副秘书长".
+var postSuffixes = []string{"长", "书记", "主任", "主席", "领导", "同志", "委员"}
+
+func isPost(s string) bool {
+	if unitLike(s) {
+		return false
+	}
+	for _, p := range postSuffixes {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropPosts removes the posts of people from a list of names.
+func dropPosts(ns []name) []name {
+	kept := ns[:0]
+	for _, n := range ns {
+		if !isPost(n.text) {
+			kept = append(kept, n)
+		}
+	}
+	return kept
 }
 
 var jointly = []rune("会同")
@@ -424,12 +602,25 @@ func stripSuffix(t *text, seg span) (role, span) {
 // text without a separator: "牵头单位：A 配合单位：B". It appends to out.
 func splitAtLabels(out []span, f []rune, segs []span) []span {
 	for _, seg := range segs {
-		start := seg.start
+		start, depth := seg.start, 0
 		for i := seg.start + 1; i < seg.end; i++ {
+			// Labels inside a name's or a note's brackets do not split.
+			switch f[i] {
+			case '(':
+				depth++
+			case ')':
+				depth = max(depth-1, 0)
+			}
+			if depth > 0 {
+				continue
+			}
 			if f[i] != '牵' && f[i] != '配' && f[i] != '责' && f[i] != '协' && f[i] != '参' && f[i] != '主' && f[i] != '完' && f[i] != '时' && f[i] != '期' {
 				continue
 			}
 			_, n := hasPrefixLabel(f, span{i, seg.end})
+			if n > 0 && !colonAfter(f, i+n, seg.end) {
+				n = 0 // "排在第一位的部门为牵头部门": a note, not a label
+			}
 			if n == 0 && !(i >= 2 && f[i-2] == '完' && f[i-1] == '成') {
 				n = timeNoteLen(f, span{i, seg.end}) // not 时限 inside 完成时限
 			}
@@ -474,6 +665,14 @@ func splitNames(t *text, s span) []name {
 	var listed, spaced [8]span
 	parts := spaced[:0]
 	for _, p := range appendSplitTop(listed[:0], t.fold, s, '、') {
+		// "A等和B负责": 等和 closes one group and opens another.
+		for k := p.start + 2; k+2 < p.end; k++ {
+			if t.fold[k] == '等' && t.fold[k+1] == '和' {
+				parts = appendSplitTop(parts, t.fold, t.trim(span{p.start, k}), ' ')
+				p.start = k + 2
+				break
+			}
+		}
 		// Names set apart by spaces: "省交通运输厅　民航中南地区管理局".
 		parts = appendSplitTop(parts, t.fold, t.trim(p), ' ')
 	}
@@ -570,4 +769,28 @@ func trimName(t *text, p span) span {
 		p.start++
 	}
 	return p
+}
+
+// firstListed carries "排在第一位的部门为牵头部门，下同" from the clause that
+// states it to the clauses of later items.
+func (b *builder) firstListed(cs []clause) {
+	for i := range cs {
+		c := &cs[i]
+		if c.firstLead {
+			b.firstLead = b.firstLead || c.carry
+			continue
+		}
+		if b.firstLead && c.fromResp && len(c.lead) > 1 {
+			c.leadFirstListed()
+			c.inferred = true
+		}
+	}
+}
+
+// colonAfter reports a colon at f[k], spaces skipped, before end.
+func colonAfter(f []rune, k, end int) bool {
+	for k < end && f[k] == ' ' {
+		k++
+	}
+	return k < end && f[k] == ':'
 }
