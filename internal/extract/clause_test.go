@@ -46,6 +46,9 @@ func TestResponsibilityForms(t *testing.T) {
 		{"leaders are not units", "1.发展消费帮扶。（责任领导：王某某；牵头单位：省商贸厅；配合单位：省农牧厅）", []string{"省商贸厅"}, []string{"省农牧厅"}, 1},
 		{"leader line", "1.发展消费帮扶。\n牵头市领导：王某某\n责任单位：市商贸局、市农牧局", []string{"市商贸局", "市农牧局"}, nil, 1},
 		{"short-name note", "1.发展消费帮扶。（牵头单位：省商贸厅；责任单位：各市（含甲、乙市）政府、各县政府，以下简称“各市县政府”）", []string{"省商贸厅"}, []string{"各市（含甲、乙市）政府", "各县政府"}, 1},
+		{"cut parenthesis", "1.推进物流降本。（分管副市长负责，市商贸局牵头，市农牧局、市", []string{"市商贸局"}, []string{"市农牧局"}, 1},
+		{"cut label line", "1.推进物流降本。\n责任单位：市商贸局、市农牧局、市", []string{"市商贸局", "市农牧局"}, nil, 1},
+		{"cut inside a name", "1.推进物流降本。\n责任单位：市商贸局、市农牧局、市文", []string{"市商贸局", "市农牧局"}, nil, 1},
 		{"citation is not a clause", "1.落实《若干政策》（发改财金〔2022〕271号）要求。（省发展改革委负责）", []string{"省发展改革委"}, nil, 1},
 	}
 	for _, tc := range cases {

@@ -48,11 +48,17 @@ func findClauses(t *text, content []span) []clause {
 				break
 			}
 		}
-		if depth > 0 && open >= 0 && containsRoleLabel(t.fstr(span{open, p.end})) {
+		if cut := p.end == t.end(); depth > 0 && open >= 0 && (cut || containsRoleLabel(t.fstr(span{open, p.end}))) {
 			// An unclosed parenthesis that names units: read what is there.
-			if c, ok := parseClause(t, span{open + 1, p.end}, span{open, p.end}); ok {
+			// Where the text ends inside it, the last name may be cut short.
+			in := span{open + 1, p.end}
+			if cut {
+				in = dropCutName(t, in)
+			}
+			if c, ok := parseClause(t, in, span{open, p.end}); ok {
+				c.cut = cut
 				out = append(out, c)
-			} else {
+			} else if !cut {
 				out = append(out, clause{span: span{open, p.end}, unreadable: true})
 			}
 		}
@@ -70,8 +76,15 @@ func findClauses(t *text, content []span) []clause {
 			for s.end > s.start && strings.ContainsRune("。;", f[s.end-1]) {
 				s.end--
 			}
+			// The text ends in the list: "…、市税务局、市协".
+			cut := s.end == t.end() && s.end > s.start && f[s.end-1] != ')'
+
+			if cut {
+				s = dropCutName(t, s)
+			}
 			if c, ok := parseClause(t, s, span{s.start, p.end}); ok {
 				c.bare = true
+				c.cut = cut
 				out = append(out, c)
 			}
 		}

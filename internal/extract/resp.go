@@ -794,3 +794,29 @@ func colonAfter(f []rune, k, end int) bool {
 	}
 	return k < end && f[k] == ':'
 }
+
+// end is the offset after the last rune of the text that is not white space.
+func (t *text) end() int {
+	k := len(t.fold)
+	for k > 0 && isSpace(t.fold[k-1]) {
+		k--
+	}
+	return k
+}
+
+// dropCutName narrows a clause that the end of the text cuts off to its
+// complete names: a last name that does not end as a unit does
+// ("省工业和信息化厅、省") was cut short.
+func dropCutName(t *text, s span) span {
+	f := t.fold
+	for k := s.end - 1; k >= s.start; k-- {
+		switch f[k] {
+		case '、', ',', ';', ':', '(', ')':
+			if !unitLike(t.str(t.trim(span{k + 1, s.end}))) {
+				s.end = k
+			}
+			return s
+		}
+	}
+	return s
+}
