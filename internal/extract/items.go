@@ -20,13 +20,14 @@ func findClauses(t *text, content []span) []clause {
 		bareFrom := -1
 		depth, open := 0, -1
 		for i := p.start; i < p.end; i++ {
+			// Any bracket may hold a clause, and pairs may be mixed: "(…）", "〔…〕", "[…]".
 			switch f[i] {
-			case '(':
+			case '(', '[', '〔':
 				if depth == 0 {
 					open = i
 				}
 				depth++
-			case ')':
+			case ')', ']', '〕':
 				if depth == 0 {
 					continue
 				}
@@ -104,10 +105,10 @@ func sentenceClauses(t *text, p span, found []clause) []clause {
 	for i := p.start; i <= p.end; i++ {
 		if i < p.end {
 			switch f[i] {
-			case '(':
+			case '(', '[', '〔':
 				depth++
 				continue
-			case ')':
+			case ')', ']', '〕':
 				if depth > 0 {
 					depth--
 				}

@@ -16,6 +16,7 @@ const (
 	roleLead
 	roleCoop
 	roleResp // 负责 / 责任单位: lead unless a lead group is named
+	roleImpl // 落实: lead when alone, cooperating beside a 负责 or 牵头 group
 )
 
 // name is a unit name as written, with its source span.
@@ -73,7 +74,8 @@ func runesAt(f []rune, i int, w []rune) bool {
 
 // prefixLabels are the "X单位：" labels, longest first.
 var prefixLabels = []roleWord{
-	{"主要责任单位", roleLead}, {"牵头责任单位", roleLead}, {"牵头单位", roleLead}, {"牵头部门", roleLead},
+	{"主要责任单位", roleLead}, {"牵头责任单位", roleLead}, {"牵头考核单位", roleLead}, {"牵头落实单位", roleLead},
+	{"部门分工", roleResp}, {"任务分工", roleResp}, {"责任分工", roleResp}, {"考核单位", roleResp}, {"牵头单位", roleLead}, {"牵头部门", roleLead},
 	{"主责单位", roleLead}, {"主办单位", roleLead}, {"责任单位", roleResp}, {"责任部门", roleResp},
 	{"实施单位", roleResp}, {"落实单位", roleResp}, {"配合单位", roleCoop}, {"配合部门", roleCoop},
 	{"协办单位", roleCoop}, {"参与单位", roleCoop}, {"协同单位", roleCoop}, {"支持单位", roleCoop},
@@ -82,12 +84,12 @@ var prefixLabels = []roleWord{
 
 // suffixMarks end a group of names with its role, longest first.
 var suffixMarks = []roleWord{
-	{"按职责分工负责", roleResp}, {"按职责负责", roleResp}, {"牵头负责", roleLead}, {"共同牵头", roleLead},
+	{"按职责分工负责", roleResp}, {"按职责分工落实", roleImpl}, {"按职责分工", roleResp}, {"按职责负责", roleResp}, {"牵头负责", roleLead}, {"共同牵头", roleLead},
 	{"分别牵头", roleLead}, {"分别负责", roleResp}, {"共同负责", roleResp}, {"具体负责", roleResp},
 	{"组织实施", roleResp}, {"负责实施", roleResp}, {"具体实施", roleResp},
 	{"牵头", roleLead}, {"负责", roleResp}, {"配合", roleCoop}, {"协办", roleCoop}, {"参与", roleCoop},
 	{"指导", roleCoop}, {"督导", roleCoop},
-	{"协同", roleCoop}, {"协助", roleCoop}, {"按职责落实", roleResp}, {"落实", roleResp},
+	{"协同", roleCoop}, {"协助", roleCoop}, {"参加", roleCoop}, {"按职责落实", roleImpl}, {"落实", roleImpl},
 }
 
 // unitSuffixes end the names of bodies that take assignments.
@@ -141,7 +143,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	f := t.fold
 	var pending []name
 	cur := roleNone
-	var groups [roleResp + 1][]name // by role
+	var groups [roleImpl + 1][]name // by role
 	// Most clauses split into a few parts: these stay on the stack.
 	var majors, labelled, segs [8]span
 	person := false // after "责任领导：": names of people, not units
@@ -178,10 +180,13 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 				continue
 			}
 			if r, n := hasPrefixLabel(f, seg); n > 0 {
-				if len(pending) > 0 {
-					groups[roleResp] = append(groups[roleResp], pending...)
-					pending = nil
+				// Names before the first label: units, not notes such as "6月底前完成".
+				for _, n := range pending {
+					if unitLike(n.text) || isCollective(n.text) {
+						groups[roleResp] = append(groups[roleResp], n)
+					}
 				}
+				pending = nil
 				cur = r
 				person = false
 				c.hasExplicit = true
@@ -228,6 +233,13 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 		}
 		groups[roleResp] = append(groups[roleResp], units...)
 	}
+	// "(A、B按职责分工负责，C落实)": C cooperates; "(C落实)" alone leads.
+	if len(groups[roleLead])+len(groups[roleResp]) > 0 {
+		groups[roleCoop] = append(groups[roleCoop], groups[roleImpl]...)
+	} else {
+		groups[roleResp] = append(groups[roleResp], groups[roleImpl]...)
+	}
+	groups[roleImpl] = nil
 	// "A会同B负责": A carries the group's role, B cooperates.
 	// The names listed after B ("A会同B、C负责") go with B.
 	for _, r := range []role{roleLead, roleResp} {
@@ -300,7 +312,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	for _, r := range []role{roleLead, roleResp, roleCoop} {
 		kept := groups[r][:0]
 		for _, n := range groups[r] {
-			if isTaskForce(n.text) {
+			if isTaskForce(n.text) && !listedAmong(f, n) {
 				if c.taskForce == "" {
 					c.taskForce = n.text
 				}
@@ -358,7 +370,7 @@ var firstListedMarks = []string{"第一位", "第一个", "第一责任单位", 
 
 // noteStarts open notes that name no unit: "以下简称“各市县政府”",
 // "下同", "除标注“分别牵头”外".
-var noteStarts = []string{"以下简称", "简称", "下同", "以下同", "后同", "除标注", "除注明", "除特别注明", "除标明"}
+var noteStarts = []string{"以下简称", "简称", "下同", "以下同", "后同", "除标注", "除注明", "除特别注明", "除标明", "以下均", "以下各项", "以下任务", "均含", "不再"}
 
 // readNote reports a clause segment that is a note rather than names:
 // first is set for a note that the first name listed leads, carry for
@@ -381,6 +393,12 @@ func readNote(f []rune, seg span) (first, carry, ok bool) {
 	}
 	for _, m := range noteStarts {
 		if strings.HasPrefix(s, m) {
+			return false, carry, true
+		}
+	}
+	// "各区县政府参与全部任务", "以上单位不再列出": a note about every item.
+	for _, m := range []string{"不再", "全部任务", "所有任务", "各项任务", "每项任务"} {
+		if strings.Contains(s, m) {
 			return false, carry, true
 		}
 	}
@@ -606,9 +624,9 @@ func splitAtLabels(out []span, f []rune, segs []span) []span {
 		for i := seg.start + 1; i < seg.end; i++ {
 			// Labels inside a name's or a note's brackets do not split.
 			switch f[i] {
-			case '(':
+			case '(', '[', '〔':
 				depth++
-			case ')':
+			case ')', ']', '〕':
 				depth = max(depth-1, 0)
 			}
 			if depth > 0 {
@@ -643,9 +661,9 @@ func appendSplitTop(out []span, f []rune, s span, sep rune) []span {
 	depth, start := 0, s.start
 	for i := s.start; i < s.end; i++ {
 		switch f[i] {
-		case '(':
+		case '(', '[', '〔':
 			depth++
-		case ')':
+		case ')', ']', '〕':
 			if depth > 0 {
 				depth--
 			}
@@ -819,4 +837,21 @@ func dropCutName(t *text, s span) span {
 		}
 	}
 	return s
+}
+
+// listedAmong reports a name set in a list by 、: "A、市物流业专班负责"
+// names the 专班 as one of the units, not as the task force.
+func listedAmong(f []rune, n name) bool {
+	k := n.span.start - 1
+	for k >= 0 && f[k] == ' ' {
+		k--
+	}
+	if k >= 0 && f[k] == '、' {
+		return true
+	}
+	k = n.span.end
+	for k < len(f) && f[k] == ' ' {
+		k++
+	}
+	return k < len(f) && f[k] == '、'
 }

@@ -1,0 +1,48 @@
+package extract
+
+import (
+	"reflect"
+	"testing"
+)
+
+// TestResponsibilityLayouts reads the less common ways plans name units:
+// labelled lines, brackets of every style, role words and notes.
+func TestResponsibilityLayouts(t *testing.T) {
+	cases := []struct {
+		name, item string
+		lead, coop []string
+	}{
+		{"部门分工 line", "1.推进物流降本。\n部门分工：市商贸局牵头，市农牧局、市财金局配合。", []string{"市商贸局"}, []string{"市农牧局", "市财金局"}},
+		{"牵头单位 line", "1.推进物流降本。\n牵头单位：市商贸局", []string{"市商贸局"}, nil},
+		{"牵头考核单位 after a deadline", "1.推进物流降本。（6月底前完成，牵头考核单位：市商贸局）", []string{"市商贸局"}, nil},
+		{"tortoise-shell brackets", "1.推进物流降本。〔牵头单位：市商贸局；配合单位：市农牧局〕", []string{"市商贸局"}, []string{"市农牧局"}},
+		{"square brackets", "1.推进物流降本。[牵头单位:市商贸局;责任单位:市农牧局、市财金局]", []string{"市商贸局"}, []string{"市农牧局", "市财金局"}},
+		{"mixed pair", "1.推进物流降本。(市商贸局牵头，市农牧局配合）", []string{"市商贸局"}, []string{"市农牧局"}},
+		{"按职责分工负责，X落实", "1.推进物流降本。（市商贸局、市农牧局按职责分工负责，各区县政府落实）", []string{"市商贸局", "市农牧局"}, []string{"各区县政府"}},
+		{"参加", "1.推进物流降本。（市商贸局牵头，市农牧局参加）", []string{"市商贸局"}, []string{"市农牧局"}},
+		{"按职责分工 is not a name", "1.推进物流降本。（市商贸局牵头，市有关部门按职责分工）", []string{"市商贸局"}, []string{"市有关部门"}},
+		{"专班 among units", "1.推进物流降本。（市商贸局、市物流业专班负责）", []string{"市商贸局", "市物流业专班"}, nil},
+		{"note adds no unit", "1.推进物流降本。（责任单位：市商贸局、市农牧局，以下均含市农牧局，不再单独列出）", []string{"市商贸局", "市农牧局"}, nil},
+		{"every item note", "1.推进物流降本。（市商贸局牵头，各区县政府参与全部任务，不再列出）", []string{"市商贸局"}, nil},
+		{"collective with bracket", "1.推进物流降本。（责任单位：市商贸局、各县(市、区)政府）", []string{"市商贸局", "各县(市、区)政府"}, nil},
+		{"trailing 等", "1.推进物流降本。（市商贸局、市农牧局等负责）", []string{"市商贸局", "市农牧局"}, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Parse(tc.item)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(p.Tasks) != 1 {
+				t.Fatalf("%d tasks", len(p.Tasks))
+			}
+			task := p.Tasks[0]
+			if !reflect.DeepEqual(nonNil(task.Lead), nonNil(tc.lead)) || !reflect.DeepEqual(nonNil(task.Cooperating), nonNil(tc.coop)) {
+				t.Errorf("lead %q cooperating %q, want %q %q", task.Lead, task.Cooperating, tc.lead, tc.coop)
+			}
+			if task.Text != "推进物流降本。" {
+				t.Errorf("text %q", task.Text)
+			}
+		})
+	}
+}
