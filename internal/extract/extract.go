@@ -93,6 +93,7 @@ func build(t *text, doc plan.Document, intro string, body []span, proseTasks boo
 	o := buildOutline(t, body)
 	b.walk(o.roots, nil)
 	sortTasks(p.Tasks)
+	weighConfidence(p.Tasks)
 	b.slogans(o)
 	b.goals(o)
 	slices.SortStableFunc(p.Goals, func(a, b plan.Target) int { return cmp.Compare(a.Start, b.Start) })
@@ -282,11 +283,12 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 	if nUnits > 0 {
 		task.Units = make([]plan.UnitMention, 0, nUnits)
 	}
+	task.Confidence = plan.High
 	for _, c := range clauses {
+		if doubt := b.doubts(lbl, c); doubt {
+			task.Confidence = plan.Low
+		}
 		if c.taskForce != "" || c.unreadable || c.note {
-			if c.unreadable {
-				b.warn("unreadable_clause", "could not read the units in "+t.str(c.span), lbl, c.span)
-			}
 			continue
 		}
 		assign(&task, c)

@@ -78,10 +78,11 @@ func findClauses(t *text, content []span) []clause {
 				s.end--
 			}
 			// The text ends in the list: "…、市税务局、市协".
-			cut := s.end == t.end() && s.end > s.start && f[s.end-1] != ')'
-
-			if cut {
+			cut := false
+			if s.end == t.end() && s.end > s.start && f[s.end-1] != ')' {
+				whole := s.end
 				s = dropCutName(t, s)
+				cut = s.end < whole
 			}
 			if c, ok := parseClause(t, s, span{s.start, p.end}); ok {
 				c.bare = true

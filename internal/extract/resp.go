@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"luoshi/internal/plan"
 )
 
 // Responsibility clauses name who carries out a task: "(牵头单位：A；配合单位：B)",
@@ -38,7 +40,6 @@ type clause struct {
 	firstLead   bool // carried a note that the first name listed leads
 	carry       bool // ... and that the note holds for the later items (下同)
 	cut         bool // the text ends inside the clause
-	doubt       bool // a name does not read as a unit
 	inferred    bool // its lead was read by a note of an earlier item
 }
 
@@ -334,14 +335,28 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	if c.firstLead {
 		c.leadFirstListed()
 	}
-	for _, ns := range [][]name{c.lead, c.coop} {
-		for _, n := range ns {
-			if !unitLike(n.text) && !isCollective(n.text) {
-				c.doubt = true
-			}
+	return c, true
+}
+
+// looksLikeUnit reports a name that reads as a body's: a unit's suffix,
+// a collective, a place's government named by the place ("禅城区"), with
+// its other name in brackets set aside ("省委宣传部（省新闻出版局）").
+func looksLikeUnit(s string) bool {
+	if k := strings.IndexAny(s, "(（"); k > 0 && (strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）")) {
+		s = s[:k]
+	}
+	if unitLike(s) || isCollective(s) {
+		return true
+	}
+	if len([]rune(s)) < 2 || len([]rune(s)) > 40 {
+		return false
+	}
+	for _, suf := range []string{"会", "区", "县", "市", "州", "旗", "盟", "镇", "乡", "街道", "署", "总社", "联合会", "中央"} {
+		if strings.HasSuffix(s, suf) {
+			return true
 		}
 	}
-	return c, true
+	return false
 }
 
 // leadFirstListed applies "列第一位的为牵头单位" to a clause that names no
@@ -854,4 +869,68 @@ func listedAmong(f []rune, n name) bool {
 		k++
 	}
 	return k < len(f) && f[k] == '、'
+}
+
+// doubts warns about what in a clause of task lbl was not read with
+// certainty, and reports whether there was any.
+func (b *builder) doubts(lbl string, c clause) bool {
+	t := b.t
+	doubt := false
+	switch {
+	case c.unreadable:
+		b.warn("unreadable_clause", "could not read the units in "+t.str(c.span), lbl, c.span)
+		doubt = true
+	case c.cut:
+		b.warn("cut_clause", "the text ends inside the units of task "+lbl+": names after the cut are lost", lbl, c.span)
+		doubt = true
+	}
+	if c.inferred {
+		b.warn("lead_by_note", "the lead of task "+lbl+" is the first unit listed, as a note of an earlier item says", lbl, c.span)
+		doubt = true
+	}
+	if c.taskForce != "" || c.note {
+		return doubt
+	}
+	for _, ns := range [][]name{c.lead, c.coop} {
+		for _, n := range ns {
+			if !looksLikeUnit(n.text) {
+				b.warn("unit_doubt", "“"+n.text+"” in task "+lbl+" does not read as the name of a unit", lbl, n.span)
+				doubt = true
+			}
+		}
+	}
+	return doubt
+}
+
+// weighConfidence gives every task a confidence: a task without units
+// under a heading where most items have them is low (its units may have
+// been missed); a task made elsewhere without a judgement is high.
+func weighConfidence(ts []plan.Task) {
+	type count struct{ named, all int }
+	under := map[string]count{} // by parent path
+	for _, task := range ts {
+		k := parentKey(task.Path)
+		c := under[k]
+		c.all++
+		if len(task.Assignments) > 0 {
+			c.named++
+		}
+		under[k] = c
+	}
+	for i := range ts {
+		task := &ts[i]
+		if task.Confidence == "" {
+			task.Confidence = plan.High
+		}
+		if c := under[parentKey(task.Path)]; len(task.Assignments) == 0 && 2*c.named > c.all {
+			task.Confidence = plan.Low
+		}
+	}
+}
+
+func parentKey(path []string) string {
+	if len(path) == 0 {
+		return ""
+	}
+	return strings.Join(path[:len(path)-1], "/")
 }

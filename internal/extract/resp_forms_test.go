@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -44,5 +46,39 @@ func TestResponsibilityLayouts(t *testing.T) {
 				t.Errorf("text %q", task.Text)
 			}
 		})
+	}
+}
+
+// TestConfidence marks low, with a warning, each task whose units were
+// not read with certainty.
+func TestConfidence(t *testing.T) {
+	p, err := Parse("1.甲。（市商贸局、市农牧局负责，排在第一位的部门为牵头部门，下同）\n" +
+		"2.乙。（市商贸局、市财金局负责）\n" +
+		"3.丙。（牵头单位：市商贸局、王小明）\n" +
+		"4.丁。\n" +
+		"5.戊。（市商贸局负责）\n" +
+		"6.己。（市商贸局牵头，市农牧局、市")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"1": "high", "2": "low", "3": "low", "4": "low", "5": "high", "6": "low"}
+	warned := map[string]bool{}
+	for _, w := range p.Warnings {
+		warned[w.Task] = true
+	}
+	for _, task := range p.Tasks {
+		if task.Confidence != want[task.Label] {
+			t.Errorf("task %s: confidence %q, want %q", task.Label, task.Confidence, want[task.Label])
+		}
+		if task.Confidence == "low" && !warned[task.Label] {
+			t.Errorf("task %s is low without a warning", task.Label)
+		}
+	}
+	if len(p.Tasks) != len(want) {
+		t.Errorf("%d tasks, want %d", len(p.Tasks), len(want))
+	}
+	b, err := json.Marshal(p.Tasks[0])
+	if err != nil || !strings.Contains(string(b), `"confidence":"high"`) {
+		t.Errorf("JSON %s, %v: no confidence", b, err)
 	}
 }
