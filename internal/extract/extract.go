@@ -83,7 +83,7 @@ func foldString(s string) string {
 // build turns the body lines into the plan's outline, tasks and goals.
 func build(t *text, doc plan.Document, intro string, body []span, proseTasks bool) (*plan.Plan, *outline) {
 	p := &plan.Plan{Document: doc, Tasks: make([]plan.Task, 0, 64)}
-	b := &builder{t: t, p: p, doc: doc, proseTasks: proseTasks}
+	b := &builder{t: t, p: p, doc: doc, proseTasks: proseTasks, noteAt: firstListedNote(t, body)}
 	if isAnnual(doc, intro) {
 		b.targetYear = doc.Year
 	} else if y := rangeEnd(doc); y != 0 {
@@ -109,6 +109,7 @@ type builder struct {
 	goalText   []span // paragraphs outside tasks that may state plan-level goals
 	proseTasks bool   // a titled top section of prose without units is a task
 	firstLead  bool   // a note with 下同 said the first name listed leads
+	noteAt     int    // where a paragraph said so for the whole plan, or -1
 }
 
 // walk visits items depth first, in document order.

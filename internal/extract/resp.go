@@ -86,6 +86,7 @@ var prefixLabels = []roleWord{
 // suffixMarks end a group of names with its role, longest first.
 var suffixMarks = []roleWord{
 	{"按职责分工负责", roleResp}, {"按职责分工落实", roleImpl}, {"按职责分工", roleResp}, {"按职责负责", roleResp}, {"牵头负责", roleLead}, {"共同牵头", roleLead},
+	{"牵头抓总", roleLead}, {"负总责", roleLead}, {"配合落实", roleCoop}, {"协助落实", roleCoop}, {"参与落实", roleCoop},
 	{"分别牵头", roleLead}, {"分别负责", roleResp}, {"共同负责", roleResp}, {"具体负责", roleResp},
 	{"组织实施", roleResp}, {"负责实施", roleResp}, {"具体实施", roleResp},
 	{"牵头", roleLead}, {"负责", roleResp}, {"配合", roleCoop}, {"协办", roleCoop}, {"参与", roleCoop},
@@ -148,12 +149,14 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	// Most clauses split into a few parts: these stay on the stack.
 	var majors, labelled, segs [8]span
 	person := false // after "责任领导：": names of people, not units
+	notes, segments := 0, 0
 	for _, major := range splitAtLabels(labelled[:0], f, appendSplitTop(majors[:0], f, s, ';')) {
 		for _, seg := range appendSplitTop(segs[:0], f, major, ',') {
 			seg = t.trim(seg)
 			if seg.end <= seg.start {
 				continue
 			}
+			segments++
 			if isTimeNoteAt(f, seg) {
 				c.hasExplicit = true
 				continue // "完成时限：2023年12月": read for the deadline, not a unit
@@ -173,6 +176,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 				c.firstLead = c.firstLead || first
 				c.carry = c.carry || carry
 				c.hasExplicit = true
+				notes++
 				continue
 			}
 			if n := personLabelLen(f, seg); n > 0 {
@@ -280,6 +284,12 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	groups[roleLead] = orderBySpan(groups[roleLead])
 	total := len(groups[roleLead]) + len(groups[roleCoop]) + len(groups[roleResp])
 	if total == 0 {
+		if c.firstLead || notes > 0 && notes == segments {
+			// Only a note: "（各项任务列第一位者为牵头单位）" holds for
+			// what follows.
+			c.note, c.carry = true, c.carry || c.firstLead
+			return c, true
+		}
 		c.unreadable = c.hasExplicit
 		return c, c.hasExplicit
 	}
@@ -813,9 +823,11 @@ func (b *builder) firstListed(cs []clause) {
 			b.firstLead = b.firstLead || c.carry
 			continue
 		}
-		if b.firstLead && c.fromResp && len(c.lead) > 1 {
+		if (b.firstLead || b.noteAt >= 0 && c.span.start > b.noteAt) && c.fromResp && len(c.lead) > 1 {
 			c.leadFirstListed()
-			c.inferred = true
+			// A note of an earlier item is read as holding here; a
+			// paragraph about the whole plan says so for certain.
+			c.inferred = b.firstLead
 		}
 	}
 }
@@ -933,4 +945,44 @@ func parentKey(path []string) string {
 		return ""
 	}
 	return strings.Join(path[:len(path)-1], "/")
+}
+
+// firstListedNote finds a paragraph, outside any clause, that says the
+// first unit listed leads: "各项任务中，排在第一位的为牵头单位". It holds
+// from there on, or for the whole plan when it is a footnote ("注：…").
+// It returns the note's offset, or -1.
+func firstListedNote(t *text, body []span) int {
+	f := t.fold
+	for _, ln := range body {
+		if !strings.Contains(t.fline(ln), "牵头") {
+			continue
+		}
+		depth, start := 0, ln.start
+		for i := ln.start; i <= ln.end; i++ {
+			if i < ln.end {
+				switch f[i] {
+				case '(', '[', '〔':
+					depth++
+					continue
+				case ')', ']', '〕':
+					depth = max(depth-1, 0)
+					start = i + 1
+					continue
+				case '。', ';', ',', ':':
+				default:
+					continue
+				}
+			}
+			if depth == 0 {
+				if first, _, _ := readNote(f, t.trim(span{start, i})); first {
+					if f[ln.start] == '注' || runesAt(f, ln.start, []rune("说明")) {
+						return 0
+					}
+					return ln.start
+				}
+			}
+			start = i + 1
+		}
+	}
+	return -1
 }

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -80,5 +81,38 @@ func TestConfidence(t *testing.T) {
 	b, err := json.Marshal(p.Tasks[0])
 	if err != nil || !strings.Contains(string(b), `"confidence":"high"`) {
 		t.Errorf("JSON %s, %v: no confidence", b, err)
+	}
+}
+
+// TestFirstListedNotes reads the note that the first unit listed leads
+// where plans print it: on a heading, in a paragraph, in a footnote.
+func TestFirstListedNotes(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"paragraph before the items", "各项任务中，排在第一位的为牵头单位，其他为配合单位。\n一、重点任务\n1.甲。（市交通局、市商务局负责）\n2.乙。（市财政局、市统计局负责）",
+			[]string{"1:[市交通局]/[市商务局]", "2:[市财政局]/[市统计局]"}},
+		{"footnote", "一、重点任务\n1.甲。（市交通局、市商务局负责）\n2.乙。（市财政局、市统计局负责）\n注：列第一位的为牵头单位。",
+			[]string{"1:[市交通局]/[市商务局]", "2:[市财政局]/[市统计局]"}},
+		{"on the heading", "一、重点任务（各项任务列第一位者为牵头单位）\n1.甲。（市交通局、市商务局负责）\n2.乙。（市财政局、市统计局负责）",
+			[]string{"1:[市交通局]/[市商务局]", "2:[市财政局]/[市统计局]"}},
+		{"no note", "一、重点任务\n1.甲。（市交通局、市商务局负责）\n2.乙。（市财政局、市统计局负责）",
+			[]string{"1:[市交通局 市商务局]/[]", "2:[市财政局 市统计局]/[]"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Parse(tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, task := range p.Tasks {
+				got = append(got, fmt.Sprintf("%s:%v/%v", task.Label, task.Lead, nonNil(task.Cooperating)))
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
 	}
 }
