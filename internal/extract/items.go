@@ -63,6 +63,10 @@ func findClauses(t *text, content []span) []clause {
 				out = append(out, clause{span: span{open, p.end}, unreadable: true})
 			}
 		}
+		if bareFrom < 0 && personLabelLen(f, p) > 0 {
+			// "牵头市领导：某某" names a person: not a unit, not the task's text.
+			out = append(out, clause{span: p, note: true, hasExplicit: true})
+		}
 		if bareFrom < 0 && (f[p.start] == '完' || f[p.start] == '时') && isTimeNote(t.fline(p)) {
 			// "完成时限：2023年底前" is read for the deadline, not kept as text.
 			out = append(out, clause{span: p, note: true, hasExplicit: true})
