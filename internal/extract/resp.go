@@ -40,6 +40,7 @@ type clause struct {
 	firstLead   bool // carried a note that the first name listed leads
 	carry       bool // ... and that the note holds for the later items (下同)
 	cut         bool // the text ends inside the clause
+	unitLabel   bool // named its units under a label such as 责任单位
 	inferred    bool // its lead was read by a note of an earlier item
 }
 
@@ -194,6 +195,9 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 				pending = nil
 				cur = r
 				person = false
+				if l := string(f[seg.start : seg.start+n]); strings.HasSuffix(l, "单位") || strings.HasSuffix(l, "部门") {
+					c.unitLabel = true
+				}
 				c.hasExplicit = true
 				seg.start += n
 				for seg.start < seg.end && (f[seg.start] == ':' || f[seg.start] == ' ') {
@@ -316,14 +320,16 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	// A task force named in a clause belongs to its heading, not to the
 	// units: "(金融业专班负责)", "(金融业专班负责，省地方金融监管局牵头)".
 	all := append(append(append([]name{}, groups[roleLead]...), groups[roleResp]...), groups[roleCoop]...)
-	if allTaskForces(all) {
+	// Under a unit label ("责任单位：省推进工业互联网发展工作组") a task
+	// force is one of the item's units.
+	if allTaskForces(all) && !c.unitLabel {
 		c.taskForce = all[0].text
 		return c, true
 	}
 	for _, r := range []role{roleLead, roleResp, roleCoop} {
 		kept := groups[r][:0]
 		for _, n := range groups[r] {
-			if isTaskForce(n.text) && !listedAmong(f, n) {
+			if isTaskForce(n.text) && !listedAmong(f, n) && !c.unitLabel {
 				if c.taskForce == "" {
 					c.taskForce = n.text
 				}
