@@ -460,10 +460,14 @@ func trailingNote(f []rune, seg span) int {
 }
 
 // readNoteText is readNote over a bracket's whole text, whose parts are
-// separated by commas.
+// separated by commas. The bracket is a note when it opens with one: in
+// "各市政府（含甲市政府，下同）" it is part of the name.
 func readNoteText(f []rune, s span) (first, carry, ok bool) {
-	for _, p := range splitTop(f, s, ',') {
+	for i, p := range splitTop(f, s, ',') {
 		a, b, isNote := readNote(f, p)
+		if i == 0 && !isNote {
+			return false, false, false
+		}
 		first, carry, ok = first || a, carry || b, ok || isNote
 	}
 	return first, carry, ok
