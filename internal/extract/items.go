@@ -71,6 +71,11 @@ func findClauses(t *text, content []span) []clause {
 			// "完成时限：2023年底前" is read for the deadline, not kept as text.
 			out = append(out, clause{span: p, note: true, hasExplicit: true})
 		}
+		if n := len(out); bareFrom < 0 && n > 0 && out[n-1].bare && out[n-1].unreadable && out[n-1].span.end == lastEnd && f[lastEnd-1] == ':' {
+			// A label on a line of its own names the units on the next:
+			// "责任单位：" then "市商务局、市财政局".
+			bareFrom = p.start
+		}
 		if bareFrom >= 0 {
 			s := span{bareFrom, p.end}
 			// Label lines in a row ("牵头单位：A" then "配合单位：B") are one clause.

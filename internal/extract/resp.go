@@ -77,7 +77,9 @@ func runesAt(f []rune, i int, w []rune) bool {
 // prefixLabels are the "X单位：" labels, longest first.
 var prefixLabels = []roleWord{
 	{"主要责任单位", roleLead}, {"牵头责任单位", roleLead}, {"牵头考核单位", roleLead}, {"牵头落实单位", roleLead},
-	{"部门分工", roleResp}, {"任务分工", roleResp}, {"责任分工", roleResp}, {"考核单位", roleResp}, {"牵头单位", roleLead}, {"牵头部门", roleLead},
+	{"部门分工", roleResp}, {"任务分工", roleResp}, {"责任分工", roleResp}, {"考核单位", roleResp},
+	{"负责单位", roleResp}, {"负责部门", roleResp}, {"承办单位", roleResp}, {"承担单位", roleResp}, {"责任主体", roleResp},
+	{"参与部门", roleCoop}, {"协办部门", roleCoop}, {"协作单位", roleCoop}, {"协同部门", roleCoop}, {"牵头单位", roleLead}, {"牵头部门", roleLead},
 	{"主责单位", roleLead}, {"主办单位", roleLead}, {"责任单位", roleResp}, {"责任部门", roleResp},
 	{"实施单位", roleResp}, {"落实单位", roleResp}, {"配合单位", roleCoop}, {"配合部门", roleCoop},
 	{"协办单位", roleCoop}, {"参与单位", roleCoop}, {"协同单位", roleCoop}, {"支持单位", roleCoop},
@@ -87,6 +89,7 @@ var prefixLabels = []roleWord{
 // suffixMarks end a group of names with its role, longest first.
 var suffixMarks = []roleWord{
 	{"按职责分工负责", roleResp}, {"按职责分工落实", roleImpl}, {"按职责分工", roleResp}, {"按职责负责", roleResp}, {"牵头负责", roleLead}, {"共同牵头", roleLead},
+	{"为牵头单位", roleLead}, {"为牵头部门", roleLead}, {"为配合单位", roleCoop}, {"为配合部门", roleCoop}, {"为责任单位", roleResp},
 	{"牵头抓总", roleLead}, {"负总责", roleLead}, {"配合落实", roleCoop}, {"协助落实", roleCoop}, {"参与落实", roleCoop},
 	{"分别牵头", roleLead}, {"分别负责", roleResp}, {"共同负责", roleResp}, {"具体负责", roleResp},
 	{"组织实施", roleResp}, {"负责实施", roleResp}, {"具体实施", roleResp},
@@ -995,4 +998,15 @@ func firstListedNote(t *text, body []span) int {
 		}
 	}
 	return -1
+}
+
+// labelOnly reports a line that is only a unit label, "责任单位：", whose
+// names stand on the next line.
+func labelOnly(t *text, ln span) bool {
+	f := t.fold
+	if ln.end-ln.start < 3 || f[ln.end-1] != ':' {
+		return false
+	}
+	_, n := hasPrefixLabel(f, ln)
+	return n > 0 && colonAfter(f, ln.start+n, ln.end) && ln.start+n+1 >= ln.end-1
 }

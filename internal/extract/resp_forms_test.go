@@ -31,6 +31,9 @@ func TestResponsibilityLayouts(t *testing.T) {
 		{"工作组 under a unit label", "1.推进物流降本。（责任单位：市物流降本工作组）", []string{"市物流降本工作组"}, nil},
 		{"下同 inside a name", "1.推进物流降本。（牵头单位：市商贸局；责任单位：各县政府（含甲县、乙县政府，下同））", []string{"市商贸局"}, []string{"各县政府（含甲县、乙县政府，下同）"}},
 		{"short name note after a name", "1.推进物流降本。（牵头单位：市商贸局；责任单位：各县政府（以下简称“各县”））", []string{"市商贸局"}, []string{"各县政府"}},
+		{"负责单位 label", "1.推进物流降本。（负责单位：市商贸局；参与部门：市农牧局）", []string{"市商贸局"}, []string{"市农牧局"}},
+		{"A为牵头单位", "1.推进物流降本。（市商贸局为牵头单位，市农牧局为配合单位）", []string{"市商贸局"}, []string{"市农牧局"}},
+		{"label above its names", "1.推进物流降本。\n责任单位：\n市商贸局、市农牧局", []string{"市商贸局", "市农牧局"}, nil},
 		{"leader line is not text", "1.推进物流降本。\n分管市领导：王某某\n责任单位：市商贸局", []string{"市商贸局"}, nil},
 		{"trailing 等", "1.推进物流降本。（市商贸局、市农牧局等负责）", []string{"市商贸局", "市农牧局"}, nil},
 	}
