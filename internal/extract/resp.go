@@ -970,7 +970,7 @@ func firstListedNote(t *text, body []span) int {
 		if !strings.Contains(t.fline(ln), "牵头") {
 			continue
 		}
-		depth, start := 0, ln.start
+		depth, start, mark := 0, ln.start, false
 		for i := ln.start; i <= ln.end; i++ {
 			if i < ln.end {
 				switch f[i] {
@@ -981,12 +981,16 @@ func firstListedNote(t *text, body []span) int {
 					depth = max(depth-1, 0)
 					start = i + 1
 					continue
+				case '第', '首':
+					mark = true
+					continue
 				case '。', ';', ',', ':':
 				default:
 					continue
 				}
 			}
-			if depth == 0 {
+			// Only a part that says 第 or 首 can be the note.
+			if depth == 0 && mark {
 				if first, _, _ := readNote(f, t.trim(span{start, i})); first {
 					if f[ln.start] == '注' || runesAt(f, ln.start, []rune("说明")) {
 						return 0
@@ -994,7 +998,7 @@ func firstListedNote(t *text, body []span) int {
 					return ln.start
 				}
 			}
-			start = i + 1
+			start, mark = i+1, false
 		}
 	}
 	return -1
