@@ -643,7 +643,7 @@ func stripSuffix(t *text, seg span) (role, span) {
 	for mi, m := range suffixMarks {
 		n := len(suffixRunes[mi])
 		if seg.end-seg.start >= n && runesAt(f, seg.end-n, suffixRunes[mi]) {
-			body := t.trim(span{seg.start, seg.end - n})
+			body := trimManner(f, t.trim(span{seg.start, seg.end - n}))
 			// "由A牵头" and "A等负责" keep only the names.
 			if body.start < body.end && f[body.start] == '由' {
 				body.start++
@@ -652,6 +652,34 @@ func stripSuffix(t *text, seg span) (role, span) {
 		}
 	}
 	return roleNone, seg
+}
+
+// mannerWords say how units act, between their names and the role word:
+// "A按职责分工抓好落实", "A依职责负责", "A、B共同负责".
+var mannerWords = func() [][]rune {
+	var out [][]rune
+	for _, w := range []string{"按照职责分工", "按职责分工", "按各自职责", "根据职责", "按照职责", "按职责", "依职责", "抓好", "共同", "分别", "具体", "积极", "切实", "认真"} {
+		out = append(out, []rune(w))
+	}
+	return out
+}()
+
+// trimManner drops manner words from the end of a group of names.
+func trimManner(f []rune, s span) span {
+	for again := true; again; {
+		again = false
+		for _, w := range mannerWords {
+			if s.end-s.start > len(w)+1 && runesAt(f, s.end-len(w), w) {
+				s.end -= len(w)
+				again = true
+				break
+			}
+		}
+	}
+	for s.end > s.start && f[s.end-1] == ' ' {
+		s.end--
+	}
+	return s
 }
 
 // splitAtLabels cuts segments before a role label that follows other
