@@ -151,11 +151,11 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	cur := roleNone
 	var groups [roleImpl + 1][]name // by role
 	// Most clauses split into a few parts: these stay on the stack.
-	var majors, labelled, segs [8]span
+	var majors, labelled, segs, roled [8]span
 	person := false // after "责任领导：": names of people, not units
 	notes, segments := 0, 0
 	for _, major := range splitAtLabels(labelled[:0], f, appendSplitTop(majors[:0], f, s, ';')) {
-		for _, seg := range appendSplitTop(segs[:0], f, major, ',') {
+		for _, seg := range splitAfterRoles(roled[:0], f, appendSplitTop(segs[:0], f, major, ',')) {
 			seg = t.trim(seg)
 			if seg.end <= seg.start {
 				continue
@@ -1041,4 +1041,26 @@ func labelOnly(t *text, ln span) bool {
 	}
 	_, n := hasPrefixLabel(f, ln)
 	return n > 0 && colonAfter(f, ln.start+n, ln.end) && ln.start+n+1 >= ln.end-1
+}
+
+// splitAfterRoles cuts segments after a role word followed by 、:
+// "A牵头、B配合" is two groups. It appends to out.
+func splitAfterRoles(out []span, f []rune, segs []span) []span {
+	for _, seg := range segs {
+		start := seg.start
+		for k := seg.start + 2; k < seg.end; k++ {
+			if f[k] != '、' {
+				continue
+			}
+			for mi := range suffixMarks {
+				if w := suffixRunes[mi]; k-len(w) > start && runesAt(f, k-len(w), w) {
+					out = append(out, span{start, k})
+					start = k + 1
+					break
+				}
+			}
+		}
+		out = append(out, span{start, seg.end})
+	}
+	return out
 }

@@ -36,6 +36,7 @@ func TestResponsibilityLayouts(t *testing.T) {
 		{"label above its names", "1.推进物流降本。\n责任单位：\n市商贸局、市农牧局", []string{"市商贸局", "市农牧局"}, nil},
 		{"manner words", "1.推进物流降本。（市商贸局牵头，市直有关部门按职责分工抓好落实）", []string{"市商贸局"}, []string{"市直有关部门"}},
 		{"依职责负责", "1.推进物流降本。（市商贸局、市农牧局依职责负责）", []string{"市商贸局", "市农牧局"}, nil},
+		{"groups joined by 、", "1.推进物流降本。（市商贸局牵头、市农牧局配合）", []string{"市商贸局"}, []string{"市农牧局"}},
 		{"leader line is not text", "1.推进物流降本。\n分管市领导：王某某\n责任单位：市商贸局", []string{"市商贸局"}, nil},
 		{"trailing 等", "1.推进物流降本。（市商贸局、市农牧局等负责）", []string{"市商贸局", "市农牧局"}, nil},
 	}
