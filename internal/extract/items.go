@@ -23,6 +23,14 @@ func findClauses(t *text, content []span) []clause {
 			// Any bracket may hold a clause, and pairs may be mixed: "(…）", "〔…〕", "[…]".
 			switch f[i] {
 			case '(', '[', '〔':
+				if depth == 0 && bareFrom < 0 && (i == p.start || strings.ContainsRune("。;:!?", f[i-1])) {
+					// "【牵头单位】A【配合单位】B": labels in brackets head
+					// the names after them, to the end of the paragraph.
+					if _, n := labelBracket(f, span{i, p.end}); n > 0 {
+						bareFrom = i
+						break
+					}
+				}
 				if depth == 0 {
 					open = i
 				}

@@ -188,7 +188,11 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 				person = true
 				continue
 			}
-			if r, n := hasPrefixLabel(f, seg); n > 0 {
+			r, n := hasPrefixLabel(f, seg)
+			if n == 0 {
+				r, n = labelBracket(f, seg)
+			}
+			if n > 0 {
 				// Names before the first label: units, not notes such as "6月底前完成".
 				for _, n := range pending {
 					if unitLike(n.text) || isCollective(n.text) {
@@ -695,6 +699,15 @@ func splitAtLabels(out []span, f []rune, segs []span) []span {
 			case ')', ']', '〕':
 				depth = max(depth-1, 0)
 			}
+			if _, n := labelBracket(f, span{i, seg.end}); n > 0 && depth == 1 {
+				if i > start {
+					out = append(out, span{start, i})
+					start = i
+				}
+				depth = 0
+				i += n - 1
+				continue
+			}
 			if depth > 0 {
 				continue
 			}
@@ -1063,4 +1076,20 @@ func splitAfterRoles(out []span, f []rune, segs []span) []span {
 		out = append(out, span{start, seg.end})
 	}
 	return out
+}
+
+// labelBracket reports a role label in brackets at the start of s,
+// "【牵头单位】" (folded to "(牵头单位)"), with its length.
+func labelBracket(f []rune, s span) (role, int) {
+	if s.end-s.start < 4 || f[s.start] != '(' && f[s.start] != '[' && f[s.start] != '〔' {
+		return roleNone, 0
+	}
+	for li, l := range prefixLabels {
+		w := prefixRunes[li]
+		k := s.start + 1 + len(w)
+		if k < s.end && runesAt(f, s.start+1, w) && (f[k] == ')' || f[k] == ']' || f[k] == '〕') {
+			return l.role, len(w) + 2
+		}
+	}
+	return roleNone, 0
 }

@@ -37,6 +37,8 @@ func TestResponsibilityLayouts(t *testing.T) {
 		{"manner words", "1.推进物流降本。（市商贸局牵头，市直有关部门按职责分工抓好落实）", []string{"市商贸局"}, []string{"市直有关部门"}},
 		{"依职责负责", "1.推进物流降本。（市商贸局、市农牧局依职责负责）", []string{"市商贸局", "市农牧局"}, nil},
 		{"groups joined by 、", "1.推进物流降本。（市商贸局牵头、市农牧局配合）", []string{"市商贸局"}, []string{"市农牧局"}},
+		{"labels in brackets", "1.推进物流降本。\n【牵头单位】市商贸局【配合单位】市农牧局、市财金局", []string{"市商贸局"}, []string{"市农牧局", "市财金局"}},
+		{"labels in brackets on the item's line", "1.推进物流降本。【责任单位】市商贸局、市农牧局", []string{"市商贸局", "市农牧局"}, nil},
 		{"leader line is not text", "1.推进物流降本。\n分管市领导：王某某\n责任单位：市商贸局", []string{"市商贸局"}, nil},
 		{"trailing 等", "1.推进物流降本。（市商贸局、市农牧局等负责）", []string{"市商贸局", "市农牧局"}, nil},
 	}
@@ -124,5 +126,17 @@ func TestFirstListedNotes(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestLabelWordInText keeps a bracketed label inside a sentence from
+// turning the rest of the paragraph into names.
+func TestLabelWordInText(t *testing.T) {
+	p, err := Parse("1.推进物流降本，明确各单位（牵头单位）职责。（市商贸局负责）")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if task := p.Tasks[0]; !reflect.DeepEqual(task.Lead, []string{"市商贸局"}) || len(task.Cooperating) != 0 {
+		t.Errorf("lead %q cooperating %q, want [市商贸局] []", task.Lead, task.Cooperating)
 	}
 }
