@@ -174,6 +174,12 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 				seg.end = k
 				seg = t.trim(seg)
 			}
+			// "以下均含A、B，不再单独列出": A and B are units here too; the
+			// note itself does not carry them to later items.
+			if k := includesNoteLen(f, seg); k > 0 {
+				seg.start += k
+				c.hasExplicit = true
+			}
 			// A note among the names: "排在第一位的部门为牵头部门", "下同",
 			// "以下简称“各市县政府”". It names no unit.
 			if first, carry, ok := readNote(f, seg); ok {
@@ -408,7 +414,7 @@ var firstListedMarks = []string{"第一位", "第一个", "第一责任单位", 
 
 // noteStarts open notes that name no unit: "以下简称“各市县政府”",
 // "下同", "除标注“分别牵头”外".
-var noteStarts = []string{"以下简称", "简称", "下同", "以下同", "后同", "除标注", "除注明", "除特别注明", "除标明", "以下均", "以下各项", "以下任务", "均含", "不再"}
+var noteStarts = []string{"以下简称", "简称", "下同", "以下同", "后同", "除标注", "除注明", "除特别注明", "除标明", "以下均", "以下各项", "以下任务", "不再"}
 
 // readNote reports a clause segment that is a note rather than names:
 // first is set for a note that the first name listed leads, carry for
@@ -1092,4 +1098,17 @@ func labelBracket(f []rune, s span) (role, int) {
 		}
 	}
 	return roleNone, 0
+}
+
+// includesNotes open a list of units that take part in every item.
+var includesNotes = [][]rune{[]rune("以下均含"), []rune("以下均包括"), []rune("均含")}
+
+// includesNoteLen is the length of an includes-note opening seg, or 0.
+func includesNoteLen(f []rune, seg span) int {
+	for _, w := range includesNotes {
+		if seg.end-seg.start > len(w) && runesAt(f, seg.start, w) {
+			return len(w)
+		}
+	}
+	return 0
 }

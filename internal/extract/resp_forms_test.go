@@ -26,6 +26,7 @@ func TestResponsibilityLayouts(t *testing.T) {
 		{"按职责分工 is not a name", "1.推进物流降本。（市商贸局牵头，市有关部门按职责分工）", []string{"市商贸局"}, []string{"市有关部门"}},
 		{"专班 among units", "1.推进物流降本。（市商贸局、市物流业专班负责）", []string{"市商贸局", "市物流业专班"}, nil},
 		{"note adds no unit", "1.推进物流降本。（责任单位：市商贸局、市农牧局，以下均含市农牧局，不再单独列出）", []string{"市商贸局", "市农牧局"}, nil},
+		{"includes note names units here", "1.推进物流降本。（责任单位：市商贸局，以下均含市农牧局、市财金局，不再单独列出）", []string{"市商贸局", "市农牧局", "市财金局"}, nil},
 		{"every item note", "1.推进物流降本。（市商贸局牵头，各区县政府参与全部任务，不再列出）", []string{"市商贸局"}, nil},
 		{"collective with bracket", "1.推进物流降本。（责任单位：市商贸局、各县(市、区)政府）", []string{"市商贸局", "各县(市、区)政府"}, nil},
 		{"工作组 under a unit label", "1.推进物流降本。（责任单位：市物流降本工作组）", []string{"市物流降本工作组"}, nil},
