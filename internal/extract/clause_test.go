@@ -37,6 +37,18 @@ func TestResponsibilityForms(t *testing.T) {
 		{"dash with roles", "1.发展乡村旅游。——省旅游局牵头，省外侨办配合", []string{"省旅游局"}, []string{"省外侨办"}, 1},
 		{"two collectives", "1.发展信息服务。（省工信厅牵头，各师市、各电信运营商配合）", []string{"省工信厅"}, []string{"各师市", "各电信运营商"}, 1},
 		{"not a clause", "1.实施特困人员供养机构（敬老院）改造和（南片区）建设。（省民政厅负责）", []string{"省民政厅"}, nil, 1},
+		{"first listed leads", "1.建设物流枢纽。（市交通局、市商务局、市财政局负责，排在第一位的部门为牵头部门）", []string{"市交通局"}, []string{"市商务局", "市财政局"}, 1},
+		{"first listed note after the last name", "1.建设物流枢纽。\n责任单位：市交通局、市商务局（列第一位者为牵头单位，下同）", []string{"市交通局"}, []string{"市商务局"}, 1},
+		{"first listed with 分别牵头", "1.建设物流枢纽。（市交通局、市商务局分别牵头，列第一位的为牵头单位）", []string{"市交通局", "市商务局"}, nil, 1},
+		{"等和 closes a group", "1.发展消费帮扶。（商贸部、农牧部等和各有关省级人民政府负责）", []string{"商贸部", "农牧部", "各有关省级人民政府"}, nil, 1},
+		{"等有关部门 is one name", "1.发展消费帮扶。（商贸部、农牧部等有关部门负责）", []string{"商贸部", "农牧部等有关部门"}, nil, 1},
+		{"posts are not units", "1.发展消费帮扶。（分管副省长、协管副秘书长负责，省商贸厅牵头，省农牧厅配合）", []string{"省商贸厅"}, []string{"省农牧厅"}, 1},
+		{"leaders are not units", "1.发展消费帮扶。（责任领导：王某某；牵头单位：省商贸厅；配合单位：省农牧厅）", []string{"省商贸厅"}, []string{"省农牧厅"}, 1},
+		{"leader line", "1.发展消费帮扶。\n牵头市领导：王某某\n责任单位：市商贸局、市农牧局", []string{"市商贸局", "市农牧局"}, nil, 1},
+		{"short-name note", "1.发展消费帮扶。（牵头单位：省商贸厅；责任单位：各市（含甲、乙市）政府、各县政府，以下简称“各市县政府”）", []string{"省商贸厅"}, []string{"各市（含甲、乙市）政府", "各县政府"}, 1},
+		{"cut parenthesis", "1.推进物流降本。（分管副市长负责，市商贸局牵头，市农牧局、市", []string{"市商贸局"}, []string{"市农牧局"}, 1},
+		{"cut label line", "1.推进物流降本。\n责任单位：市商贸局、市农牧局、市", []string{"市商贸局", "市农牧局"}, nil, 1},
+		{"cut inside a name", "1.推进物流降本。\n责任单位：市商贸局、市农牧局、市文", []string{"市商贸局", "市农牧局"}, nil, 1},
 		{"citation is not a clause", "1.落实《若干政策》（发改财金〔2022〕271号）要求。（省发展改革委负责）", []string{"省发展改革委"}, nil, 1},
 	}
 	for _, tc := range cases {
@@ -315,5 +327,34 @@ func TestHeadingBody(t *testing.T) {
 	want := []string{"1 省交通运输厅  / ", "2 省交通运输厅 省商务厅 / ", "3 金融业专班  / ", "4 金融业专班 人行合肥中心支行 / 省财政厅|各市人民政府"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("tasks\n%q\nwant\n%q", got, want)
+	}
+}
+
+// TestFirstListedCarried holds "排在第一位的部门为牵头部门，下同" for the
+// later items, and only with 下同.
+func TestFirstListedCarried(t *testing.T) {
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"下同 carries", "1.甲。（市交通局、市商务局负责，排在第一位的部门为牵头部门，下同）\n2.乙。（市财政局、市统计局负责）\n3.丙。（市财政局、市统计局分别牵头）",
+			[]string{"1:[市交通局]/[市商务局]", "2:[市财政局]/[市统计局]", "3:[市财政局 市统计局]/[]"}},
+		{"without 下同", "1.甲。（市交通局、市商务局负责，排在第一位的部门为牵头部门）\n2.乙。（市财政局、市统计局负责）",
+			[]string{"1:[市交通局]/[市商务局]", "2:[市财政局 市统计局]/[]"}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Parse(tc.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, task := range p.Tasks {
+				got = append(got, fmt.Sprintf("%s:%v/%v", task.Label, task.Lead, nonNil(task.Cooperating)))
+			}
+			if !reflect.DeepEqual(got, tc.want) {
+				t.Errorf("got %q, want %q", got, tc.want)
+			}
+		})
 	}
 }

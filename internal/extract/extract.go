@@ -83,7 +83,7 @@ func foldString(s string) string {
 // build turns the body lines into the plan's outline, tasks and goals.
 func build(t *text, doc plan.Document, intro string, body []span, proseTasks bool) (*plan.Plan, *outline) {
 	p := &plan.Plan{Document: doc, Tasks: make([]plan.Task, 0, 64)}
-	b := &builder{t: t, p: p, doc: doc, proseTasks: proseTasks}
+	b := &builder{t: t, p: p, doc: doc, proseTasks: proseTasks, noteAt: firstListedNote(t, body)}
 	if isAnnual(doc, intro) {
 		b.targetYear = doc.Year
 	} else if y := rangeEnd(doc); y != 0 {
@@ -93,6 +93,7 @@ func build(t *text, doc plan.Document, intro string, body []span, proseTasks boo
 	o := buildOutline(t, body)
 	b.walk(o.roots, nil)
 	sortTasks(p.Tasks)
+	weighConfidence(p.Tasks)
 	b.slogans(o)
 	b.goals(o)
 	slices.SortStableFunc(p.Goals, func(a, b plan.Target) int { return cmp.Compare(a.Start, b.Start) })
@@ -107,6 +108,8 @@ type builder struct {
 	targetYear int    // year of targets that state none; 0 for multi-year plans
 	goalText   []span // paragraphs outside tasks that may state plan-level goals
 	proseTasks bool   // a titled top section of prose without units is a task
+	firstLead  bool   // a note with 下同 said the first name listed leads
+	noteAt     int    // where a paragraph said so for the whole plan, or -1
 }
 
 // walk visits items depth first, in document order.
@@ -137,6 +140,7 @@ func (b *builder) walk(items []*item, parentPath []string) {
 // readItem reads an item's title, its responsibility clauses and its task force.
 func (b *builder) readItem(it *item) {
 	it.clauses = findClauses(b.t, it.content)
+	b.firstListed(it.clauses)
 	it.title = itemTitle(b.t, it)
 	for _, c := range it.clauses {
 		if c.taskForce != "" && it.taskForce == "" {
@@ -280,11 +284,12 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 	if nUnits > 0 {
 		task.Units = make([]plan.UnitMention, 0, nUnits)
 	}
+	task.Confidence = plan.High
 	for _, c := range clauses {
+		if doubt := b.doubts(lbl, c); doubt {
+			task.Confidence = plan.Low
+		}
 		if c.taskForce != "" || c.unreadable || c.note {
-			if c.unreadable {
-				b.warn("unreadable_clause", "could not read the units in "+t.str(c.span), lbl, c.span)
-			}
 			continue
 		}
 		assign(&task, c)

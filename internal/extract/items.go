@@ -20,13 +20,22 @@ func findClauses(t *text, content []span) []clause {
 		bareFrom := -1
 		depth, open := 0, -1
 		for i := p.start; i < p.end; i++ {
+			// Any bracket may hold a clause, and pairs may be mixed: "(…）", "〔…〕", "[…]".
 			switch f[i] {
-			case '(':
+			case '(', '[', '〔':
+				if depth == 0 && bareFrom < 0 && (i == p.start || strings.ContainsRune("。;:!?", f[i-1])) {
+					// "【牵头单位】A【配合单位】B": labels in brackets head
+					// the names after them, to the end of the paragraph.
+					if _, n := labelBracket(f, span{i, p.end}); n > 0 {
+						bareFrom = i
+						break
+					}
+				}
 				if depth == 0 {
 					open = i
 				}
 				depth++
-			case ')':
+			case ')', ']', '〕':
 				if depth == 0 {
 					continue
 				}
@@ -48,17 +57,32 @@ func findClauses(t *text, content []span) []clause {
 				break
 			}
 		}
-		if depth > 0 && open >= 0 && containsRoleLabel(t.fstr(span{open, p.end})) {
+		if cut := p.end == t.end(); depth > 0 && open >= 0 && (cut || containsRoleLabel(t.fstr(span{open, p.end}))) {
 			// An unclosed parenthesis that names units: read what is there.
-			if c, ok := parseClause(t, span{open + 1, p.end}, span{open, p.end}); ok {
+			// Where the text ends inside it, the last name may be cut short.
+			in := span{open + 1, p.end}
+			if cut {
+				in = dropCutName(t, in)
+			}
+			if c, ok := parseClause(t, in, span{open, p.end}); ok {
+				c.cut = cut
 				out = append(out, c)
-			} else {
+			} else if !cut {
 				out = append(out, clause{span: span{open, p.end}, unreadable: true})
 			}
+		}
+		if bareFrom < 0 && personLabelLen(f, p) > 0 {
+			// "牵头市领导：某某" names a person: not a unit, not the task's text.
+			out = append(out, clause{span: p, note: true, hasExplicit: true})
 		}
 		if bareFrom < 0 && (f[p.start] == '完' || f[p.start] == '时') && isTimeNote(t.fline(p)) {
 			// "完成时限：2023年底前" is read for the deadline, not kept as text.
 			out = append(out, clause{span: p, note: true, hasExplicit: true})
+		}
+		if n := len(out); bareFrom < 0 && n > 0 && out[n-1].bare && out[n-1].unreadable && out[n-1].span.end == lastEnd && f[lastEnd-1] == ':' {
+			// A label on a line of its own names the units on the next:
+			// "责任单位：" then "市商务局、市财政局".
+			bareFrom = p.start
 		}
 		if bareFrom >= 0 {
 			s := span{bareFrom, p.end}
@@ -70,8 +94,16 @@ func findClauses(t *text, content []span) []clause {
 			for s.end > s.start && strings.ContainsRune("。;", f[s.end-1]) {
 				s.end--
 			}
+			// The text ends in the list: "…、市税务局、市协".
+			cut := false
+			if s.end == t.end() && s.end > s.start && f[s.end-1] != ')' {
+				whole := s.end
+				s = dropCutName(t, s)
+				cut = s.end < whole
+			}
 			if c, ok := parseClause(t, s, span{s.start, p.end}); ok {
 				c.bare = true
+				c.cut = cut
 				out = append(out, c)
 			}
 		}
@@ -91,10 +123,10 @@ func sentenceClauses(t *text, p span, found []clause) []clause {
 	for i := p.start; i <= p.end; i++ {
 		if i < p.end {
 			switch f[i] {
-			case '(':
+			case '(', '[', '〔':
 				depth++
 				continue
-			case ')':
+			case ')', ']', '〕':
 				if depth > 0 {
 					depth--
 				}

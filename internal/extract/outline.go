@@ -100,7 +100,7 @@ func buildOutline(t *text, lines []span) *outline {
 			attach = nil
 			continue
 		}
-		if isSlogan(f) {
+		if isSlogan(f) && !(attach != nil && i > 0 && labelOnly(t, lines[i-1])) {
 			o.slogans = append(o.slogans, ln)
 			attach = nil
 			continue

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"luoshi/internal/plan"
 )
 
 // Responsibility clauses name who carries out a task: "(牵头单位：A；配合单位：B)",
@@ -16,6 +18,7 @@ const (
 	roleLead
 	roleCoop
 	roleResp // 负责 / 责任单位: lead unless a lead group is named
+	roleImpl // 落实: lead when alone, cooperating beside a 负责 or 牵头 group
 )
 
 // name is a unit name as written, with its source span.
@@ -33,6 +36,12 @@ type clause struct {
 	hasExplicit bool // carried a role word or label
 	bare        bool // stood without parentheses
 	note        bool // a time note: no units, not part of the text
+	fromResp    bool // the lead came from a 负责 / 责任单位 group, not a 牵头 one
+	firstLead   bool // carried a note that the first name listed leads
+	carry       bool // ... and that the note holds for the later items (下同)
+	cut         bool // the text ends inside the clause
+	unitLabel   bool // named its units under a label such as 责任单位
+	inferred    bool // its lead was read by a note of an earlier item
 }
 
 // roleWord is a word that gives the role of the names beside it.
@@ -67,7 +76,10 @@ func runesAt(f []rune, i int, w []rune) bool {
 
 // prefixLabels are the "X单位：" labels, longest first.
 var prefixLabels = []roleWord{
-	{"主要责任单位", roleLead}, {"牵头责任单位", roleLead}, {"牵头单位", roleLead}, {"牵头部门", roleLead},
+	{"主要责任单位", roleLead}, {"牵头责任单位", roleLead}, {"牵头考核单位", roleLead}, {"牵头落实单位", roleLead},
+	{"部门分工", roleResp}, {"任务分工", roleResp}, {"责任分工", roleResp}, {"考核单位", roleResp},
+	{"负责单位", roleResp}, {"负责部门", roleResp}, {"承办单位", roleResp}, {"承担单位", roleResp}, {"责任主体", roleResp},
+	{"参与部门", roleCoop}, {"协办部门", roleCoop}, {"协作单位", roleCoop}, {"协同部门", roleCoop}, {"牵头单位", roleLead}, {"牵头部门", roleLead},
 	{"主责单位", roleLead}, {"主办单位", roleLead}, {"责任单位", roleResp}, {"责任部门", roleResp},
 	{"实施单位", roleResp}, {"落实单位", roleResp}, {"配合单位", roleCoop}, {"配合部门", roleCoop},
 	{"协办单位", roleCoop}, {"参与单位", roleCoop}, {"协同单位", roleCoop}, {"支持单位", roleCoop},
@@ -76,12 +88,14 @@ var prefixLabels = []roleWord{
 
 // suffixMarks end a group of names with its role, longest first.
 var suffixMarks = []roleWord{
-	{"按职责分工负责", roleResp}, {"按职责负责", roleResp}, {"牵头负责", roleLead}, {"共同牵头", roleLead},
+	{"按职责分工负责", roleResp}, {"按职责分工落实", roleImpl}, {"按职责分工", roleResp}, {"按职责负责", roleResp}, {"牵头负责", roleLead}, {"共同牵头", roleLead},
+	{"为牵头单位", roleLead}, {"为牵头部门", roleLead}, {"为配合单位", roleCoop}, {"为配合部门", roleCoop}, {"为责任单位", roleResp},
+	{"牵头抓总", roleLead}, {"负总责", roleLead}, {"配合落实", roleCoop}, {"协助落实", roleCoop}, {"参与落实", roleCoop},
 	{"分别牵头", roleLead}, {"分别负责", roleResp}, {"共同负责", roleResp}, {"具体负责", roleResp},
 	{"组织实施", roleResp}, {"负责实施", roleResp}, {"具体实施", roleResp},
 	{"牵头", roleLead}, {"负责", roleResp}, {"配合", roleCoop}, {"协办", roleCoop}, {"参与", roleCoop},
 	{"指导", roleCoop}, {"督导", roleCoop},
-	{"协同", roleCoop}, {"协助", roleCoop}, {"按职责落实", roleResp}, {"落实", roleResp},
+	{"协同", roleCoop}, {"协助", roleCoop}, {"参加", roleCoop}, {"按职责落实", roleImpl}, {"落实", roleImpl},
 }
 
 // unitSuffixes end the names of bodies that take assignments.
@@ -135,33 +149,83 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	f := t.fold
 	var pending []name
 	cur := roleNone
-	var groups [roleResp + 1][]name // by role
+	var groups [roleImpl + 1][]name // by role
 	// Most clauses split into a few parts: these stay on the stack.
-	var majors, labelled, segs [8]span
+	var majors, labelled, segs, roled [8]span
+	person := false // after "责任领导：": names of people, not units
+	notes, segments := 0, 0
 	for _, major := range splitAtLabels(labelled[:0], f, appendSplitTop(majors[:0], f, s, ';')) {
-		for _, seg := range appendSplitTop(segs[:0], f, major, ',') {
+		for _, seg := range splitAfterRoles(roled[:0], f, appendSplitTop(segs[:0], f, major, ',')) {
 			seg = t.trim(seg)
 			if seg.end <= seg.start {
 				continue
 			}
+			segments++
 			if isTimeNoteAt(f, seg) {
 				c.hasExplicit = true
 				continue // "完成时限：2023年12月": read for the deadline, not a unit
 			}
-			if r, n := hasPrefixLabel(f, seg); n > 0 {
-				if len(pending) > 0 {
-					groups[roleResp] = append(groups[roleResp], pending...)
-					pending = nil
+			// A note in brackets after the last name: "A、B（列第一位的为牵头单位，下同）".
+			if k := trailingNote(f, seg); k > seg.start {
+				first, carry, _ := readNoteText(f, span{k + 1, seg.end - 1})
+				c.firstLead = c.firstLead || first
+				c.carry = c.carry || carry
+				c.hasExplicit = true
+				seg.end = k
+				seg = t.trim(seg)
+			}
+			// "以下均含A、B，不再单独列出": A and B are units here too; the
+			// note itself does not carry them to later items.
+			if k := includesNoteLen(f, seg); k > 0 {
+				seg.start += k
+				c.hasExplicit = true
+			}
+			// A note among the names: "排在第一位的部门为牵头部门", "下同",
+			// "以下简称“各市县政府”". It names no unit.
+			if first, carry, ok := readNote(f, seg); ok {
+				c.firstLead = c.firstLead || first
+				c.carry = c.carry || carry
+				c.hasExplicit = true
+				notes++
+				continue
+			}
+			if n := personLabelLen(f, seg); n > 0 {
+				c.hasExplicit = true
+				person = true
+				continue
+			}
+			r, n := hasPrefixLabel(f, seg)
+			if n == 0 {
+				r, n = labelBracket(f, seg)
+			}
+			if n > 0 {
+				// Names before the first label: units, not notes such as "6月底前完成".
+				for _, n := range pending {
+					if unitLike(n.text) || isCollective(n.text) {
+						groups[roleResp] = append(groups[roleResp], n)
+					}
 				}
+				pending = nil
 				cur = r
+				person = false
+				if l := string(f[seg.start : seg.start+n]); strings.HasSuffix(l, "单位") || strings.HasSuffix(l, "部门") {
+					c.unitLabel = true
+				}
 				c.hasExplicit = true
 				seg.start += n
 				for seg.start < seg.end && (f[seg.start] == ':' || f[seg.start] == ' ') {
 					seg.start++
 				}
 			}
+			if person {
+				continue
+			}
 			r, body := stripSuffix(t, seg)
-			names := splitNames(t, body)
+			names := dropPosts(splitNames(t, body))
+			if len(names) == 0 && r != roleNone {
+				c.hasExplicit = true // "分管副省长负责": a post, not a unit
+				continue
+			}
 			switch {
 			case r != roleNone:
 				c.hasExplicit = true
@@ -191,6 +255,13 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 		}
 		groups[roleResp] = append(groups[roleResp], units...)
 	}
+	// "(A、B按职责分工负责，C落实)": C cooperates; "(C落实)" alone leads.
+	if len(groups[roleLead])+len(groups[roleResp]) > 0 {
+		groups[roleCoop] = append(groups[roleCoop], groups[roleImpl]...)
+	} else {
+		groups[roleResp] = append(groups[roleResp], groups[roleImpl]...)
+	}
+	groups[roleImpl] = nil
 	// "A会同B负责": A carries the group's role, B cooperates.
 	// The names listed after B ("A会同B、C负责") go with B.
 	for _, r := range []role{roleLead, roleResp} {
@@ -230,6 +301,12 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	groups[roleLead] = orderBySpan(groups[roleLead])
 	total := len(groups[roleLead]) + len(groups[roleCoop]) + len(groups[roleResp])
 	if total == 0 {
+		if c.firstLead || notes > 0 && notes == segments {
+			// Only a note: "（各项任务列第一位者为牵头单位）" holds for
+			// what follows.
+			c.note, c.carry = true, c.carry || c.firstLead
+			return c, true
+		}
 		c.unreadable = c.hasExplicit
 		return c, c.hasExplicit
 	}
@@ -256,14 +333,16 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	// A task force named in a clause belongs to its heading, not to the
 	// units: "(金融业专班负责)", "(金融业专班负责，省地方金融监管局牵头)".
 	all := append(append(append([]name{}, groups[roleLead]...), groups[roleResp]...), groups[roleCoop]...)
-	if allTaskForces(all) {
+	// Under a unit label ("责任单位：省推进工业互联网发展工作组") a task
+	// force is one of the item's units.
+	if allTaskForces(all) && !c.unitLabel {
 		c.taskForce = all[0].text
 		return c, true
 	}
 	for _, r := range []role{roleLead, roleResp, roleCoop} {
 		kept := groups[r][:0]
 		for _, n := range groups[r] {
-			if isTaskForce(n.text) {
+			if isTaskForce(n.text) && !listedAmong(f, n) && !c.unitLabel {
 				if c.taskForce == "" {
 					c.taskForce = n.text
 				}
@@ -280,8 +359,173 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	} else {
 		c.lead = groups[roleResp]
 		c.coop = groups[roleCoop]
+		c.fromResp = true
+	}
+	if c.firstLead {
+		c.leadFirstListed()
 	}
 	return c, true
+}
+
+// looksLikeUnit reports a name that reads as a body's: a unit's suffix,
+// a collective, a place's government named by the place ("禅城区"), with
+// its other name in brackets set aside ("省委宣传部（省新闻出版局）").
+func looksLikeUnit(s string) bool {
+	if k := strings.IndexAny(s, "(（"); k > 0 && (strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）")) {
+		s = s[:k]
+	}
+	if unitLike(s) || isCollective(s) {
+		return true
+	}
+	if len([]rune(s)) < 2 || len([]rune(s)) > 40 {
+		return false
+	}
+	for _, suf := range []string{"会", "区", "县", "市", "州", "旗", "盟", "镇", "乡", "街道", "署", "总社", "联合会", "中央"} {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadFirstListed applies "列第一位的为牵头单位" to a clause that names no
+// lead group: its first name leads, the others cooperate. A clause with
+// its own lead ("A、B分别牵头") keeps it.
+func (c *clause) leadFirstListed() {
+	if !c.fromResp || len(c.lead) < 2 {
+		return
+	}
+	rest := append(append([]name{}, c.lead[1:]...), c.coop...)
+	c.lead = c.lead[:1]
+	c.coop = orderBySpan(rest)
+	c.fromResp = false
+}
+
+// isCollective reports a name for several bodies: "各市州人民政府",
+// "有关部门", "省联席会议各成员单位".
+func isCollective(s string) bool {
+	return strings.HasPrefix(s, "各") || strings.HasPrefix(s, "有关") || strings.HasPrefix(s, "相关") ||
+		strings.Contains(s, "等有关") || strings.HasSuffix(s, "成员单位") || strings.HasSuffix(s, "企业")
+}
+
+// firstListedMarks say where in a list the lead stands: "列第一位",
+// "排在第一位的部门", "第一责任单位", "排名首位".
+var firstListedMarks = []string{"第一位", "第一个", "第一责任单位", "第一单位", "首位", "排第一", "排名第一", "列第一"}
+
+// noteStarts open notes that name no unit: "以下简称“各市县政府”",
+// "下同", "除标注“分别牵头”外".
+var noteStarts = []string{"以下简称", "简称", "下同", "以下同", "后同", "除标注", "除注明", "除特别注明", "除标明", "以下均", "以下各项", "以下任务", "不再"}
+
+// readNote reports a clause segment that is a note rather than names:
+// first is set for a note that the first name listed leads, carry for
+// one that holds for the later items too ("下同").
+func readNote(f []rune, seg span) (first, carry, ok bool) {
+	if seg.end-seg.start < 2 || seg.end-seg.start > 60 {
+		return false, false, false
+	}
+	if _, n := hasPrefixLabel(f, seg); n > 0 {
+		return false, false, false
+	}
+	s := string(f[seg.start:seg.end])
+	carry = strings.Contains(s, "下同") || strings.Contains(s, "后同")
+	if strings.Contains(s, "牵头") || strings.Contains(s, "汇总") {
+		for _, m := range firstListedMarks {
+			if strings.Contains(s, m) {
+				return true, carry, true
+			}
+		}
+	}
+	for _, m := range noteStarts {
+		if strings.HasPrefix(s, m) {
+			return false, carry, true
+		}
+	}
+	// "各区县政府参与全部任务", "以上单位不再列出": a note about every item.
+	for _, m := range []string{"不再", "全部任务", "所有任务", "各项任务", "每项任务"} {
+		if strings.Contains(s, m) {
+			return false, carry, true
+		}
+	}
+	return false, false, false
+}
+
+// trailingNote is where a bracketed note after the last name of seg
+// opens, or -1: "市卫健委（除标注“分别牵头”外，列第一位为牵头单位，下同）".
+func trailingNote(f []rune, seg span) int {
+	if seg.end-seg.start < 4 || f[seg.end-1] != ')' {
+		return -1
+	}
+	depth := 0
+	for k := seg.end - 1; k > seg.start; k-- {
+		switch f[k] {
+		case ')':
+			depth++
+		case '(':
+			if depth--; depth == 0 {
+				if _, _, ok := readNoteText(f, span{k + 1, seg.end - 1}); ok {
+					return k
+				}
+				return -1
+			}
+		}
+	}
+	return -1
+}
+
+// readNoteText is readNote over a bracket's whole text, whose parts are
+// separated by commas. The bracket is a note when it opens with one: in
+// "各市政府（含甲市政府，下同）" it is part of the name.
+func readNoteText(f []rune, s span) (first, carry, ok bool) {
+	for i, p := range splitTop(f, s, ',') {
+		a, b, isNote := readNote(f, p)
+		if i == 0 && !isNote {
+			return false, false, false
+		}
+		first, carry, ok = first || a, carry || b, ok || isNote
+	}
+	return first, carry, ok
+}
+
+// personLabelLen is the length of a label that names people, not units,
+// up to its colon: "责任领导：", "分管省领导：", "牵头市领导：", "责任人：".
+func personLabelLen(f []rune, seg span) int {
+	for k := seg.start + 2; k < seg.end && k <= seg.start+8; k++ {
+		if f[k] != ':' {
+			continue
+		}
+		l := string(f[seg.start:k])
+		if strings.HasSuffix(l, "领导") || strings.HasSuffix(l, "责任人") || strings.HasSuffix(l, "联系人") {
+			return k + 1 - seg.start
+		}
+		return 0
+	}
+	return 0
+}
+
+// postSuffixes end the titles of people: "分管副省长", "协管副秘书长".
+var postSuffixes = []string{"长", "书记", "主任", "主席", "领导", "同志", "委员"}
+
+func isPost(s string) bool {
+	if unitLike(s) {
+		return false
+	}
+	for _, p := range postSuffixes {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// dropPosts removes the posts of people from a list of names.
+func dropPosts(ns []name) []name {
+	kept := ns[:0]
+	for _, n := range ns {
+		if !isPost(n.text) {
+			kept = append(kept, n)
+		}
+	}
+	return kept
 }
 
 var jointly = []rune("会同")
@@ -409,7 +653,7 @@ func stripSuffix(t *text, seg span) (role, span) {
 	for mi, m := range suffixMarks {
 		n := len(suffixRunes[mi])
 		if seg.end-seg.start >= n && runesAt(f, seg.end-n, suffixRunes[mi]) {
-			body := t.trim(span{seg.start, seg.end - n})
+			body := trimManner(f, t.trim(span{seg.start, seg.end - n}))
 			// "由A牵头" and "A等负责" keep only the names.
 			if body.start < body.end && f[body.start] == '由' {
 				body.start++
@@ -420,16 +664,66 @@ func stripSuffix(t *text, seg span) (role, span) {
 	return roleNone, seg
 }
 
+// mannerWords say how units act, between their names and the role word:
+// "A按职责分工抓好落实", "A依职责负责", "A、B共同负责".
+var mannerWords = func() [][]rune {
+	var out [][]rune
+	for _, w := range []string{"按照职责分工", "按职责分工", "按各自职责", "根据职责", "按照职责", "按职责", "依职责", "抓好", "共同", "分别", "具体", "积极", "切实", "认真"} {
+		out = append(out, []rune(w))
+	}
+	return out
+}()
+
+// trimManner drops manner words from the end of a group of names.
+func trimManner(f []rune, s span) span {
+	for again := true; again; {
+		again = false
+		for _, w := range mannerWords {
+			if s.end-s.start > len(w)+1 && runesAt(f, s.end-len(w), w) {
+				s.end -= len(w)
+				again = true
+				break
+			}
+		}
+	}
+	for s.end > s.start && f[s.end-1] == ' ' {
+		s.end--
+	}
+	return s
+}
+
 // splitAtLabels cuts segments before a role label that follows other
 // text without a separator: "牵头单位：A 配合单位：B". It appends to out.
 func splitAtLabels(out []span, f []rune, segs []span) []span {
 	for _, seg := range segs {
-		start := seg.start
+		start, depth := seg.start, 0
 		for i := seg.start + 1; i < seg.end; i++ {
+			// Labels inside a name's or a note's brackets do not split.
+			switch f[i] {
+			case '(', '[', '〔':
+				depth++
+			case ')', ']', '〕':
+				depth = max(depth-1, 0)
+			}
+			if _, n := labelBracket(f, span{i, seg.end}); n > 0 && depth == 1 {
+				if i > start {
+					out = append(out, span{start, i})
+					start = i
+				}
+				depth = 0
+				i += n - 1
+				continue
+			}
+			if depth > 0 {
+				continue
+			}
 			if f[i] != '牵' && f[i] != '配' && f[i] != '责' && f[i] != '协' && f[i] != '参' && f[i] != '主' && f[i] != '完' && f[i] != '时' && f[i] != '期' {
 				continue
 			}
 			_, n := hasPrefixLabel(f, span{i, seg.end})
+			if n > 0 && !colonAfter(f, i+n, seg.end) {
+				n = 0 // "排在第一位的部门为牵头部门": a note, not a label
+			}
 			if n == 0 && !(i >= 2 && f[i-2] == '完' && f[i-1] == '成') {
 				n = timeNoteLen(f, span{i, seg.end}) // not 时限 inside 完成时限
 			}
@@ -452,9 +746,9 @@ func appendSplitTop(out []span, f []rune, s span, sep rune) []span {
 	depth, start := 0, s.start
 	for i := s.start; i < s.end; i++ {
 		switch f[i] {
-		case '(':
+		case '(', '[', '〔':
 			depth++
-		case ')':
+		case ')', ']', '〕':
 			if depth > 0 {
 				depth--
 			}
@@ -474,6 +768,14 @@ func splitNames(t *text, s span) []name {
 	var listed, spaced [8]span
 	parts := spaced[:0]
 	for _, p := range appendSplitTop(listed[:0], t.fold, s, '、') {
+		// "A等和B负责": 等和 closes one group and opens another.
+		for k := p.start + 2; k+2 < p.end; k++ {
+			if t.fold[k] == '等' && t.fold[k+1] == '和' {
+				parts = appendSplitTop(parts, t.fold, t.trim(span{p.start, k}), ' ')
+				p.start = k + 2
+				break
+			}
+		}
 		// Names set apart by spaces: "省交通运输厅　民航中南地区管理局".
 		parts = appendSplitTop(parts, t.fold, t.trim(p), ' ')
 	}
@@ -570,4 +872,243 @@ func trimName(t *text, p span) span {
 		p.start++
 	}
 	return p
+}
+
+// firstListed carries "排在第一位的部门为牵头部门，下同" from the clause that
+// states it to the clauses of later items.
+func (b *builder) firstListed(cs []clause) {
+	for i := range cs {
+		c := &cs[i]
+		if c.firstLead {
+			b.firstLead = b.firstLead || c.carry
+			continue
+		}
+		if (b.firstLead || b.noteAt >= 0 && c.span.start > b.noteAt) && c.fromResp && len(c.lead) > 1 {
+			c.leadFirstListed()
+			// A note of an earlier item is read as holding here; a
+			// paragraph about the whole plan says so for certain.
+			c.inferred = b.firstLead
+		}
+	}
+}
+
+// colonAfter reports a colon at f[k], spaces skipped, before end.
+func colonAfter(f []rune, k, end int) bool {
+	for k < end && f[k] == ' ' {
+		k++
+	}
+	return k < end && f[k] == ':'
+}
+
+// end is the offset after the last rune of the text that is not white space.
+func (t *text) end() int {
+	k := len(t.fold)
+	for k > 0 && isSpace(t.fold[k-1]) {
+		k--
+	}
+	return k
+}
+
+// dropCutName narrows a clause that the end of the text cuts off to its
+// complete names: a last name that does not end as a unit does
+// ("省工业和信息化厅、省") was cut short.
+func dropCutName(t *text, s span) span {
+	f := t.fold
+	for k := s.end - 1; k >= s.start; k-- {
+		switch f[k] {
+		case '、', ',', ';', ':', '(', ')':
+			if !unitLike(t.str(t.trim(span{k + 1, s.end}))) {
+				s.end = k
+			}
+			return s
+		}
+	}
+	return s
+}
+
+// listedAmong reports a name set in a list by 、: "A、市物流业专班负责"
+// names the 专班 as one of the units, not as the task force.
+func listedAmong(f []rune, n name) bool {
+	k := n.span.start - 1
+	for k >= 0 && f[k] == ' ' {
+		k--
+	}
+	if k >= 0 && f[k] == '、' {
+		return true
+	}
+	k = n.span.end
+	for k < len(f) && f[k] == ' ' {
+		k++
+	}
+	return k < len(f) && f[k] == '、'
+}
+
+// doubts warns about what in a clause of task lbl was not read with
+// certainty, and reports whether there was any.
+func (b *builder) doubts(lbl string, c clause) bool {
+	t := b.t
+	doubt := false
+	switch {
+	case c.unreadable:
+		b.warn("unreadable_clause", "could not read the units in "+t.str(c.span), lbl, c.span)
+		doubt = true
+	case c.cut:
+		b.warn("cut_clause", "the text ends inside the units of task "+lbl+": names after the cut are lost", lbl, c.span)
+		doubt = true
+	}
+	if c.inferred {
+		b.warn("lead_by_note", "the lead of task "+lbl+" is the first unit listed, as a note of an earlier item says", lbl, c.span)
+		doubt = true
+	}
+	if c.taskForce != "" || c.note {
+		return doubt
+	}
+	for _, ns := range [][]name{c.lead, c.coop} {
+		for _, n := range ns {
+			if !looksLikeUnit(n.text) {
+				b.warn("unit_doubt", "“"+n.text+"” in task "+lbl+" does not read as the name of a unit", lbl, n.span)
+				doubt = true
+			}
+		}
+	}
+	return doubt
+}
+
+// weighConfidence gives every task a confidence: a task without units
+// under a heading where most items have them is low (its units may have
+// been missed); a task made elsewhere without a judgement is high.
+func weighConfidence(ts []plan.Task) {
+	type count struct{ named, all int }
+	under := map[string]count{} // by parent path
+	for _, task := range ts {
+		k := parentKey(task.Path)
+		c := under[k]
+		c.all++
+		if len(task.Assignments) > 0 {
+			c.named++
+		}
+		under[k] = c
+	}
+	for i := range ts {
+		task := &ts[i]
+		if task.Confidence == "" {
+			task.Confidence = plan.High
+		}
+		if c := under[parentKey(task.Path)]; len(task.Assignments) == 0 && 2*c.named > c.all {
+			task.Confidence = plan.Low
+		}
+	}
+}
+
+func parentKey(path []string) string {
+	if len(path) == 0 {
+		return ""
+	}
+	return strings.Join(path[:len(path)-1], "/")
+}
+
+// firstListedNote finds a paragraph, outside any clause, that says the
+// first unit listed leads: "各项任务中，排在第一位的为牵头单位". It holds
+// from there on, or for the whole plan when it is a footnote ("注：…").
+// It returns the note's offset, or -1.
+func firstListedNote(t *text, body []span) int {
+	f := t.fold
+	for _, ln := range body {
+		if !strings.Contains(t.fline(ln), "牵头") {
+			continue
+		}
+		depth, start, mark := 0, ln.start, false
+		for i := ln.start; i <= ln.end; i++ {
+			if i < ln.end {
+				switch f[i] {
+				case '(', '[', '〔':
+					depth++
+					continue
+				case ')', ']', '〕':
+					depth = max(depth-1, 0)
+					start = i + 1
+					continue
+				case '第', '首':
+					mark = true
+					continue
+				case '。', ';', ',', ':':
+				default:
+					continue
+				}
+			}
+			// Only a part that says 第 or 首 can be the note.
+			if depth == 0 && mark {
+				if first, _, _ := readNote(f, t.trim(span{start, i})); first {
+					if f[ln.start] == '注' || runesAt(f, ln.start, []rune("说明")) {
+						return 0
+					}
+					return ln.start
+				}
+			}
+			start, mark = i+1, false
+		}
+	}
+	return -1
+}
+
+// labelOnly reports a line that is only a unit label, "责任单位：", whose
+// names stand on the next line.
+func labelOnly(t *text, ln span) bool {
+	f := t.fold
+	if ln.end-ln.start < 3 || f[ln.end-1] != ':' {
+		return false
+	}
+	_, n := hasPrefixLabel(f, ln)
+	return n > 0 && colonAfter(f, ln.start+n, ln.end) && ln.start+n+1 >= ln.end-1
+}
+
+// splitAfterRoles cuts segments after a role word followed by 、:
+// "A牵头、B配合" is two groups. It appends to out.
+func splitAfterRoles(out []span, f []rune, segs []span) []span {
+	for _, seg := range segs {
+		start := seg.start
+		for k := seg.start + 2; k < seg.end; k++ {
+			if f[k] != '、' {
+				continue
+			}
+			for mi := range suffixMarks {
+				if w := suffixRunes[mi]; k-len(w) > start && runesAt(f, k-len(w), w) {
+					out = append(out, span{start, k})
+					start = k + 1
+					break
+				}
+			}
+		}
+		out = append(out, span{start, seg.end})
+	}
+	return out
+}
+
+// labelBracket reports a role label in brackets at the start of s,
+// "【牵头单位】" (folded to "(牵头单位)"), with its length.
+func labelBracket(f []rune, s span) (role, int) {
+	if s.end-s.start < 4 || f[s.start] != '(' && f[s.start] != '[' && f[s.start] != '〔' {
+		return roleNone, 0
+	}
+	for li, l := range prefixLabels {
+		w := prefixRunes[li]
+		k := s.start + 1 + len(w)
+		if k < s.end && runesAt(f, s.start+1, w) && (f[k] == ')' || f[k] == ']' || f[k] == '〕') {
+			return l.role, len(w) + 2
+		}
+	}
+	return roleNone, 0
+}
+
+// includesNotes open a list of units that take part in every item.
+var includesNotes = [][]rune{[]rune("以下均含"), []rune("以下均包括"), []rune("均含")}
+
+// includesNoteLen is the length of an includes-note opening seg, or 0.
+func includesNoteLen(f []rune, seg span) int {
+	for _, w := range includesNotes {
+		if seg.end-seg.start > len(w) && runesAt(f, seg.start, w) {
+			return len(w)
+		}
+	}
+	return 0
 }

@@ -42,6 +42,7 @@ type taskJSON struct {
 	Deadline    *string       `json:"deadline"`
 	Targets     []Target      `json:"targets"`
 	Units       []UnitMention `json:"units"`
+	Confidence  string        `json:"confidence"`
 	Span
 }
 
@@ -50,7 +51,7 @@ func (t Task) MarshalJSON() ([]byte, error) {
 		Label: t.Label, Path: nonNil(t.Path), TaskForce: str(t.TaskForce), Text: t.Text,
 		Lead: nonNil(t.Lead), Cooperating: nonNil(t.Cooperating),
 		Assignments: nonNilSlice(t.Assignments), Deadline: str(t.Deadline),
-		Targets: nonNilSlice(t.Targets), Units: nonNilSlice(t.Units), Span: t.Span,
+		Targets: nonNilSlice(t.Targets), Units: nonNilSlice(t.Units), Confidence: confidence(t.Confidence), Span: t.Span,
 	})
 }
 
@@ -61,8 +62,17 @@ func (t *Task) UnmarshalJSON(b []byte) error {
 	}
 	*t = Task{Label: w.Label, Path: w.Path, TaskForce: unstr(w.TaskForce), Text: w.Text,
 		Lead: w.Lead, Cooperating: w.Cooperating, Assignments: w.Assignments,
-		Deadline: unstr(w.Deadline), Targets: w.Targets, Units: w.Units, Span: w.Span}
+		Deadline: unstr(w.Deadline), Targets: w.Targets, Units: w.Units, Confidence: w.Confidence, Span: w.Span}
 	return nil
+}
+
+// confidence prints a task made without a judgement (an older stored
+// plan) as high, as the extractor had no doubt to record.
+func confidence(c string) string {
+	if c == "" {
+		return High
+	}
+	return c
 }
 
 type targetJSON struct {

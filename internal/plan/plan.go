@@ -54,8 +54,20 @@ type Task struct {
 	Deadline    string // ISO 8601 date or empty
 	Targets     []Target
 	Units       []UnitMention // every unit named by the task, in order of appearance
+	// Confidence is High unless the units were not read with certainty:
+	// a clause that could not be read or that the text cuts off, a name
+	// that does not read as a unit, a lead read by an earlier item's note,
+	// no units where the items beside it have them. Each such task also
+	// has a warning that says why.
+	Confidence string
 	Span
 }
+
+// Confidences of a Task.
+const (
+	High = "high"
+	Low  = "low"
+)
 
 // Role is the part a unit plays in an assignment.
 type Role string

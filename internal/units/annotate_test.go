@@ -93,3 +93,33 @@ func TestPlanDate(t *testing.T) {
 		}
 	}
 }
+
+// TestAnnotateWarnsOnlyWhereKnown leaves unwarned the names the registry
+// cannot hold: a city's bodies, a plan of unknown region, collectives,
+// and words that are no body's name. They still read as unknown.
+func TestAnnotateWarnsOnlyWhereKnown(t *testing.T) {
+	r := newRegistry(t)
+	mention := func(names ...string) []plan.Task {
+		var ms []plan.UnitMention
+		for _, n := range names {
+			ms = append(ms, plan.UnitMention{Name: n, Role: plan.Lead})
+		}
+		return []plan.Task{{Label: "1", Units: ms}}
+	}
+	p := &plan.Plan{Document: plan.Document{Region: "青海省", Year: 2022},
+		Tasks: mention("市火星开发局", "各县火星办", "省甲局等单位", "王小明", "牵头单位:省火星开发局", "省火星开发局")}
+	r.Annotate(p)
+	if len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0].Message, "“省火星开发局”") {
+		t.Errorf("warnings %+v, want one, for 省火星开发局", p.Warnings)
+	}
+	for _, m := range p.Tasks[0].Units {
+		if m.Match != "unknown" {
+			t.Errorf("%s: %s, want unknown", m.Name, m.Match)
+		}
+	}
+	p = &plan.Plan{Document: plan.Document{Year: 2022}, Tasks: mention("海关火星署", "省火星开发局")}
+	r.Annotate(p)
+	if len(p.Warnings) != 0 {
+		t.Errorf("plan of unknown region: warnings %+v, want none", p.Warnings)
+	}
+}

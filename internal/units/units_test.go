@@ -110,6 +110,8 @@ func TestResolveCurrent(t *testing.T) {
 		{"省卫健委", s, d22, Pattern, []string{"山西省卫生健康委员会"}, nil},
 		{"省国资委", s, d22, Pattern, []string{"山西省人民政府国有资产监督管理委员会"}, nil},
 		{"省供销社", s, d22, Pattern, []string{"山西省供销合作社联合社"}, nil},
+		{"省药品监管局", q, d22, Pattern, []string{"青海省药品监督管理局"}, nil},
+		{"省政务办", q, d22, Pattern, []string{"青海省政务服务管理局"}, nil},
 		{"省审批服务管理局", s, d22, Pattern, []string{"山西省行政审批服务管理局"}, nil},
 		{"省税务局", s, d22, Pattern, []string{"国家税务总局山西省税务局"}, nil},
 		{"省委网信办", s, d22, Pattern, []string{"中共山西省委员会网络安全和信息化委员会办公室"}, nil},
