@@ -4,11 +4,13 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"luoshi/internal/extract/tradfold"
 )
 
 // text is the decoded source with a folded twin: full-width ASCII forms
-// and the ideographic space mapped to their half-width counterparts, one
-// rune for one rune, so that rules match either spelling and every offset
+// and the ideographic space mapped to their half-width counterparts and
+// traditional characters to simplified ones, one rune for one rune, so that rules match either spelling and every offset
 // found in the folded text is an offset into the source.
 type text struct {
 	src  []rune
@@ -47,6 +49,13 @@ func newText(s string) *text {
 }
 
 func foldRune(r rune) rune {
+	if r >= 0x3400 {
+		if r <= 0x9FFF {
+			return tradfold.Rune(r)
+		}
+	} else if r > ' ' && r < 0x7F {
+		return r
+	}
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
 		return r - 0xFF01 + 0x21
