@@ -3,7 +3,7 @@ package targets
 import (
 	"testing"
 
-	"luoshi/internal/extract/tradfold"
+	"luoshi/internal/tradfold"
 )
 
 // A plan printed in traditional characters gives the targets its

@@ -12,8 +12,8 @@ import (
 	"strconv"
 	"strings"
 
-	"luoshi/internal/extract/tradfold"
 	"luoshi/internal/plan"
+	"luoshi/internal/tradfold"
 )
 
 var (
