@@ -21,8 +21,8 @@ var ErrNoTasks = errors.New("no numbered tasks found: this does not read as a pl
 // ErrEmpty is returned for a text without any content.
 var ErrEmpty = errors.New("the document has no text")
 
-// Parse extracts the plan from text, one paragraph per line.
-func Parse(s string) (*plan.Plan, error) {
+// parse extracts the plan from text, one paragraph per line.
+func parse(s string) (*plan.Plan, error) {
 	t := newText(s)
 	all := t.lines()
 	if len(all) == 0 {
@@ -244,7 +244,7 @@ func sortHeadings(hs []plan.Heading) {
 func (b *builder) task(it *item, lbl string, path []string, content []span, clauses []clause) {
 	t := b.t
 	body, offs := joinWithout(t, content, clauses)
-	task := plan.Task{Label: lbl, Path: path, TaskForce: it.taskForce, Text: string(body)}
+	task := plan.Task{Label: lbl, Path: path, TaskForce: it.taskForce, Text: t.printed(body, offs)}
 	task.Span = plan.Span{Start: it.start, End: it.start}
 	if len(content) > 0 {
 		task.Span = plan.Span{Start: content[0].start, End: content[len(content)-1].end}

@@ -5,7 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"luoshi/internal/extract/tradfold"
+	"luoshi/internal/tradfold"
 )
 
 // text is the decoded source with a folded twin: full-width ASCII forms
@@ -16,6 +16,10 @@ type text struct {
 	src  []rune
 	fold []rune
 	memo map[span]string // folded lines, converted once
+
+	// glosses are the pinyin glosses taken out of the source, under the
+	// offset of the character each follows (see gloss.go).
+	glosses map[int][]rune
 }
 
 func newText(s string) *text {
@@ -30,6 +34,7 @@ func newText(s string) *text {
 	}
 	buf := make([]rune, 2*n)
 	src, fold := buf[:0:n], buf[n:n]
+	marks := false
 	for i := 0; i < len(s); {
 		// A plan is mostly Han: three-byte sequences that cannot be
 		// overlong or surrogates are read here, the rest by utf8.
@@ -40,12 +45,32 @@ func newText(s string) *text {
 			r, w = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 		default:
 			r, w = utf8.DecodeRuneInString(s[i:])
+			marks = marks || isToneLetter(r)
 		}
 		src = append(src, r)
 		fold = append(fold, foldRune(r))
 		i += w
 	}
-	return &text{src: src, fold: fold, memo: map[span]string{}}
+	t := &text{src: src, fold: fold, memo: map[span]string{}}
+	if marks {
+		t.dropGlosses()
+	}
+	return t
+}
+
+// dropGlosses takes the pinyin glosses out of both texts, keeping them
+// aside for the task texts.
+func (t *text) dropGlosses() {
+	keep := map[int][]rune{}
+	src := withoutGlosses(t.src, keep)
+	if len(keep) == 0 {
+		return
+	}
+	fold := make([]rune, len(src))
+	for i, r := range src {
+		fold[i] = foldRune(r)
+	}
+	t.src, t.fold, t.glosses = src, fold, keep
 }
 
 func foldRune(r rune) rune {
