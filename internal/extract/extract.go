@@ -72,12 +72,18 @@ func parse(s string) (*plan.Plan, error) {
 // "第3页", "3/12".
 var rePageNumber = regexp.MustCompile(`^\s*(?:[—\-–]+\s*\d{1,3}\s*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$`)
 
+// foldString is the folded form of s; s itself when nothing folds.
 func foldString(s string) string {
-	rs := []rune(s)
-	for i, r := range rs {
-		rs[i] = foldRune(r)
+	for i, r := range s {
+		if foldRune(r) != r {
+			rs := []rune(s[i:])
+			for k, r := range rs {
+				rs[k] = foldRune(r)
+			}
+			return s[:i] + string(rs)
+		}
 	}
-	return string(rs)
+	return s
 }
 
 // build turns the body lines into the plan's outline, tasks and goals.
