@@ -8,6 +8,7 @@ func TestRune(t *testing.T) {
 		'關': '关', '於': '于', '萬': '万', '億': '亿', '參': '参', '與': '与',
 		'發': '发', '髮': '发', '後': '后', '裡': '里', '裏': '里', '為': '为',
 		'爲': '为', '臺': '台', '徵': '征', '麵': '面', '薴': '苎',
+		'衞': '卫', '枱': '台', // Hong Kong forms
 	}
 	for tr, want := range folds {
 		if got := Rune(tr); got != want {
@@ -17,7 +18,7 @@ func TestRune(t *testing.T) {
 	// Simplified characters, characters that stand in simplified text as
 	// well (乾坤, 覆蓋, 藉口, 蒜薹, 著名), and everything outside the Han
 	// range stay.
-	for _, r := range "牵头单位负责万亿干后台乾覆藉薹著瞭A1（）、\u3000𠀀" {
+	for _, r := range "牵头单位负责万亿干后台温户么着乾覆藉薹著瞭A1（）、\u3000𠀀" {
 		if got := Rune(r); got != r {
 			t.Errorf("Rune(%c) = %c, want it unchanged", r, got)
 		}

@@ -1,9 +1,11 @@
 // Command gen writes table.go of package tradfold from the character
-// dictionary of OpenCC (TSCharacters.txt, traditional → simplified), as
-// shipped by the Go port github.com/longbridgeapp/opencc.
+// dictionaries of OpenCC, as shipped by its Go port
+// github.com/longbridgeapp/opencc: TSCharacters.txt (traditional →
+// simplified) and HKVariantsRev.txt (Hong Kong forms → traditional, for
+// 衞 in 衞生 and the like).
 //
-// Run it through go generate in package tradfold. Without -dict it asks
-// the go command for the module and reads the dictionary from there, so
+// Run it through go generate in package tradfold. Without -dir it asks
+// the go command for the module and reads the dictionaries from there, so
 // the converter is never a dependency of the program itself.
 package main
 
@@ -14,7 +16,6 @@ import (
 	"flag"
 	"fmt"
 	"go/format"
-	"io"
 	"log"
 	"os"
 	"os/exec"
@@ -24,7 +25,7 @@ import (
 	"unicode/utf8"
 )
 
-// converter is the module whose dictionary is read.
+// converter is the module whose dictionaries are read.
 const converter = "github.com/longbridgeapp/opencc@v0.3.13"
 
 // first and last bound the table: the unified ideographs of the basic
@@ -40,25 +41,27 @@ var standing = map[rune]bool{'於': true, '徵': true}
 
 func main() {
 	log.SetFlags(0)
-	dict := flag.String("dict", "", "path of TSCharacters.txt (default: from the converter's module)")
+	dir := flag.String("dir", "", "the converter's dictionary directory (default: from its module)")
 	out := flag.String("o", "table.go", "file to write")
 	flag.Parse()
-	path := *dict
-	if path == "" {
-		dir, err := moduleDir(converter)
+	if *dir == "" {
+		mod, err := moduleDir(converter)
 		if err != nil {
 			log.Fatal(err)
 		}
-		path = filepath.Join(dir, "dictionary", "TSCharacters.txt")
+		*dir = filepath.Join(mod, "dictionary")
 	}
-	f, err := os.Open(path)
+	ts, err := readDict(filepath.Join(*dir, "TSCharacters.txt"))
 	if err != nil {
 		log.Fatal(err)
 	}
-	defer f.Close()
-	pairs, err := read(f)
+	hk, err := readDict(filepath.Join(*dir, "HKVariantsRev.txt"))
 	if err != nil {
-		log.Fatalf("%s: %v", path, err)
+		log.Fatal(err)
+	}
+	pairs, err := fold(ts, hk)
+	if err != nil {
+		log.Fatal(err)
 	}
 	src, err := render(pairs)
 	if err != nil {
@@ -88,75 +91,95 @@ func moduleDir(mod string) (string, error) {
 	return m.Dir, nil
 }
 
-type pair struct{ trad, simp rune }
-
-// read parses "繁<TAB>简[ 简…]" lines and keeps the characters that fold
-// to one simplified character: the first form listed, when the entry
-// does not list the character itself, and when both lie in the table's
-// range.
-func read(r io.Reader) ([]pair, error) {
-	var out []pair
-	seen := map[rune]bool{}
-	sc := bufio.NewScanner(r)
+// readDict reads the single-character entries of a dictionary of
+// "from<TAB>to[ to…]" lines: each character with its forms, the usual
+// one first.
+func readDict(path string) (map[rune][]rune, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[rune][]rune{}
+	sc := bufio.NewScanner(f)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimSpace(sc.Text())
 		if line == "" || strings.HasPrefix(line, "#") {
 			continue
 		}
 		key, vals, ok := strings.Cut(line, "\t")
-		forms := strings.Fields(vals)
-		if !ok || utf8.RuneCountInString(key) != 1 || len(forms) == 0 {
-			return nil, fmt.Errorf("line %d: not a character entry: %q", n, line)
+		if !ok || len(strings.Fields(vals)) == 0 {
+			return nil, fmt.Errorf("%s:%d: not an entry: %q", path, n, line)
 		}
-		t, _ := utf8.DecodeRuneInString(key)
-		if seen[t] {
-			return nil, fmt.Errorf("line %d: %c listed twice", n, t)
-		}
-		seen[t] = true
-		if utf8.RuneCountInString(forms[0]) != 1 {
+		if utf8.RuneCountInString(key) != 1 {
 			continue
 		}
-		s, _ := utf8.DecodeRuneInString(forms[0])
-		if s == t || t < first || t > last || s < first || s > last {
-			continue
+		k, _ := utf8.DecodeRuneInString(key)
+		if _, dup := out[k]; dup {
+			return nil, fmt.Errorf("%s:%d: %c listed twice", path, n, k)
 		}
-		if !standing[t] && listsItself(t, forms) {
-			continue
+		var forms []rune
+		for _, v := range strings.Fields(vals) {
+			if utf8.RuneCountInString(v) == 1 {
+				r, _ := utf8.DecodeRuneInString(v)
+				forms = append(forms, r)
+			}
 		}
-		out = append(out, pair{t, s})
+		out[k] = forms
 	}
-	if err := sc.Err(); err != nil {
-		return nil, err
-	}
-	// A form that folds again (薴 → 苧 → 苎) is followed to its end, so
-	// that the table is one step.
+	return out, sc.Err()
+}
+
+type pair struct{ trad, simp rune }
+
+// fold keeps the characters that fold to one simplified character: the
+// first form listed, when the entry does not list the character itself
+// (see standing). A Hong Kong form folds as the traditional character it
+// stands for, when that one folds (衞 as 衛, to 卫); one that is itself the
+// simplified character (温 for 溫) stays. A form that folds again (薴 → 苧 → 苎)
+// is followed to its end, so that the table is one step.
+func fold(ts, hk map[rune][]rune) ([]pair, error) {
 	to := map[rune]rune{}
-	for _, p := range out {
-		to[p.trad] = p.simp
+	for t, forms := range ts {
+		if len(forms) == 0 || forms[0] == t || !standing[t] && contains(forms, t) {
+			continue
+		}
+		to[t] = forms[0]
 	}
-	for i, p := range out {
+	for v, forms := range hk {
+		if _, ok := ts[v]; ok || len(forms) == 0 {
+			continue
+		}
+		if s, ok := to[forms[0]]; ok && s != v {
+			to[v] = s
+		}
+	}
+	var out []pair
+	for t, s := range to {
 		for n := 0; ; n++ {
-			s, ok := to[p.simp]
+			next, ok := to[s]
 			if !ok {
 				break
 			}
-			if n == 8 || s == p.trad {
-				return nil, fmt.Errorf("%c folds in a loop", p.trad)
+			if n == 8 || next == t {
+				return nil, fmt.Errorf("%c folds in a loop", t)
 			}
-			p.simp = s
+			s = next
 		}
-		out[i] = p
+		if t >= first && t <= last && s >= first && s <= last {
+			out = append(out, pair{t, s})
+		}
 	}
 	if len(out) < 2000 {
-		return nil, fmt.Errorf("only %d characters: not the dictionary expected", len(out))
+		return nil, fmt.Errorf("only %d characters: not the dictionaries expected", len(out))
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].trad < out[j].trad })
 	return out, nil
 }
 
-func listsItself(t rune, forms []string) bool {
-	for _, f := range forms {
-		if f == string(t) {
+func contains(rs []rune, r rune) bool {
+	for _, x := range rs {
+		if x == r {
 			return true
 		}
 	}
@@ -165,8 +188,8 @@ func listsItself(t rune, forms []string) bool {
 
 func render(pairs []pair) ([]byte, error) {
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// Code generated by gen from %s dictionary/TSCharacters.txt; DO NOT EDIT.\n\n", converter)
-	b.WriteString("// The dictionary is part of OpenCC (Apache License 2.0).\n\n")
+	fmt.Fprintf(&b, "// Code generated by gen from the character dictionaries of %s; DO NOT EDIT.\n\n", converter)
+	b.WriteString("// The dictionaries are part of OpenCC (Apache License 2.0).\n\n")
 	b.WriteString("package tradfold\n\n")
 	fmt.Fprintf(&b, "const (\n\tfirst = 0x%04X\n\tlast  = 0x%04X\n)\n\n", first, last)
 	fmt.Fprintf(&b, "// table holds the simplified form of each of %d traditional characters,\n", len(pairs))
