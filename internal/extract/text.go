@@ -99,6 +99,9 @@ func foldRune(r rune) rune {
 // span is a half-open range of rune offsets into the source.
 type span struct{ start, end int }
 
+// str is the source as printed, for what is returned; rules compare the
+// folded form (fstr, or foldString of a printed string), or a plan in
+// traditional characters or full-width forms reads differently.
 func (t *text) str(s span) string  { return string(t.src[s.start:s.end]) }
 func (t *text) fstr(s span) string { return string(t.fold[s.start:s.end]) }
 
