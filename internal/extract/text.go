@@ -9,9 +9,10 @@ import (
 )
 
 // text is the decoded source with a folded twin: full-width ASCII forms
-// and the ideographic space mapped to their half-width counterparts and
-// traditional characters to simplified ones, one rune for one rune, so that rules match either spelling and every offset
-// found in the folded text is an offset into the source.
+// and the ideographic space mapped to their half-width counterparts, and
+// traditional characters to simplified ones, one rune for one rune, so
+// that rules match either spelling and every offset found in the folded
+// text is an offset into the source.
 type text struct {
 	src  []rune
 	fold []rune
