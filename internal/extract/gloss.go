@@ -45,7 +45,7 @@ func mayHaveGlosses(s string) bool {
 // "(ICT)", "(试行)" and "(2021-2023年)" are not glosses.
 func glossesIn(rs []rune) []span {
 	var out []span
-	for i := 1; i+3 < len(rs); i++ {
+	for i := 1; i+2 < len(rs); i++ {
 		if rs[i] != '(' && rs[i] != '（' || !isHan(rs[i-1]) {
 			continue
 		}

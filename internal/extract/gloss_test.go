@@ -12,6 +12,7 @@ func TestGlossesIn(t *testing.T) {
 		{"藍（lán）谷管理局", "藍谷管理局"},
 		{"重點工(gōng)作,長(Zhǎng)江", "重點工作,長江"},
 		{"女(nǚ)性", "女性"},
+		{"结尾(wěi)", "结尾"},
 		// real parentheses stay: an abbreviation, a note, years, a
 		// letter without a tone mark, a word too long for a syllable,
 		// a gloss-like text after a digit
