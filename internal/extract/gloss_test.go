@@ -13,6 +13,7 @@ func TestGlossesIn(t *testing.T) {
 		{"重點工(gōng)作,長(Zhǎng)江", "重點工作,長江"},
 		{"女(nǚ)性", "女性"},
 		{"结尾(wěi)", "结尾"},
+		{"阿(ā)", "阿"},
 		// real parentheses stay: an abbreviation, a note, years, a
 		// letter without a tone mark, a word too long for a syllable,
 		// a gloss-like text after a digit
