@@ -21,8 +21,8 @@ var ErrNoTasks = errors.New("no numbered tasks found: this does not read as a pl
 // ErrEmpty is returned for a text without any content.
 var ErrEmpty = errors.New("the document has no text")
 
-// Parse extracts the plan from text, one paragraph per line.
-func Parse(s string) (*plan.Plan, error) {
+// parse extracts the plan from text, one paragraph per line.
+func parse(s string) (*plan.Plan, error) {
 	t := newText(s)
 	all := t.lines()
 	if len(all) == 0 {
@@ -72,12 +72,18 @@ func Parse(s string) (*plan.Plan, error) {
 // "第3页", "3/12".
 var rePageNumber = regexp.MustCompile(`^\s*(?:[—\-–]+\s*\d{1,3}\s*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$`)
 
+// foldString is the folded form of s; s itself when nothing folds.
 func foldString(s string) string {
-	rs := []rune(s)
-	for i, r := range rs {
-		rs[i] = foldRune(r)
+	for i, r := range s {
+		if foldRune(r) != r {
+			rs := []rune(s[i:])
+			for k, r := range rs {
+				rs[k] = foldRune(r)
+			}
+			return s[:i] + string(rs)
+		}
 	}
-	return string(rs)
+	return s
 }
 
 // build turns the body lines into the plan's outline, tasks and goals.
@@ -248,7 +254,7 @@ func sortHeadings(hs []plan.Heading) {
 func (b *builder) task(it *item, lbl string, path []string, content []span, clauses []clause) {
 	t := b.t
 	body, offs := joinWithout(t, content, clauses)
-	task := plan.Task{Label: lbl, Path: path, TaskForce: it.taskForce, Text: string(body)}
+	task := plan.Task{Label: lbl, Path: path, TaskForce: it.taskForce, Text: t.printed(body, offs)}
 	task.Span = plan.Span{Start: it.start, End: it.start}
 	if len(content) > 0 {
 		task.Span = plan.Span{Start: content[0].start, End: content[len(content)-1].end}

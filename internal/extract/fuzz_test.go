@@ -8,7 +8,7 @@ import (
 )
 
 // FuzzParse feeds the extractor arbitrary text: it must not panic, and
-// every span it reports must lie inside the source.
+// every span it reports must lie inside the plan's source.
 func FuzzParse(f *testing.F) {
 	for _, name := range []string{"city_plan.txt", "task_table.txt"} {
 		if b, err := os.ReadFile(filepath.Join("testdata", name)); err == nil {
@@ -23,7 +23,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			return
 		}
-		n := utf8.RuneCountInString(s)
+		n := utf8.RuneCountInString(p.Source) // the text without glosses
 		inside := func(what string, start, end int) {
 			if start < 0 || end < start || end > n {
 				t.Fatalf("%s span [%d,%d) outside the text of %d runes", what, start, end, n)

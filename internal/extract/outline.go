@@ -312,6 +312,7 @@ func inHistory(it *item) bool {
 			}
 			n++
 		}
+		head = foldString(head)
 		for _, w := range historyWords {
 			if strings.Contains(head, w) {
 				return true
@@ -326,7 +327,7 @@ func isPreambleTitle(s string) bool {
 	if len(rs) > 40 {
 		rs = rs[:40]
 	}
-	head := string(rs)
+	head := foldString(string(rs))
 	for _, w := range preambleWords {
 		if strings.Contains(head, w) {
 			return true

@@ -110,6 +110,7 @@ func unitLike(s string) bool {
 	if s == "" || len([]rune(s)) > 40 {
 		return false
 	}
+	s = foldString(s) // names are printed; the suffixes are folded
 	for _, suf := range unitSuffixes {
 		if strings.HasSuffix(s, suf) {
 			return true
@@ -124,6 +125,7 @@ var strongUnitSuffixes = []string{"厅", "局", "委", "办", "部", "政府", "
 	"集团", "海关", "委员会", "办公室", "运营商", "专班", "成员单位", "联社"}
 
 func strongUnit(s string) bool {
+	s = foldString(s)
 	rs := []rune(s)
 	// Short names count only with their level: "省农委", not "(敬老院)".
 	if len(rs) < 3 || len(rs) == 3 && !strings.ContainsRune("省市县区州", rs[0]) {
@@ -138,6 +140,7 @@ func strongUnit(s string) bool {
 }
 
 func isTaskForce(s string) bool {
+	s = foldString(s)
 	return strings.HasSuffix(s, "专班") || strings.HasSuffix(s, "工作组") || strings.HasSuffix(s, "推进组")
 }
 

@@ -4,16 +4,23 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"luoshi/internal/tradfold"
 )
 
 // text is the decoded source with a folded twin: full-width ASCII forms
-// and the ideographic space mapped to their half-width counterparts, one
-// rune for one rune, so that rules match either spelling and every offset
-// found in the folded text is an offset into the source.
+// and the ideographic space mapped to their half-width counterparts, and
+// traditional characters to simplified ones, one rune for one rune, so
+// that rules match either spelling and every offset found in the folded
+// text is an offset into the source.
 type text struct {
 	src  []rune
 	fold []rune
 	memo map[span]string // folded lines, converted once
+
+	// glosses are the pinyin glosses taken out of the source, under the
+	// offset of the character each follows (see gloss.go).
+	glosses map[int][]rune
 }
 
 func newText(s string) *text {
@@ -28,6 +35,7 @@ func newText(s string) *text {
 	}
 	buf := make([]rune, 2*n)
 	src, fold := buf[:0:n], buf[n:n]
+	marks := false
 	for i := 0; i < len(s); {
 		// A plan is mostly Han: three-byte sequences that cannot be
 		// overlong or surrogates are read here, the rest by utf8.
@@ -38,15 +46,42 @@ func newText(s string) *text {
 			r, w = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 		default:
 			r, w = utf8.DecodeRuneInString(s[i:])
+			marks = marks || isToneLetter(r)
 		}
 		src = append(src, r)
 		fold = append(fold, foldRune(r))
 		i += w
 	}
-	return &text{src: src, fold: fold, memo: map[span]string{}}
+	t := &text{src: src, fold: fold, memo: map[span]string{}}
+	if marks {
+		t.dropGlosses()
+	}
+	return t
+}
+
+// dropGlosses takes the pinyin glosses out of both texts, keeping them
+// aside for the task texts.
+func (t *text) dropGlosses() {
+	keep := map[int][]rune{}
+	src := withoutGlosses(t.src, keep)
+	if len(keep) == 0 {
+		return
+	}
+	fold := make([]rune, len(src))
+	for i, r := range src {
+		fold[i] = foldRune(r)
+	}
+	t.src, t.fold, t.glosses = src, fold, keep
 }
 
 func foldRune(r rune) rune {
+	if r >= 0x3400 {
+		if r <= 0x9FFF {
+			return tradfold.Rune(r)
+		}
+	} else if r > ' ' && r < 0x7F {
+		return r
+	}
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
 		return r - 0xFF01 + 0x21
@@ -65,6 +100,9 @@ func foldRune(r rune) rune {
 // span is a half-open range of rune offsets into the source.
 type span struct{ start, end int }
 
+// str is the source as printed, for what is returned; rules compare the
+// folded form (fstr, or foldString of a printed string), or a plan in
+// traditional characters or full-width forms reads differently.
 func (t *text) str(s span) string  { return string(t.src[s.start:s.end]) }
 func (t *text) fstr(s span) string { return string(t.fold[s.start:s.end]) }
 

@@ -41,6 +41,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"luoshi/internal/tradfold"
 )
 
 // Kind is what sort of body a unit is.
@@ -403,6 +405,8 @@ func normalize(s string) string {
 			c = ')'
 		case '，':
 			c = ','
+		default:
+			c = tradfold.Rune(c) // 市發展改革委 is 市发展改革委
 		}
 		b.WriteRune(c)
 	}

@@ -366,3 +366,14 @@ func BenchmarkNew(b *testing.B) {
 		}
 	}
 }
+
+// A plan printed in traditional characters names the same units: the
+// name and the region are read in simplified characters.
+func TestResolveTraditional(t *testing.T) {
+	r := newRegistry(t)
+	checkResolve(t, r, []resolveCase{
+		{"省經濟和信息化委", "青海省", "2015-06-01", Pattern, []string{"青海省经济和信息化委员会"}, []string{"青海省工业和信息化厅"}},
+		{"省農牧廳", "青海省", "", Pattern, []string{"青海省农牧厅"}, []string{"青海省农业农村厅"}},
+		{"人行西寧中心支行", "青海省", "2015-06-01", Pattern, []string{"中国人民银行西宁中心支行"}, []string{"中国人民银行青海省分行"}},
+	})
+}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"luoshi/internal/plan"
+	"luoshi/internal/tradfold"
 )
 
 var (
@@ -63,6 +64,8 @@ func FindRunes(rs []rune, year int) []plan.Target { return FindIn(rs, year, year
 // to year (0 for a multi-year plan): a statement about a year before
 // planYear is history, not a target.
 func FindIn(rs []rune, year, planYear int) []plan.Target {
+	src := rs
+	rs, traditional := tradfold.Runes(rs)
 	if !hasNumeralRunes(rs) {
 		return nil
 	}
@@ -71,6 +74,9 @@ func FindIn(rs []rune, year, planYear int) []plan.Target {
 	}
 	s := scanner{rs: rs, year: year, dflt: year, base: planYear, yearsEnd: -1}
 	s.run()
+	if traditional {
+		asPrinted(s.out, src, rs)
+	}
 	return s.out
 }
 
