@@ -374,6 +374,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 // a collective, a place's government named by the place ("禅城区"), with
 // its other name in brackets set aside ("省委宣传部（省新闻出版局）").
 func looksLikeUnit(s string) bool {
+	s = foldString(s)
 	if k := strings.IndexAny(s, "(（"); k > 0 && (strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）")) {
 		s = s[:k]
 	}
@@ -509,6 +510,7 @@ func personLabelLen(f []rune, seg span) int {
 var postSuffixes = []string{"长", "书记", "主任", "主席", "领导", "同志", "委员"}
 
 func isPost(s string) bool {
+	s = foldString(s)
 	if unitLike(s) {
 		return false
 	}
