@@ -819,6 +819,9 @@ func dateAt(f []rune, i int) (iso string, n int, ambiguous bool) {
 		return "", 0, false
 	}
 	if !allDigits(f[j : j+4]) {
+		if !strings.ContainsRune("〇○零一二三四五六七八九", f[j]) || !strings.ContainsRune("〇○零一二三四五六七八九", f[j+3]) {
+			return "", 0, false
+		}
 		if m := reCNDate.FindStringSubmatchIndex(string(f[j:min(len(f), j+16)])); m != nil && m[0] == 0 {
 			s := string(f[j:min(len(f), j+16)])
 			return cnDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]), j - i + utf8.RuneCountInString(s[:m[1]]), false

@@ -69,8 +69,24 @@ func (k keyed) index(p []rune, from int) int {
 // notice: it comes first.
 const noticeWindow = 12000
 
-// issuePhrases end the sentence of a notice that issues its plans.
-var issuePhrases = []string{"印发给你们", "印发你们", "现予印发", "印发给各"}
+// issueAt reports the phrase that ends the sentence of a notice issuing
+// its plans at f[i]: "印发给你们", "印发你们", "印发给各", "现予印发".
+func issueAt(f []rune, i int) bool {
+	if f[i] != '印' || i+1 >= len(f) || f[i+1] != '发' {
+		return false
+	}
+	if i >= 2 && f[i-2] == '现' && f[i-1] == '予' {
+		return true
+	}
+	k := i + 2
+	if k < len(f) && f[k] == '给' {
+		k++
+		if k < len(f) && f[k] == '各' {
+			return true
+		}
+	}
+	return k+1 < len(f) && f[k] == '你' && f[k+1] == '们'
+}
 
 // issuedTitles are the titles a covering notice issues, as printed in 《》
 // in its issuing sentence ("《A》《B》已经省政府同意，现印发给你们"), and the
@@ -78,17 +94,16 @@ var issuePhrases = []string{"印发给你们", "印发你们", "现予印发", "
 // sentence.
 func issuedTitles(t *text) (titles []string, end int) {
 	f := t.fold[:min(len(t.fold), noticeWindow)]
-	s := string(f)
-	at := -1
-	for _, p := range issuePhrases {
-		if k := strings.Index(s, p); k >= 0 && (at < 0 || k < at) {
-			at = k
+	pos := -1
+	for i := range f {
+		if f[i] == '印' && issueAt(f, i) {
+			pos = i
+			break
 		}
 	}
-	if at < 0 {
+	if pos < 0 {
 		return nil, 0
 	}
-	pos := len([]rune(s[:at]))
 	// The sentence starts after the previous full stop, colon or line break.
 	start := pos
 	for start > 0 && !strings.ContainsRune("。:;\n", f[start-1]) {
@@ -123,29 +138,25 @@ func issuedTitles(t *text) (titles []string, end int) {
 // ("附件:1. …" / "2. …"), 0 or 1 when it lists none or one.
 func attachmentCount(t *text) int {
 	f := t.fold[:min(len(t.fold), noticeWindow)]
-	s := string(f)
-	k := strings.Index(s, "附件")
-	for k >= 0 {
-		rest := []rune(s[k+len("附件"):])
-		i := 0
-		for i < len(rest) && (rest[i] == ' ' || rest[i] == ':') {
+	for k := 0; k+1 < len(f); k++ {
+		if f[k] != '附' || f[k+1] != '件' {
+			continue
+		}
+		i := k + 2
+		for i < len(f) && (f[i] == ' ' || f[i] == ':') {
 			i++
 		}
-		if i+1 < len(rest) && rest[i] == '1' && (rest[i+1] == '.' || rest[i+1] == '、') {
-			// The list runs on the following lines: "2." after a break.
-			n := 1
-			for j := i + 2; j+2 < len(rest) && j < i+400; j++ {
-				if (rest[j] == '\n' || rest[j] == ' ') && rest[j+1] == byte2rune(n+1) && (rest[j+2] == '.' || rest[j+2] == '、') {
-					n++
-				}
+		if i+1 >= len(f) || f[i] != '1' || f[i+1] != '.' && f[i+1] != '、' {
+			continue
+		}
+		// The list runs on the following lines: "2." after a break.
+		n := 1
+		for j := i + 2; j+2 < len(f) && j < i+400; j++ {
+			if (f[j] == '\n' || f[j] == ' ') && f[j+1] == byte2rune(n+1) && (f[j+2] == '.' || f[j+2] == '、') {
+				n++
 			}
-			return n
 		}
-		next := strings.Index(s[k+len("附件"):], "附件")
-		if next < 0 {
-			break
-		}
-		k += len("附件") + next
+		return n
 	}
 	return 0
 }
