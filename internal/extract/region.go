@@ -54,6 +54,10 @@ func findRegion(t *text, d plan.Document) (string, string) {
 		}
 		if r, district := placeAtHead(s); r != "" {
 			if district {
+				// The issuer may print the city: "某市某区人民政府办公室".
+				if full, d := placeAtHead(d.Issuer); !d && full != r && strings.HasSuffix(foldString(full), foldString(r)) {
+					return full, ""
+				}
 				return districtCity(t, r)
 			}
 			return r, ""
@@ -132,6 +136,9 @@ func placeAtHead(s string) (place string, district bool) {
 	if m := reYearHead.FindString(rest()); m != "" {
 		take(len(m))
 	}
+	if strings.HasPrefix(rest(), "中共") {
+		take(len("中共")) // "中共某市委": the party committee of the city
+	}
 	prov := ""
 	for _, p := range provinces {
 		if strings.HasPrefix(rest(), p.full) {
@@ -198,6 +205,9 @@ func districtAtHead(f string) string {
 	return m
 }
 
+// cityStop are runes that end a phrase before a city's name.
+const cityStop = "为在和与及对把将快进全于的是至到由省"
+
 // districtCity puts a district's city in front of it: as the text
 // prints it before the district ("某市某区"), else the provincial-level
 // city the text names.
@@ -206,20 +216,17 @@ func districtCity(t *text, dist string) (string, string) {
 	fd := foldString(dist)
 	d := []rune(fd)
 	for i := runeIndex(f, fd, 0); i >= 0; i = runeIndex(f, fd, i+len(d)) {
-		if i > 0 && f[i-1] == '市' {
-			s := i - 1
-			for s > 0 && i-1-s < 5 && isHan(f[s-1]) {
-				s--
-			}
-			if m := reCity.FindString(string(f[s:i])); m != "" && strings.HasSuffix(m, "市") {
-				// The shortest name ending at the district: "在重庆市…" reads 重庆市.
-				for k := s; k < i-2; k++ {
-					if c := string(f[k:i]); isProvinceName(c) || slices.Contains(municipalities, c) {
-						return c + dist, ""
-					}
-				}
-				return m + dist, ""
-			}
+		if i == 0 || f[i-1] != '市' {
+			continue
+		}
+		// The city's name: the Han runes before 市, up to a word that
+		// opens a phrase ("为加快东陵市南屏区…").
+		s := i - 1
+		for s > 0 && i-1-s < 4 && isHan(f[s-1]) && !strings.ContainsRune(cityStop, f[s-1]) {
+			s--
+		}
+		if i-1-s >= 2 {
+			return string(t.src[s:i]) + dist, ""
 		}
 	}
 	for _, c := range municipalities {
