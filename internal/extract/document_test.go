@@ -92,6 +92,8 @@ func TestPrintedTitle(t *testing.T) {
 		// A place name before the notice's words for the plan.
 		{"某自治区人民政府办公厅关于印发促进服务业恢复若干措施的通知\n各盟市：\n内蒙古自治区促进服务业恢复若干措施\n一、…",
 			"促进服务业恢复若干措施", "内蒙古自治区促进服务业恢复若干措施"},
+		// A notice heading broken inside its 《》 does not print the plan's own heading.
+		{"某市人民政府办公室关于印发《\n东陵市物流提升方案》的通知\n各县：\n一、…", "东陵市物流提升方案", ""},
 		// Only inside 《》: not printed as a heading.
 		{"现将《某市2024年民生工程实施方案》印发给你们，请认真实施。", "某市2024年民生工程实施方案", ""},
 	} {
