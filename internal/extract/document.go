@@ -347,8 +347,9 @@ func labelsIn(f []rune) []labelField {
 			if j >= len(f) || f[j] != ':' && f[j] != '|' && f[j] != ']' {
 				continue
 			}
-			// "时间" opens a field only where no word runs into it.
-			if l == "时间" && i > 0 && isHan(f[i-1]) {
+			// A short label ("时间", "来源") opens a field only where no word runs
+			// into it: "完成时间", "资金来源".
+			if len(metaLabelRunes[li]) == 2 && i > 0 && isHan(f[i-1]) {
 				continue
 			}
 			out = append(out, labelField{label: l, start: i, end: j + 1})

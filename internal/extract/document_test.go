@@ -283,3 +283,16 @@ func TestDocumentWarnings(t *testing.T) {
 }
 
 func planDoc(title, date string) plan.Document { return plan.Document{Title: title, Date: date} }
+
+func TestShortNamePlace(t *testing.T) {
+	for text, want := range map[string]string{
+		"为加快服务业发展，结合青海实际，制定本方案。":      "青海省",
+		"东陵市服务业发展较快。为此，结合东陵实际，制定本方案。": "东陵市",
+		"为加快服务业发展，结合我省实际，制定本方案。":      "",
+		"为加快服务业发展，结合工作实际，制定本方案。":      "",
+	} {
+		if got := shortNamePlace(newText(text)); got != want {
+			t.Errorf("shortNamePlace(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

@@ -75,10 +75,44 @@ func findRegion(t *text, d plan.Document) (string, string) {
 			}
 		}
 	}
+	if r := shortNamePlace(t); r != "" {
+		return r, "the short place name the text uses (结合…实际)"
+	}
 	if p := mostNamedProvince(t); p >= 0 {
 		return provinces[p].full, "the province the text names most often"
 	}
 	return "", ""
+}
+
+// shortNamePlace reads the place a plan names by its short name in
+// "结合某地实际": a province's stem gives the province; another name gives
+// the city, county or district the text prints in full ("某地市"), if any.
+func shortNamePlace(t *text) string {
+	f := t.fold[:min(len(t.fold), noticeWindow)]
+	for i := runeIndex(f, "结合", 0); i >= 0; i = runeIndex(f, "结合", i+2) {
+		j := i + 2
+		for j < len(f) && j-i-2 < 5 && isHan(f[j]) && f[j] != '实' {
+			j++
+		}
+		if j+1 >= len(f) || f[j] != '实' || f[j+1] != '际' || j-i-2 < 2 {
+			continue
+		}
+		name := string(f[i+2 : j])
+		if strings.ContainsAny(name, "我本全各省市县区") {
+			continue // "结合我省实际", "结合本地实际"
+		}
+		for _, p := range provinces {
+			if name == p.stem || name == p.full {
+				return p.full
+			}
+		}
+		for _, suf := range []string{"市", "县", "区", "州", "旗"} {
+			if k := runeIndex(t.fold, name+suf, 0); k >= 0 {
+				return string(t.src[k : k+utf8.RuneCountInString(name)+1])
+			}
+		}
+	}
+	return ""
 }
 
 // mostNamedProvince is the province the opening of the text names at
