@@ -199,8 +199,11 @@ func noticeParts(title string) (issuer, inner string, ok bool) {
 // runeIndex is the rune offset of s in f at or after from, or -1.
 func runeIndex(f []rune, s string, from int) int {
 	p := []rune(s)
-	for i := from; i+len(p) <= len(f); i++ {
-		if f[i] == p[0] && string(f[i:i+len(p)]) == s {
+	if len(p) == 0 {
+		return -1
+	}
+	for i := max(from, 0); i+len(p) <= len(f); i++ {
+		if f[i] == p[0] && runesAt(f, i, p) {
 			return i
 		}
 	}

@@ -107,7 +107,7 @@ func shortNamePlace(t *text) string {
 			}
 		}
 		for _, suf := range []string{"市", "县", "区", "州", "旗"} {
-			if k := runeIndex(t.fold, name+suf, 0); k >= 0 {
+			if k := runeIndex(f, name+suf, 0); k >= 0 {
 				return string(t.src[k : k+utf8.RuneCountInString(name)+1])
 			}
 		}
