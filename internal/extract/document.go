@@ -480,9 +480,22 @@ func isTitleLine(fs string) bool {
 	return reGenre.MatchString(reTrailingParen.ReplaceAllString(strings.Trim(fs, "《》 "), ""))
 }
 
-// isBreadcrumb reports a site's navigation trail: ">> 专题 >> 归档".
+// isBreadcrumb reports a site's navigation: a trail ("首页 >> 专题 >>
+// 归档") or a menu of short words ("首页 | 政策 | 通知").
 func isBreadcrumb(fs string) bool {
-	return strings.Contains(fs, ">>") || strings.Count(fs, " > ") >= 2 || strings.HasPrefix(fs, "> ")
+	if strings.Contains(fs, ">>") || strings.Count(fs, " > ") >= 2 || strings.HasPrefix(fs, "> ") {
+		return true
+	}
+	words := strings.FieldsFunc(fs, func(r rune) bool { return r == ' ' || r == '|' || r == '/' })
+	if len(words) < 3 {
+		return false
+	}
+	for _, w := range words {
+		if utf8.RuneCountInString(w) > 4 {
+			return false
+		}
+	}
+	return true
 }
 
 // sameKey reports two titles that differ only in spacing and punctuation.

@@ -159,7 +159,8 @@ func TestPlaceAtHead(t *testing.T) {
 		{"2021年东陵市服务业发展工作要点", "东陵市", false},
 		{"中共东陵市委 东陵市人民政府", "东陵市", false},
 		{"推进自贸区建设的实施意见", "", false},
-		{"云岭县2024年服务业工作要点", "云岭县", false},
+		{"云岭县2024年服务业工作要点", "云岭县", true},
+		{"东陵市云岭县2024年服务业工作要点", "东陵市云岭县", false},
 		{"湖南省2020年服务业工作要点", "湖南省", false},
 	} {
 		got, d := placeAtHead(c.s)
@@ -174,11 +175,11 @@ func TestDistrictCity(t *testing.T) {
 	if got, from := districtCity(tx, "南屏区"); got != "东陵市南屏区" || from != "" {
 		t.Errorf("printed city: %q %q", got, from)
 	}
-	tx = newText("为打响上海服务品牌，制定本方案。")
+	tx = newText("为打响上海服务品牌，推动上海发展，制定本方案。")
 	if got, from := districtCity(tx, "南屏区"); got != "上海市南屏区" || from == "" {
 		t.Errorf("municipality named: %q %q", got, from)
 	}
-	tx = newText("为加快服务业发展，制定本方案。")
+	tx = newText("为加快服务业发展，对标上海，制定本方案。")
 	if got, _ := districtCity(tx, "南屏区"); got != "南屏区" {
 		t.Errorf("no city: %q", got)
 	}
@@ -293,6 +294,20 @@ func TestShortNamePlace(t *testing.T) {
 	} {
 		if got := shortNamePlace(newText(text)); got != want {
 			t.Errorf("shortNamePlace(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestIsBreadcrumb(t *testing.T) {
+	for fs, want := range map[string]bool{
+		">> 专题专栏 >> 归档专题 >> 2023重点工作": true,
+		"首页 > 政务公开 > 通知":              true,
+		"首页 | 政策库 | 通知":               true,
+		"中共东陵市委 东陵市人民政府关于加快发展的实施意见":   false,
+		"东陵市2022年服务业发展工作要点":           false,
+	} {
+		if got := isBreadcrumb(fs); got != want {
+			t.Errorf("isBreadcrumb(%q) = %v, want %v", fs, got, want)
 		}
 	}
 }

@@ -200,7 +200,9 @@ func placeAtHead(s string) (place string, district bool) {
 		}
 	}
 	dist := ""
-	if m := districtAtHead(rest()); m != "" {
+	if c := foldString(city); strings.HasSuffix(c, "县") || strings.HasSuffix(c, "旗") {
+		city, dist = "", city // a county: reCity reads it as the place of the plan
+	} else if m := districtAtHead(rest()); m != "" {
 		dist = take(len(m))
 	}
 	switch {
@@ -219,12 +221,12 @@ func placeAtHead(s string) (place string, district bool) {
 var reYearHead = regexp.MustCompile(`^(?:19|20)\d{2}年(?:度)?`)
 
 // reDistrict is a district or new area at the head of a name.
-var reDistrict = regexp.MustCompile(`^[\p{Han}]{1,4}?(?:新区|区)`)
+var reDistrict = regexp.MustCompile(`^[\p{Han}]{1,4}?(?:新区|区|自治县|县|旗)`)
 
 // notDistrict are runes a district's name does not hold: those of
 // parks, zones and communities ("城市社区", "开发区", "示范区") and of
 // verbs that open a title ("推进…区").
-const notDistrict = "社园景街片验聚业济矿灾校港税范贸发能林牧老市自推进促加建全关于深化打造动展"
+const notDistrict = "社园景街片验聚业济矿灾校港税范贸发能林牧老市推进促加建全关于深化打造动展"
 
 // districtAtHead is the district a folded name opens with, or "".
 func districtAtHead(f string) string {
@@ -232,7 +234,7 @@ func districtAtHead(f string) string {
 	if m == "" {
 		return ""
 	}
-	name := strings.TrimSuffix(strings.TrimSuffix(m, "区"), "新")
+	name := strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(m, "区"), "新"), "县"), "旗")
 	if strings.ContainsAny(name, notDistrict) || name == "" {
 		return ""
 	}
@@ -263,10 +265,9 @@ func districtCity(t *text, dist string) (string, string) {
 			return string(t.src[s:i]) + dist, ""
 		}
 	}
-	for _, c := range municipalities {
-		if runeIndex(f, strings.TrimSuffix(c, "市"), 0) >= 0 {
-			return c + dist, "the city the text names"
-		}
+	// A district of a provincial-level city: the city the text names most.
+	if p := mostNamedProvince(t); p >= 0 && slices.Contains(municipalities, provinces[p].full) {
+		return provinces[p].full + dist, "the city the text names most often"
 	}
 	return dist, ""
 }
