@@ -200,9 +200,10 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 		intro = t.fline(lines[bodyStart])
 	}
 	introIssuer := ""
-	// "…领导小组办公室印发《2020年浙江省服务业发展工作要点》"
-	if strings.Contains(intro, "《") {
-		if m := reIssuedBy.FindStringSubmatch(intro); m != nil {
+	// "…领导小组办公室印发《2020年浙江省服务业发展工作要点》", in the
+	// opening sentence of a text that names no issuer otherwise.
+	if lead := leadOf(intro, 400); headIssuer == "" && sig.issuer == "" && metaIssuer == "" && strings.Contains(lead, "《") {
+		if m := reIssuedBy.FindStringSubmatch(lead); m != nil {
 			introIssuer = trimIssuerLead(m[1])
 		}
 	}
@@ -227,6 +228,17 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 
 	r.warnDocument(dateFrom, regionFrom, yearFrom, sig.ambiguous)
 	return r.doc, r.meta, r.warnings
+}
+
+// leadOf is the start of s, at most n runes.
+func leadOf(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // warnDocument adds a warning for each field left empty, and for the
@@ -953,7 +965,7 @@ func planYear(d plan.Document, dateIsIssue bool, intro, opening string) (int, st
 		y, _ := strconv.Atoi(m[1])
 		return y, ""
 	}
-	if m := reAnnualPlan.FindStringSubmatch(intro); m != nil {
+	if m := reAnnualPlan.FindStringSubmatch(leadOf(intro, 1000)); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y, ""
 	}
@@ -1035,7 +1047,7 @@ func isAnnual(d plan.Document, intro string) bool {
 	if reYearRange.MatchString(d.Title) {
 		return false
 	}
-	return reYear.MatchString(d.Title) || reAnnualPlan.MatchString(intro)
+	return reYear.MatchString(d.Title) || reAnnualPlan.MatchString(leadOf(intro, 1000))
 }
 
 // rangeEnd is the last year of a plan for a range of years
