@@ -11,7 +11,7 @@ import (
 )
 
 var (
-	reDocNumber     = regexp.MustCompile(`[\p{Han}]{1,10}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d{1,4}\s*号`)
+	reDocNumber     = regexp.MustCompile(`[\p{Han}]{1,10}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*第?\s*\d{1,4}\s*号`)
 	reISODate       = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
 	reHanDate       = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reYear          = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
@@ -22,22 +22,24 @@ var (
 	reTrailingParen = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
 	reAnnualPlan    = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
 	rePostingTime   = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
+	rePostingLead   = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s`)
 )
 
 // metaLabels are the labelled fields of a government site's header table
 // or an aggregator's record, longest first where one holds another.
-var metaLabels = []string{"标题", "发文字号", "政策文号", "文件编号", "文号", "成文日期", "发布日期", "发布时间", "时间",
-	"发布机构", "发文机关", "发文单位", "发文部门", "发布部门", "信息来源", "来源", "印发日期", "生效日期",
+var metaLabels = []string{"标题", "发文字号", "政策文号", "文件编号", "发文编号", "文件字号", "文号", "成文日期", "发文日期", "签发日期",
+	"发布日期", "公布日期", "发布时间", "日期", "时间", "发布机构", "发文机关", "发文机构", "发文单位", "发布单位", "制发机关",
+	"颁布单位", "发文部门", "发布部门", "信息来源", "来源", "印发日期", "生效日期",
 	"索引号", "主题分类", "公文时效", "统一编号", "公开方式", "有效性", "组配分类", "主题词", "浏览次数", "字体"}
 
 // Labels whose fields name the document number, the issuer, the date
 // written and the date posted.
 var (
-	docNumberLabels = []string{"发文字号", "文号", "政策文号", "文件编号"}
-	issuerLabels    = []string{"发布机构", "发文机关", "发文单位", "发文部门", "发布部门"}
+	docNumberLabels = []string{"发文字号", "文号", "政策文号", "文件编号", "发文编号", "文件字号"}
+	issuerLabels    = []string{"发布机构", "发文机关", "发文机构", "发文单位", "发布单位", "制发机关", "颁布单位", "发文部门", "发布部门"}
 	sourceLabels    = []string{"信息来源", "来源"}
-	writtenLabels   = []string{"成文日期", "印发日期"}
-	postedLabels    = []string{"发布日期", "发布时间", "时间"}
+	writtenLabels   = []string{"成文日期", "印发日期", "发文日期", "签发日期"}
+	postedLabels    = []string{"发布日期", "公布日期", "发布时间", "日期", "时间"}
 )
 
 // reading is what readDocument found, with where each field came from.
@@ -121,6 +123,10 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 		}
 		fs := strings.TrimSpace(t.fline(lines[i]))
 		if isClutter(fs) || isBreadcrumb(fs) {
+			// "2022-05-19 14:17 来源：某网": a news page's posting time.
+			if m := rePostingLead.FindString(fs); m != "" && posted == "" {
+				posted = firstDate(m)
+			}
 			continue
 		}
 		h := cleanHeading(t, lines[i])
@@ -375,7 +381,7 @@ func labelsIn(f []rune) []labelField {
 // metaLabelStart is a quick test: the first runes of metaLabels.
 func metaLabelStart(r rune) bool {
 	switch r {
-	case '标', '发', '政', '文', '成', '时', '信', '来', '印', '生', '索', '主', '公', '统', '有', '组', '浏', '字':
+	case '标', '发', '政', '文', '成', '时', '信', '来', '印', '生', '索', '主', '公', '统', '有', '组', '浏', '字', '签', '日', '制', '颁':
 		return true
 	}
 	return false

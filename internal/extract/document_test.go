@@ -311,3 +311,36 @@ func TestIsBreadcrumb(t *testing.T) {
 		}
 	}
 }
+
+// Lines are searched for labels at the runes metaLabelStart accepts.
+func TestEveryMetaLabelStartsWithAMetaLabelStart(t *testing.T) {
+	for _, l := range metaLabels {
+		if !metaLabelStart([]rune(l)[0]) {
+			t.Errorf("label %q does not start with a metaLabelStart rune", l)
+		}
+	}
+}
+
+func TestDocNumberForms(t *testing.T) {
+	for s, want := range map[string]string{
+		"东政办发〔2023〕12号":   "东政办发〔2023〕12号",
+		"东政 [2021] 7号":    "东政 [2021] 7号",
+		"（东政办秘〔2021〕82号）": "东政办秘〔2021〕82号",
+		"东政办字〔2022〕第9号":   "东政办字〔2022〕第9号",
+		"2023年工作要点":       "",
+	} {
+		if got := firstMatch(reDocNumber, s); got != want {
+			t.Errorf("doc number in %q = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestPostingTimeInAClutterLine(t *testing.T) {
+	p, err := Parse("新闻详情\n东陵市2023年服务业工作要点\n2023-02-09 10:00 来源：东陵日报\n一、重点任务\n1.发展物流。（市商务局负责）\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Document.Date != "2023-02-09" || p.Document.Year != 2023 {
+		t.Errorf("document %+v", p.Document)
+	}
+}
