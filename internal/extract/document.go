@@ -118,15 +118,12 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 	}
 	headIssuer, headerDate := "", ""
 	for i := 0; i <= bodyStart && i < len(lines); i++ {
-		if r.meta[i] {
-			continue
-		}
 		fs := strings.TrimSpace(t.fline(lines[i]))
-		if isClutter(fs) || isBreadcrumb(fs) {
-			// "2022-05-19 14:17 来源：某网": a news page's posting time.
-			if m := rePostingLead.FindString(fs); m != "" && posted == "" {
-				posted = firstDate(m)
-			}
+		// "2022-05-19 14:17 来源：某网": a news page's posting time.
+		if m := rePostingLead.FindString(fs); m != "" && posted == "" {
+			posted = firstDate(m)
+		}
+		if r.meta[i] || isClutter(fs) || isBreadcrumb(fs) {
 			continue
 		}
 		h := cleanHeading(t, lines[i])
