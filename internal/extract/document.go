@@ -211,6 +211,14 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 		}
 	}
 	d.Issuer = chooseIssuer(headIssuer, sig.issuer, metaIssuer, sourceIssuer, introIssuer)
+	issuerFrom := ""
+	switch {
+	case d.Issuer == "" || d.Issuer == headIssuer || d.Issuer == sig.issuer || d.Issuer == metaIssuer:
+	case d.Issuer == sourceIssuer:
+		issuerFrom = "the page's 信息来源"
+	default:
+		issuerFrom = "a sentence that reports the issue"
+	}
 	d.Issuer = stripGlosses(d.Issuer)
 
 	dateFrom := ""
@@ -229,7 +237,7 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 	var yearFrom string
 	d.Year, yearFrom = planYear(*d, dateFrom != "posted", intro, openingText(t, lines, bodyStart))
 
-	r.warnDocument(dateFrom, regionFrom, yearFrom, sig.ambiguous)
+	r.warnDocument(issuerFrom, dateFrom, regionFrom, yearFrom, sig.ambiguous)
 	return r.doc, r.meta, r.warnings
 }
 
@@ -246,7 +254,7 @@ func leadOf(s string, n int) string {
 
 // warnDocument adds a warning for each field left empty, and for the
 // fields read from something other than the document's own statement.
-func (r *reading) warnDocument(dateFrom, regionFrom, yearFrom string, dateAmbiguous bool) {
+func (r *reading) warnDocument(issuerFrom, dateFrom, regionFrom, yearFrom string, dateAmbiguous bool) {
 	d := r.doc
 	warn := func(code, msg string) {
 		r.warnings = append(r.warnings, plan.Warning{Code: code, Message: msg})
@@ -257,8 +265,11 @@ func (r *reading) warnDocument(dateFrom, regionFrom, yearFrom string, dateAmbigu
 	if d.DocNumber == "" {
 		warn("doc_number_missing", "no document number (发文字号) found")
 	}
-	if d.Issuer == "" {
+	switch {
+	case d.Issuer == "":
 		warn("issuer_missing", "no issuing body found in the header, the title or the signature")
+	case issuerFrom != "":
+		warn("issuer_inferred", "the issuer is taken from "+issuerFrom)
 	}
 	switch {
 	case dateAmbiguous:

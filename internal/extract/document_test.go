@@ -344,3 +344,23 @@ func TestPostingTimeInAClutterLine(t *testing.T) {
 		t.Errorf("document %+v", p.Document)
 	}
 }
+
+func TestIssuerFromSiteSource(t *testing.T) {
+	p, err := Parse("东陵市政府工作报告重点工作责任分解(2023年)\n时间:2023-07-11 17:01 浏览次数: 信息来源: 东陵市政府\n一、重点工作\n1.发展物流。\n责任单位:市商务局\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := p.Document
+	if d.Issuer != "东陵市政府" || d.Date != "2023-07-11" || d.Year != 2023 || d.Region != "东陵市" {
+		t.Errorf("document %+v", d)
+	}
+	var codes []string
+	for _, w := range p.Warnings {
+		if w.Code != "no_units" && w.Code != "unknown_unit" {
+			codes = append(codes, w.Code)
+		}
+	}
+	if want := []string{"doc_number_missing", "issuer_inferred", "date_inferred"}; !reflect.DeepEqual(codes, want) {
+		t.Errorf("warnings %q, want %q", codes, want)
+	}
+}
