@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -191,6 +192,11 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 			d.Title = stripGlosses(strings.Trim(y, "《》"))
 		}
 	}
+	if d.Title == "" && sig.issuer != "" && sig.end < noticeWindow {
+		// A notice without a heading that issues "本方案": the plan's own
+		// heading follows the signature.
+		d.Title = headingAfter(t, lines, sig.end)
+	}
 	if headIssuer == "" {
 		if isNotice {
 			headIssuer = issuerPart(noticeIssuer)
@@ -239,6 +245,35 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 
 	r.warnDocument(issuerFrom, dateFrom, regionFrom, yearFrom, sig.ambiguous)
 	return r.doc, r.meta, r.warnings
+}
+
+// headingAfter is the plan's heading printed right after offset at (a
+// signature's date): the rest of the date's line, else the next lines,
+// joined while they read as pieces of one title; "" when none reads as a
+// title. "(此件公开发布)" between the two is skipped.
+func headingAfter(t *text, lines []span, at int) string {
+	k := sort.Search(len(lines), func(i int) bool { return lines[i].end > at })
+	var title strings.Builder
+	for n := 0; k < len(lines) && n < 4; k++ {
+		ln := lines[k]
+		if ln.start < at {
+			ln.start = at
+		}
+		ln = t.trim(ln)
+		fs := t.fline(ln)
+		if fs == "" || reClosing.MatchString(fs) {
+			continue
+		}
+		if !titleFragment(fs) && !isTitleLine(fs) {
+			break
+		}
+		title.WriteString(t.str(ln))
+		n++
+		if isTitleLine(foldString(title.String())) {
+			return dropSpaces(title.String())
+		}
+	}
+	return ""
 }
 
 // leadOf is the start of s, at most n runes.
@@ -737,6 +772,7 @@ func titleFragment(fs string) bool {
 type signed struct {
 	issuer, date string
 	ambiguous    bool // a date printed in bare digits with several readings
+	end          int  // offset just after the date; 0 when unsigned
 }
 
 // signature finds the issuer and date that sign the document: a date
@@ -760,7 +796,7 @@ func signature(t *text, lines []span) signed {
 			continue
 		}
 		if prev := strings.TrimSpace(t.fline(lines[i-1])); issuerLike(prev) {
-			return signed{issuer: strings.TrimSpace(t.str(lines[i-1])), date: date, ambiguous: amb}
+			return signed{issuer: strings.TrimSpace(t.str(lines[i-1])), date: date, ambiguous: amb, end: lines[i].start + n}
 		}
 	}
 	if s, ok := inlineSignature(t, 0, min(len(t.fold), noticeWindow)); ok {
@@ -817,7 +853,7 @@ func inlineSignature(t *text, from, to int) (signed, bool) {
 			continue
 		}
 		if name := string(f[s:e]); issuerLike(name) {
-			return signed{issuer: string(t.src[s:e]), date: date}, true
+			return signed{issuer: string(t.src[s:e]), date: date, end: a + n}, true
 		}
 	}
 	return signed{}, false

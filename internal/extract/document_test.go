@@ -364,3 +364,13 @@ func TestIssuerFromSiteSource(t *testing.T) {
 		t.Errorf("warnings %q, want %q", codes, want)
 	}
 }
+
+func TestHeadingAfterSignature(t *testing.T) {
+	p, err := Parse("各县（市、区）人民政府：\n现将本方案印发给你们，请认真组织实施。\n东陵市人民政府办公室\n2023年5月8日\n（此件公开发布）\n东陵市家政服务业\n提质扩容实施方案\n为推动家政服务业发展，制定本方案。\n一、重点任务\n1.培育企业。（市商务局负责）\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := p.Document; d.Title != "东陵市家政服务业提质扩容实施方案" || d.Issuer != "东陵市人民政府办公室" || d.Date != "2023-05-08" {
+		t.Errorf("document %+v", d)
+	}
+}
