@@ -12,18 +12,16 @@ import (
 )
 
 var (
-	reDocNumber     = regexp.MustCompile(`[\p{Han}]{1,10}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*第?\s*\d{1,4}\s*号`)
-	reISODate       = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
-	reHanDate       = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	reYear          = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	reGenre         = regexp.MustCompile(`(工作要点|任务分工表|分工方案|任务清单|责任清单|分工表|分解表|任务分工|工作安排|重点工作|工作任务|责任分解|任务分解|情况表|任务表|推进表|清单|行动计划|实施意见|实施方案|工作方案|行动方案|发展规划|专项规划|规划纲要|指导意见|若干意见|若干措施|政策措施|工作计划|三年行动|要点|意见|方案|规划|计划|通知|办法|措施)$`)
-	reIssuedBy      = regexp.MustCompile(`([\p{Han}]{4,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日)?(?:联合)?(?:印发|发布|出台)(?:了)?《`)
-	reCNDate        = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
-	reYearDigits    = regexp.MustCompile(`(?:19|20)\d{2}`)
-	reTrailingParen = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
-	reAnnualPlan    = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
-	rePostingTime   = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
-	rePostingLead   = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s`)
+	reDocNumber   = regexp.MustCompile(`[\p{Han}]{1,10}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*第?\s*\d{1,4}\s*号`)
+	reISODate     = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
+	reHanDate     = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reYear        = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	reIssuedBy    = regexp.MustCompile(`([\p{Han}]{4,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日)?(?:联合)?(?:印发|发布|出台)(?:了)?《`)
+	reCNDate      = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+	reYearDigits  = regexp.MustCompile(`(?:19|20)\d{2}`)
+	reAnnualPlan  = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
+	rePostingTime = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
+	rePostingLead = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s`)
 )
 
 // metaLabels are the labelled fields of a government site's header table
@@ -66,7 +64,7 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 			}
 			v = strings.TrimSpace(v[k[1]:])
 		}
-		if reGenre.MatchString(reTrailingParen.ReplaceAllString(foldString(v), "")) {
+		if hasGenre(foldString(v)) {
 			d.Title = v
 		}
 	}
@@ -475,19 +473,28 @@ func cleanHeading(t *text, ln span) heading {
 		a++
 	}
 	h := heading{}
-	if loc := reDocNumber.FindStringIndex(string(f[a:b])); loc != nil && loc[0] == 0 {
-		n := utf8.RuneCountInString(string(f[a:b])[:loc[1]])
-		h.docNumber = strings.TrimSpace(string(s[a : a+n]))
-		a += n
-		for a < b && f[a] == ' ' {
-			a++
+	if head := string(f[a:min(b, a+40)]); strings.ContainsRune(head, '号') {
+		if loc := reDocNumber.FindStringIndex(head); loc != nil && loc[0] == 0 {
+			n := utf8.RuneCountInString(head[:loc[1]])
+			h.docNumber = strings.TrimSpace(string(s[a : a+n]))
+			a += n
+			for a < b && f[a] == ' ' {
+				a++
+			}
 		}
 	}
-	if k := lastSiteName(f[a:b]); k >= 0 {
-		b = a + k
+	// A heading is short: of a long line only its start may be one.
+	const maxHeading = 160
+	if b-a <= maxHeading {
+		if k := lastSiteName(f[a:b]); k >= 0 {
+			b = a + k
+		}
 	}
-	if k := runeIndex(f[:b], "的通知", a); k >= 0 && k+3 < b && f[k+3] != '》' && balanced(f[a:k+3]) {
+	if k := runeIndex(f[:min(b, a+maxHeading)], "的通知", a); k >= 0 && k+3 < b && f[k+3] != '》' && balanced(f[a:k+3]) {
 		b, h.cut = k+3, true
+	}
+	if b-a > maxHeading {
+		return heading{docNumber: h.docNumber}
 	}
 	for b > a && f[b-1] == ' ' {
 		b--
@@ -538,7 +545,32 @@ func isTitleLine(fs string) bool {
 	if n > 60 && (n > 130 || !strings.Contains(fs, "关于") && !strings.Contains(fs, "印发")) {
 		return false
 	}
-	return reGenre.MatchString(reTrailingParen.ReplaceAllString(strings.Trim(fs, "《》 "), ""))
+	return hasGenre(strings.Trim(fs, "《》 "))
+}
+
+// genres are the words a plan's or notice's title ends with, longest
+// first where one ends another.
+var genres = []string{"工作要点", "任务分工表", "分工方案", "任务清单", "责任清单", "分工表", "分解表", "任务分工", "工作安排", "重点工作",
+	"工作任务", "责任分解", "任务分解", "情况表", "任务表", "推进表", "清单", "行动计划", "实施意见", "实施方案", "工作方案", "行动方案",
+	"发展规划", "专项规划", "规划纲要", "指导意见", "若干意见", "若干措施", "政策措施", "工作计划", "三年行动", "要点", "意见", "方案",
+	"规划", "计划", "通知", "办法", "措施"}
+
+// hasGenre reports a folded title that ends with a genre word, before
+// a closing parenthesis ("（2023—2025年）", "(试行)") if any; it is
+// read by hand rather than by an expression anchored at the end.
+func hasGenre(fs string) bool {
+	fs = strings.TrimRight(fs, " ")
+	if strings.HasSuffix(fs, ")") {
+		if k := strings.LastIndexByte(fs, '('); k >= 0 && !strings.ContainsRune(fs[k+1:len(fs)-1], ')') {
+			fs = strings.TrimRight(fs[:k], " ")
+		}
+	}
+	for _, g := range genres {
+		if strings.HasSuffix(fs, g) {
+			return true
+		}
+	}
+	return false
 }
 
 // isBreadcrumb reports a site's navigation: a trail ("首页 >> 专题 >>
@@ -1015,7 +1047,7 @@ func planYear(d plan.Document, dateIsIssue bool, intro, opening string) (int, st
 		y, _ := strconv.Atoi(m[1])
 		return y, ""
 	}
-	if m := reAnnualPlan.FindStringSubmatch(leadOf(intro, 1000)); m != nil {
+	if m := reAnnualPlan.FindStringSubmatch(leadOf(intro, 500)); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y, ""
 	}
@@ -1033,7 +1065,11 @@ func planYear(d plan.Document, dateIsIssue bool, intro, opening string) (int, st
 	// it implements a document ("根据《…》（国发〔2014〕26号）…制订本实施
 	// 方案"), is taken to follow that document by a year; the guess is
 	// reported.
-	if m := reBasis.FindStringSubmatch(opening); m != nil {
+	if lead := leadOf(opening, 600); strings.Contains(lead, "〔") {
+		m := reBasis.FindStringSubmatch(lead)
+		if m == nil {
+			return 0, ""
+		}
 		y, _ := strconv.Atoi(m[1])
 		return y + 1, "the year of the document it implements"
 	}
@@ -1097,7 +1133,7 @@ func isAnnual(d plan.Document, intro string) bool {
 	if reYearRange.MatchString(d.Title) {
 		return false
 	}
-	return reYear.MatchString(d.Title) || reAnnualPlan.MatchString(leadOf(intro, 1000))
+	return reYear.MatchString(d.Title) || reAnnualPlan.MatchString(leadOf(intro, 500))
 }
 
 // rangeEnd is the last year of a plan for a range of years

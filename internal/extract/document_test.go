@@ -374,3 +374,20 @@ func TestHeadingAfterSignature(t *testing.T) {
 		t.Errorf("document %+v", d)
 	}
 }
+
+func TestHasGenre(t *testing.T) {
+	for fs, want := range map[string]bool{
+		"东陵市2023年服务业发展工作要点":          true,
+		"东陵市现代服务业三年行动计划(2023—2025年)": true,
+		"东陵市家政服务业发展实施方案(试行)":         true,
+		"市政府工作报告重点工作责任分解(2023年)":     true,
+		"市政府2020年重点工作(预下达)一季度进展情况表":  true,
+		"东陵市人民政府办公室":                 false,
+		"(2023—2025年)":               false,
+		"各县(市、区)人民政府":                false,
+	} {
+		if got := hasGenre(fs); got != want {
+			t.Errorf("hasGenre(%q) = %v, want %v", fs, got, want)
+		}
+	}
+}
