@@ -870,7 +870,7 @@ func inlineSignature(t *text, from, to int) (signed, bool) {
 			continue
 		}
 		date, n, _ := dateAt(f[:to], a)
-		if n == 0 || a+n < to && !signatureEnd(f[:to], a+n) {
+		if n == 0 || a+n < to && !inlineSignatureEnd(f[:to], a+n) {
 			continue
 		}
 		e := a
@@ -903,6 +903,23 @@ func signatureEnd(f []rune, i int) bool {
 		return false
 	}
 	return true
+}
+
+// inlineSignatureEnd reports what may follow a signature's date inside
+// a line: a blank or a parenthesis, or what opens the plan: its heading
+// (a place or a year) or its first sentence ("为深入贯彻…"). A sentence
+// that goes on after a date ("某局2023年5月10日组织召开…") is no signature.
+func inlineSignatureEnd(f []rune, i int) bool {
+	if i >= len(f) || isSpace(f[i]) || f[i] == '(' || f[i] == ')' {
+		return true
+	}
+	rest := string(f[i:min(len(f), i+12)])
+	for _, w := range []string{"为", "根据", "按照", "关于", "近年", "当前", "现将"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return startsWithPlace(rest) || yearAt(f, i)
 }
 
 func allDigits(f []rune) bool {

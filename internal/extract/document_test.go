@@ -55,6 +55,9 @@ func TestSignatureGluedToText(t *testing.T) {
 		{"请认真执行。\n某省人民政府办公厅\n2023年3月24日某省质量提升行动方案\n为提升质量，制定本方案。", "某省人民政府办公厅", "2023-03-24"},
 		// A date cited in a sentence is no signature.
 		{"本方案经省人民政府办公厅2023年3月1日起施行。\n一、任务", "", ""},
+		{"近年来成效明显。东陵市商务局2023年5月10日组织召开推进会。\n一、任务", "", ""},
+		// The heading glued after the date.
+		{"请认真执行。东陵市人民政府办公室2024年2月9日东陵市2024年民生工程实施方案", "东陵市人民政府办公室", "2024-02-09"},
 	} {
 		tx := newText(c.text)
 		s := signature(tx, tx.lines())
