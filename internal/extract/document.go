@@ -751,7 +751,7 @@ func headerTitle(t *text, lines []span, i int, meta map[int]bool) (title, issuer
 	title = strings.Trim(strings.TrimSpace(t.str(lines[i])), "《》 ")
 	meta[i] = true
 	j := i - 1
-	for ; j >= 0 && !titleStart(title); j-- {
+	for ; j >= 0 && !titleStart(foldString(title)); j-- {
 		fs := strings.TrimSpace(t.fline(lines[j]))
 		if meta[j] || !titleFragment(fs) {
 			break
@@ -759,7 +759,18 @@ func headerTitle(t *text, lines []span, i int, meta map[int]bool) (title, issuer
 		title = strings.TrimSpace(t.str(lines[j])) + title
 		meta[j] = true
 	}
-	if strings.HasPrefix(title, "关于") && j >= 0 {
+	// "某省人民政府办公厅关于印发" / "某省…方案的通知": a heading broken after
+	// 印发 reads on from the line above, though its second line opens
+	// with a place.
+	if j >= 0 && !meta[j] {
+		fs := strings.TrimSpace(t.fline(lines[j]))
+		if (strings.HasSuffix(fs, "印发") || strings.HasSuffix(fs, "关于")) && utf8.RuneCountInString(fs) <= 40 && !strings.ContainsAny(fs, "。,;:") {
+			title = strings.TrimSpace(t.str(lines[j])) + title
+			meta[j] = true
+			j--
+		}
+	}
+	if strings.HasPrefix(foldString(title), "关于") && j >= 0 {
 		if fs := strings.TrimSpace(t.fline(lines[j])); isIssuerName(fs) {
 			issuer = strings.TrimSpace(t.str(lines[j]))
 			title = issuer + title

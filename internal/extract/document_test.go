@@ -394,3 +394,19 @@ func TestHasGenre(t *testing.T) {
 		}
 	}
 }
+
+func TestNoticeHeadingBrokenAfterYinfa(t *testing.T) {
+	p, err := Parse("东陵市人民政府办公室关于印发\n东陵市会展业提升行动方案的通知\n东政办发〔2024〕3号\n各县（市、区）人民政府：\n现将《东陵市会展业提升行动方案》印发给你们。\n东陵市人民政府办公室\n2024年1月9日\n东陵市会展业提升行动方案\n一、重点任务\n1.培育会展品牌。（市商务局负责）\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := p.Document; d.Title != "东陵市会展业提升行动方案" || d.Issuer != "东陵市人民政府办公室" || d.DocNumber != "东政办发〔2024〕3号" {
+		t.Errorf("document %+v", d)
+	}
+	// The notice's heading is not a task or a heading of the plan.
+	for _, h := range p.Headings {
+		if h.Title == "东陵市会展业提升行动方案的通知" {
+			t.Errorf("notice heading read as a heading of the plan: %+v", h)
+		}
+	}
+}
