@@ -838,8 +838,8 @@ func signature(t *text, lines []span) signed {
 		if n < len(f) && !signatureEnd(f, n) {
 			continue
 		}
-		if prev := strings.TrimSpace(t.fline(lines[i-1])); issuerLike(prev) {
-			return signed{issuer: strings.TrimSpace(t.str(lines[i-1])), date: date, ambiguous: amb, end: lines[i].start + n}
+		if prev := stripGlosses(strings.TrimSpace(t.fline(lines[i-1]))); issuerLike(prev) {
+			return signed{issuer: stripGlosses(strings.TrimSpace(t.str(lines[i-1]))), date: date, ambiguous: amb, end: lines[i].start + n}
 		}
 	}
 	if s, ok := inlineSignature(t, 0, min(len(t.fold), noticeWindow)); ok {

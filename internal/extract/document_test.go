@@ -53,6 +53,8 @@ func TestSignatureGluedToText(t *testing.T) {
 		{"现印发给你们，请认真执行。某市人民政府办公室2023年12月13日为推动服务业发展，制定本方案。", "某市人民政府办公室", "2023-12-13"},
 		// The date opens the line that goes on with the plan's heading.
 		{"请认真执行。\n某省人民政府办公厅\n2023年3月24日某省质量提升行动方案\n为提升质量，制定本方案。", "某省人民政府办公厅", "2023-03-24"},
+		// A site's pinyin glosses do not hide the issuer.
+		{"请认真组织实施。\n东陵市人民政府办(bàn)公室\n2023年1月30日\n", "东陵市人民政府办公室", "2023-01-30"},
 		// A date cited in a sentence is no signature.
 		{"本方案经省人民政府办公厅2023年3月1日起施行。\n一、任务", "", ""},
 		{"近年来成效明显。东陵市商务局2023年5月10日组织召开推进会。\n一、任务", "", ""},
