@@ -119,6 +119,16 @@ func TestIssuedTitles(t *testing.T) {
 	if n := attachmentCount(tx); n != 2 {
 		t.Errorf("attachmentCount = %d, want 2", n)
 	}
+	for text, want := range map[string][]string{
+		"为贯彻落实《某省促进消费若干措施》精神，现将《东陵市促消费实施方案》印发给你们。": {"东陵市促消费实施方案"},
+		"经市政府同意，现将《A方案》和《B方案》印发给你们。":               {"A方案", "B方案"},
+		"《东陵市经济提升方案》《东陵市会展方案》已经市政府同意，现印发给你们。":      {"东陵市经济提升方案", "东陵市会展方案"},
+		"根据《某省若干规定》，我们制定了《东陵市实施方案》，现印发给你们。":        {"东陵市实施方案"},
+	} {
+		if got, _ := issuedTitles(newText(text)); !reflect.DeepEqual(got, want) {
+			t.Errorf("issuedTitles(%q) = %q, want %q", text, got, want)
+		}
+	}
 	tx = newText("经市领导同意，现将《某市〈促进消费若干措施〉实施方案》印发给你们。")
 	if titles, _ := issuedTitles(tx); !reflect.DeepEqual(titles, []string{"某市〈促进消费若干措施〉实施方案"}) {
 		t.Errorf("nested title: %q", titles)

@@ -109,9 +109,66 @@ func issuedTitles(t *text) (titles []string, end int) {
 	for start > 0 && !strings.ContainsRune("。:;\n", f[start-1]) {
 		start--
 	}
-	// Top-level 《…》 in the sentence; 〈〉 and nested 《》 stay inside.
+	// The titles issued: those between 现将 and 印发 ("现将《A》和《B》印发
+	// 给你们"), else those before 已经/经 ("《A》《B》已经市政府同意"), else
+	// the last one ("根据《某规定》，制定了《A》，现印发给你们"): a title the
+	// sentence cites is not issued.
+	from, to, last := start, pos, false
+	if k := lastRuneIndex(f[:pos], "现将", start); k >= 0 {
+		from = k
+	} else if k := outsideTitles(f, start, pos, '经'); k >= 0 {
+		to = k
+	} else {
+		last = true
+	}
+	titles = topTitles(t, from, to)
+	if len(titles) == 0 && !last {
+		titles = topTitles(t, start, pos)
+		last = true
+	}
+	if last && len(titles) > 1 {
+		titles = titles[len(titles)-1:]
+	}
+	end = pos
+	for end < len(f) && f[end] != '。' && f[end] != '\n' {
+		end++
+	}
+	return titles, end
+}
+
+// outsideTitles is the offset of the first r in f[from:to] outside 《》,
+// or -1.
+func outsideTitles(f []rune, from, to int, r rune) int {
+	depth := 0
+	for i := from; i < to; i++ {
+		switch {
+		case f[i] == '《':
+			depth++
+		case f[i] == '》' && depth > 0:
+			depth--
+		case f[i] == r && depth == 0:
+			return i
+		}
+	}
+	return -1
+}
+
+// lastRuneIndex is the rune offset of the last s in f at or after from,
+// or -1.
+func lastRuneIndex(f []rune, s string, from int) int {
+	k := -1
+	for i := runeIndex(f, s, from); i >= 0; i = runeIndex(f, s, i+1) {
+		k = i
+	}
+	return k
+}
+
+// topTitles are the top-level 《…》 of t.fold[from:to], as printed; 〈〉
+// and nested 《》 stay inside.
+func topTitles(t *text, from, to int) (titles []string) {
+	f := t.fold
 	depth, open := 0, 0
-	for i := start; i < pos; i++ {
+	for i := from; i < to; i++ {
 		switch f[i] {
 		case '《':
 			if depth == 0 {
@@ -127,11 +184,7 @@ func issuedTitles(t *text) (titles []string, end int) {
 			}
 		}
 	}
-	end = pos
-	for end < len(f) && f[end] != '。' && f[end] != '\n' {
-		end++
-	}
-	return titles, end
+	return titles
 }
 
 // attachmentCount is the number of numbered attachments a notice lists
@@ -152,7 +205,7 @@ func attachmentCount(t *text) int {
 		// The list runs on the following lines: "2." after a break.
 		n := 1
 		for j := i + 2; j+2 < len(f) && j < i+400; j++ {
-			if (f[j] == '\n' || f[j] == ' ') && f[j+1] == byte2rune(n+1) && (f[j+2] == '.' || f[j+2] == '、') {
+			if (f[j] == '\n' || f[j] == ' ') && f[j+1] == digitRune(n+1) && (f[j+2] == '.' || f[j+2] == '、') {
 				n++
 			}
 		}
@@ -161,7 +214,8 @@ func attachmentCount(t *text) int {
 	return 0
 }
 
-func byte2rune(n int) rune { return rune('0' + n%10) }
+// digitRune is the ASCII digit of n mod 10.
+func digitRune(n int) rune { return rune('0' + n%10) }
 
 // noticeParts splits a notice heading "X关于印发Y的通知" into the issuer
 // part X and the plan title Y, as printed; ok is false for a heading that
