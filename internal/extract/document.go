@@ -206,6 +206,17 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 	if bodyStart < len(lines) {
 		intro = t.fline(lines[bodyStart])
 	}
+	if d.Title == "" {
+		// "近日，省政府办公厅印发《某省2023年…工作要点》": a news report's
+		// opening names the plan it reports.
+		if bodyStart < len(lines) {
+			ln := lines[bodyStart]
+			f := t.fold[ln.start:min(ln.end, ln.start+400)]
+			if a, b := reportedTitle(f); b > a {
+				d.Title = strings.TrimSpace(string(t.src[ln.start+a : ln.start+b]))
+			}
+		}
+	}
 	introIssuer := ""
 	// "…领导小组办公室印发《2020年浙江省服务业发展工作要点》", in the
 	// opening sentence of a text that names no issuer otherwise.
@@ -272,6 +283,27 @@ func headingAfter(t *text, lines []span, at int) string {
 		}
 	}
 	return ""
+}
+
+// reportedTitle is the plan a news report's opening f says was issued
+// ("印发《X》", "出台《X》", "发布《X》"), as rune offsets of X in f, when X
+// reads as a plan's title; 0, 0 when none.
+func reportedTitle(f []rune) (int, int) {
+	for _, verb := range []string{"印发《", "出台《", "发布《"} {
+		k := runeIndex(f, verb, 0)
+		if k < 0 {
+			continue
+		}
+		a := k + 3
+		e := runeIndex(f, "》", a)
+		if e < 0 {
+			continue
+		}
+		if title := strings.TrimSpace(string(f[a:e])); hasGenre(title) && !strings.HasSuffix(title, "通知") {
+			return a, e
+		}
+	}
+	return 0, 0
 }
 
 // leadOf is the start of s, at most n runes.

@@ -422,3 +422,28 @@ func TestNoticeHeadingBrokenAfterYinfa(t *testing.T) {
 		}
 	}
 }
+
+func TestReportedTitle(t *testing.T) {
+	for lead, want := range map[string]string{
+		"本网讯 近日，省政府办公厅印发《东陵省2023年服务业发展工作要点》（以下简称《要点》）。": "东陵省2023年服务业发展工作要点",
+		"日前，市政府出台《东陵市促进消费若干措施》，提出十项举措。":                 "东陵市促进消费若干措施",
+		"为贯彻落实《国务院关于加快发展服务业的若干意见》，制定本方案。":               "",
+		"近日，省政府印发《关于做好春节期间工作的通知》。":                      "",
+	} {
+		f := []rune(foldString(lead))
+		a, b := reportedTitle(f)
+		if got := string([]rune(lead)[a:b]); got != want {
+			t.Errorf("reportedTitle(%q) = %q, want %q", lead, got, want)
+		}
+	}
+}
+
+func TestReportedTitleAsPrinted(t *testing.T) {
+	p, err := Parse("近日，东陵市政府办公室印发《东陵市２０２３年服务业工作要点》，提出以下任务。\n一、重点任务\n1.发展物流。（市商务局负责）\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := p.Document; d.Title != "东陵市２０２３年服务业工作要点" || d.Year != 2023 || d.Issuer != "东陵市政府办公室" {
+		t.Errorf("document %+v", d)
+	}
+}
