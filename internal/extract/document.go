@@ -3,38 +3,369 @@ package extract
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"luoshi/internal/plan"
 )
 
 var (
-	reDocNumber     = regexp.MustCompile(`[\p{Han}]{1,10}[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*\d{1,4}\s*号`)
-	reISODate       = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
-	reHanDate       = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	reYear          = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	reGenre         = regexp.MustCompile(`(工作要点|任务分工表|分工方案|任务清单|责任清单|分工表|分解表|任务分工|工作安排|重点工作|工作任务|清单|行动计划|实施意见|实施方案|工作方案|行动方案|发展规划|专项规划|规划纲要|指导意见|若干意见|若干措施|政策措施|工作计划|三年行动|要点|意见|方案|规划|计划|通知|办法|措施)$`)
-	reIssuedBy      = regexp.MustCompile(`([\p{Han}]{4,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日)?(?:联合)?(?:印发|发布|出台)(?:了)?《`)
-	reCNDate        = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
-	reYearDigits    = regexp.MustCompile(`(?:19|20)\d{2}`)
-	reTrailingParen = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
-	reNotice        = regexp.MustCompile(`^(.*?)关于印发(.+?)的通知$`)
-	reAnnualPlan    = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
+	reDocNumber   = regexp.MustCompile(`[\p{Han}]{1,10}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*第?\s*\d{1,4}\s*号`)
+	reISODate     = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
+	reHanDate     = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reYear        = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	reIssuedBy    = regexp.MustCompile(`([\p{Han}]{4,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日)?(?:联合)?(?:印发|发布|出台)(?:了)?《`)
+	reCNDate      = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+	reYearDigits  = regexp.MustCompile(`(?:19|20)\d{2}`)
+	reAnnualPlan  = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
+	rePostingTime = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
+	rePostingLead = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s`)
 )
 
-// metaLabels are the labelled fields of a government site's header table.
-var metaLabels = []string{"标题", "发文字号", "文号", "成文日期", "发布日期", "发布时间", "发布机构", "发文机关", "发文单位", "印发日期", "生效日期"}
+// metaLabels are the labelled fields of a government site's header table
+// or an aggregator's record, longest first where one holds another.
+var metaLabels = []string{"标题", "发文字号", "政策文号", "文件编号", "发文编号", "文件字号", "文号", "成文日期", "发文日期", "签发日期",
+	"发布日期", "公布日期", "发布时间", "日期", "时间", "发布机构", "发文机关", "发文机构", "发文单位", "发布单位", "制发机关",
+	"颁布单位", "发文部门", "发布部门", "信息来源", "来源", "印发日期", "生效日期",
+	"索引号", "主题分类", "公文时效", "统一编号", "公开方式", "有效性", "组配分类", "主题词", "浏览次数", "字体"}
+
+// Labels whose fields name the document number, the issuer, the date
+// written and the date posted.
+var (
+	docNumberLabels = []string{"发文字号", "文号", "政策文号", "文件编号", "发文编号", "文件字号"}
+	issuerLabels    = []string{"发布机构", "发文机关", "发文机构", "发文单位", "发布单位", "制发机关", "颁布单位", "发文部门", "发布部门"}
+	sourceLabels    = []string{"信息来源", "来源"}
+	writtenLabels   = []string{"成文日期", "印发日期", "发文日期", "签发日期"}
+	postedLabels    = []string{"发布日期", "公布日期", "发布时间", "日期", "时间"}
+)
+
+// reading is what readDocument found, with where each field came from.
+type reading struct {
+	doc      plan.Document
+	meta     map[int]bool
+	warnings []plan.Warning
+}
 
 // readDocument fills the document fields from the header, the labelled
-// metadata of a saved web page, the signature and the text itself. It
-// returns the header lines that are not body text.
-func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
-	var d plan.Document
-	meta := map[int]bool{}
+// metadata of a saved web page, the covering notice, the signature and the
+// text itself. It returns the header lines that are not body text and a
+// warning for every field left empty or inferred.
+func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Warning) {
+	r := reading{meta: map[int]bool{}}
+	d := &r.doc
+	fields := readFields(t, lines, r.meta)
+	if v := strings.Trim(fields["标题"], "《》 "); v != "" {
+		if k := reDocNumber.FindStringIndex(v); k != nil && k[0] == 0 {
+			// "盘政发〔2016〕30号 盘锦市人民政府关于…": the number before the title.
+			if d.DocNumber == "" {
+				d.DocNumber = strings.TrimSpace(v[:k[1]])
+			}
+			v = strings.TrimSpace(v[k[1]:])
+		}
+		if hasGenre(foldString(v)) {
+			d.Title = v
+		}
+	}
+	for _, l := range docNumberLabels {
+		if d.DocNumber == "" {
+			d.DocNumber = firstMatch(reDocNumber, fields[l])
+		}
+	}
+	var metaIssuer, sourceIssuer string
+	for _, l := range issuerLabels {
+		if metaIssuer == "" {
+			metaIssuer = cleanIssuer(fields[l])
+		}
+	}
+	for _, l := range sourceLabels {
+		if sourceIssuer == "" {
+			sourceIssuer = cleanIssuer(fields[l])
+		}
+	}
+	written := ""
+	for _, l := range writtenLabels {
+		if written == "" {
+			written = firstDate(fields[l])
+		}
+	}
+	posted := ""
+	for _, l := range postedLabels {
+		if posted == "" {
+			posted = firstDate(fields[l])
+		}
+	}
+
+	// The header: lines before the first body paragraph.
+	bodyStart := len(lines)
+	for i, ln := range lines {
+		if r.meta[i] || isClutter(t.fline(ln)) {
+			continue
+		}
+		f := t.fold[ln.start:ln.end]
+		if _, ok := parseLabel(f); ok || slices.Contains(f, '。') {
+			bodyStart = i
+			break
+		}
+		// A long line is body text, unless it is a long heading or a
+		// link to the page's source.
+		if len(f) > 60 && !isTitleLine(cleanHeading(t, ln).fold) && !strings.Contains(t.fline(ln), "://") {
+			bodyStart = i
+			break
+		}
+	}
+	headIssuer, headerDate := "", ""
+	for i := 0; i <= bodyStart && i < len(lines); i++ {
+		fs := strings.TrimSpace(t.fline(lines[i]))
+		// "2022-05-19 14:17 来源：某网": a news page's posting time.
+		if m := rePostingLead.FindString(fs); m != "" && posted == "" {
+			posted = firstDate(m)
+		}
+		if r.meta[i] || isClutter(fs) || isBreadcrumb(fs) {
+			continue
+		}
+		h := cleanHeading(t, lines[i])
+		if h.docNumber != "" && d.DocNumber == "" {
+			d.DocNumber = h.docNumber
+		}
+		if i == bodyStart || h.cut {
+			// A long line: only a heading glued to the addressee counts.
+			if h.cut && d.Title == "" && isTitleLine(h.fold) {
+				d.Title = h.src
+				headIssuer = ""
+			}
+			if i == bodyStart {
+				break
+			}
+			continue
+		}
+		src := strings.TrimSpace(t.str(lines[i]))
+		switch {
+		case d.DocNumber == "" && reDocNumber.MatchString(fs) && len([]rune(fs)) <= 24:
+			d.DocNumber = strings.TrimSpace(firstMatch(reDocNumber, src))
+			r.meta[i] = true
+		case isTitleLine(h.fold) && (d.Title == "" || sameKey(d.Title, h.src)):
+			// A page printing the title twice (the site's page heading,
+			// then the document's own) is read at its own.
+			if h.whole {
+				var issuer string
+				d.Title, issuer = headerTitle(t, lines, i, r.meta)
+				if issuer != "" {
+					headIssuer = issuer
+				}
+			} else {
+				d.Title = h.src
+			}
+		case reDateLine.MatchString(fs) && headerDate == "":
+			headerDate = firstDate(fs)
+			r.meta[i] = true
+		case rePostingTime.MatchString(fs) && posted == "":
+			// "2022-05-19 14:17" under a news page's heading.
+			posted = firstDate(fs)
+			r.meta[i] = true
+		}
+	}
+	d.Title = stripGlosses(d.Title)
+	sig := signature(t, lines)
+
+	// "X关于印发Y的通知" wraps the plan Y: the plan's title is Y as the plan
+	// prints it, unless the notice issues several plans.
+	issued, issuedEnd := issuedTitles(t)
+	noticeIssuer, inner, isNotice := noticeParts(d.Title)
+	if isNotice || d.Title == "" {
+		several := len(issued) > 1 || attachmentCount(t) > 1
+		y := inner
+		if len(issued) == 1 {
+			y = issued[0]
+		}
+		if !several && y != "" {
+			from := issuedEnd
+			if from == 0 && isNotice {
+				from = titleEnd(t, lines, d.Title)
+			}
+			if p, _, ok := printedTitle(t, foldString(y), from); ok {
+				y = p
+			}
+			d.Title = stripGlosses(strings.Trim(y, "《》"))
+		}
+	}
+	if d.Title == "" && sig.issuer != "" && sig.end < noticeWindow {
+		// A notice without a heading that issues "本方案": the plan's own
+		// heading follows the signature.
+		d.Title = headingAfter(t, lines, sig.end)
+	}
+	if headIssuer == "" {
+		if isNotice {
+			headIssuer = issuerPart(noticeIssuer)
+		} else {
+			headIssuer = titleIssuer(d.Title)
+		}
+	}
+	intro := ""
+	if bodyStart < len(lines) {
+		intro = t.fline(lines[bodyStart])
+	}
+	if d.Title == "" {
+		// "近日，省政府办公厅印发《某省2023年…工作要点》": a news report's
+		// opening names the plan it reports.
+		if bodyStart < len(lines) {
+			ln := lines[bodyStart]
+			f := t.fold[ln.start:min(ln.end, ln.start+400)]
+			if a, b := reportedTitle(f); b > a {
+				d.Title = strings.TrimSpace(string(t.src[ln.start+a : ln.start+b]))
+			}
+		}
+	}
+	introIssuer := ""
+	// "…领导小组办公室印发《2020年浙江省服务业发展工作要点》", in the
+	// opening sentence of a text that names no issuer otherwise.
+	if lead := leadOf(intro, 400); headIssuer == "" && sig.issuer == "" && metaIssuer == "" && strings.Contains(lead, "《") {
+		if m := reIssuedBy.FindStringSubmatch(lead); m != nil {
+			introIssuer = trimIssuerLead(m[1])
+		}
+	}
+	d.Issuer = chooseIssuer(headIssuer, sig.issuer, metaIssuer, sourceIssuer, introIssuer)
+	issuerFrom := ""
+	switch {
+	case d.Issuer == "" || d.Issuer == headIssuer || d.Issuer == sig.issuer || d.Issuer == metaIssuer:
+	case d.Issuer == sourceIssuer:
+		issuerFrom = "the page's 信息来源"
+	default:
+		issuerFrom = "a sentence that reports the issue"
+	}
+	d.Issuer = stripGlosses(d.Issuer)
+
+	dateFrom := ""
+	switch {
+	case written != "":
+		d.Date, dateFrom = written, "written"
+	case headerDate != "":
+		d.Date, dateFrom = headerDate, "header"
+	case sig.date != "":
+		d.Date, dateFrom = sig.date, "signature"
+	case posted != "":
+		d.Date, dateFrom = posted, "posted"
+	}
+	var regionFrom string
+	d.Region, regionFrom = findRegion(t, *d)
+	var yearFrom string
+	d.Year, yearFrom = planYear(*d, dateFrom != "posted", intro, openingText(t, lines, bodyStart))
+
+	r.warnDocument(issuerFrom, dateFrom, regionFrom, yearFrom, sig.ambiguous)
+	return r.doc, r.meta, r.warnings
+}
+
+// headingAfter is the plan's heading printed right after offset at (a
+// signature's date): the rest of the date's line, else the next lines,
+// joined while they read as pieces of one title; "" when none reads as a
+// title. "(此件公开发布)" between the two is skipped.
+func headingAfter(t *text, lines []span, at int) string {
+	k := sort.Search(len(lines), func(i int) bool { return lines[i].end > at })
+	var title strings.Builder
+	for n := 0; k < len(lines) && n < 4; k++ {
+		ln := lines[k]
+		if ln.start < at {
+			ln.start = at
+		}
+		ln = t.trim(ln)
+		fs := t.fline(ln)
+		if fs == "" || reClosing.MatchString(fs) {
+			continue
+		}
+		if !titleFragment(fs) && !isTitleLine(fs) {
+			break
+		}
+		title.WriteString(t.str(ln))
+		n++
+		if isTitleLine(foldString(title.String())) {
+			return dropSpaces(title.String())
+		}
+	}
+	return ""
+}
+
+// reportedTitle is the plan a news report's opening f says was issued
+// ("印发《X》", "出台《X》", "发布《X》"), as rune offsets of X in f, when X
+// reads as a plan's title; 0, 0 when none.
+func reportedTitle(f []rune) (int, int) {
+	for _, verb := range []string{"印发《", "出台《", "发布《"} {
+		k := runeIndex(f, verb, 0)
+		if k < 0 {
+			continue
+		}
+		a := k + 3
+		e := runeIndex(f, "》", a)
+		if e < 0 {
+			continue
+		}
+		if title := strings.TrimSpace(string(f[a:e])); hasGenre(title) && !strings.HasSuffix(title, "通知") {
+			return a, e
+		}
+	}
+	return 0, 0
+}
+
+// leadOf is the start of s, at most n runes.
+func leadOf(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
+}
+
+// warnDocument adds a warning for each field left empty, and for the
+// fields read from something other than the document's own statement.
+func (r *reading) warnDocument(issuerFrom, dateFrom, regionFrom, yearFrom string, dateAmbiguous bool) {
+	d := r.doc
+	warn := func(code, msg string) {
+		r.warnings = append(r.warnings, plan.Warning{Code: code, Message: msg})
+	}
+	if d.Title == "" {
+		warn("title_missing", "the document prints no title that could be read")
+	}
+	if d.DocNumber == "" {
+		warn("doc_number_missing", "no document number (发文字号) found")
+	}
+	switch {
+	case d.Issuer == "":
+		warn("issuer_missing", "no issuing body found in the header, the title or the signature")
+	case issuerFrom != "":
+		warn("issuer_inferred", "the issuer is taken from "+issuerFrom)
+	}
+	switch {
+	case dateAmbiguous:
+		warn("date_ambiguous", "the signature's date has more than one reading")
+	case d.Date == "":
+		warn("date_missing", "no date of issue found")
+	}
+	if dateFrom == "posted" {
+		warn("date_inferred", "the date is the page's posting time: the document prints none")
+	}
+	switch {
+	case d.Region == "":
+		warn("region_missing", "the text names no province or city as its own")
+	case regionFrom != "":
+		warn("region_inferred", "the region is inferred from "+regionFrom)
+	}
+	switch {
+	case d.Year == 0:
+		warn("year_missing", "the plan states no year and prints no document number or date")
+	case yearFrom != "":
+		warn("year_inferred", "the year is inferred from "+yearFrom)
+	}
+}
+
+// readFields reads the labelled fields of a site's metadata block: in
+// short lines of the header, before the first numbered item, or at the
+// foot of a saved page. A label may stand alone with its value on the
+// next line ("发文机关：" / "国务院"), or share a line with others, in a
+// table whose cells are split by "|".
+func readFields(t *text, lines []span, meta map[int]bool) map[string]string {
 	fields := map[string]string{}
-	// Labelled fields stand in short lines of the header, before the first
-	// numbered item, or at the foot of a saved page.
 	head := len(lines)
 	for i, ln := range lines {
 		if _, ok := parseLabel(t.fold[ln.start:ln.end]); ok {
@@ -42,137 +373,335 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool) {
 			break
 		}
 	}
-	for i, ln := range lines {
+	for i := 0; i < len(lines); i++ {
+		ln := lines[i]
 		if i >= head && i < len(lines)-15 || ln.end-ln.start > 200 {
 			continue
 		}
-		if !slices.ContainsFunc(t.fold[ln.start:ln.end], metaLabelRune) {
+		f := t.fold[ln.start:ln.end]
+		if !slices.ContainsFunc(f, metaLabelRune) {
 			continue // no label can stand in this line
 		}
-		// "文　　号：" and "标　　题：" space their labels out.
-		fs := strings.ReplaceAll(t.fline(ln), " ", "")
-		for _, l := range metaLabels {
-			// Fields may share a line: "发布机构:X公文时效:有效".
-			for k := strings.Index(fs, l); k >= 0; {
-				rest := strings.TrimLeft(fs[k+len(l):], " :])】")
-				if _, done := fields[l]; !done {
-					fields[l] = strings.TrimSpace(cutAtNextLabel(rest))
+		found := labelsIn(f)
+		if len(found) == 0 {
+			continue
+		}
+		meta[i] = true
+		for k, lf := range found {
+			end := len(f)
+			if k+1 < len(found) {
+				end = found[k+1].start
+			}
+			v := strings.Trim(string(t.src[ln.start+lf.end:ln.start+end]), " |\t　:：]】")
+			if v == "" && len(found) == 1 && lf.start == 0 && i+1 < len(lines) {
+				// The value on the next line, unless that line is a label.
+				next := lines[i+1]
+				if nf := t.fold[next.start:next.end]; next.end-next.start <= 200 && len(labelsIn(nf)) == 0 {
+					v = strings.TrimSpace(t.str(next))
+					meta[i+1] = true
+					i++
 				}
-				meta[i] = true
-				next := strings.Index(fs[k+len(l):], l)
-				if next < 0 {
-					break
-				}
-				k += len(l) + next
+			}
+			if _, done := fields[lf.label]; !done && v != "" {
+				fields[lf.label] = v
 			}
 		}
 	}
-	if v := strings.Trim(fields["标题"], "《》"); reGenre.MatchString(reTrailingParen.ReplaceAllString(v, "")) {
-		d.Title = v
-	}
-	d.DocNumber = firstMatch(reDocNumber, fields["发文字号"])
-	if d.DocNumber == "" {
-		d.DocNumber = firstMatch(reDocNumber, fields["文号"])
-	}
-	for _, l := range []string{"发布机构", "发文机关", "发文单位"} {
-		if d.Issuer == "" {
-			d.Issuer = cleanIssuer(fields[l])
-		}
-	}
-	d.Date = firstDate(fields["成文日期"], fields["印发日期"])
+	return fields
+}
 
-	// The header: lines before the first body paragraph.
-	bodyStart := len(lines)
-	for i, ln := range lines {
-		if meta[i] || isClutter(t.fline(ln)) {
+// labelField is one label found in a line: rune offsets of the label and
+// of the end of its colon.
+type labelField struct {
+	label      string
+	start, end int
+}
+
+// labelsIn finds the metadata labels of a folded line: a label, its runes
+// perhaps spaced out ("标　　题"), then a colon or a table bar. A label
+// within a word is no label: "发布时间" is not "时间".
+func labelsIn(f []rune) []labelField {
+	var out []labelField
+	for i := 0; i < len(f); i++ {
+		if !metaLabelStart(f[i]) {
 			continue
 		}
-		f := t.fold[ln.start:ln.end]
-		if _, ok := parseLabel(f); ok || len(f) > 60 || slices.Contains(f, '。') {
-			bodyStart = i
+		for li, l := range metaLabels {
+			end, ok := spacedLabelAt(f, i, metaLabelRunes[li])
+			if !ok {
+				continue
+			}
+			j := end
+			for j < len(f) && f[j] == ' ' {
+				j++
+			}
+			if j >= len(f) || f[j] != ':' && f[j] != '|' && f[j] != ']' {
+				continue
+			}
+			// A short label ("时间", "来源") opens a field only where no word runs
+			// into it: "完成时间", "资金来源".
+			if len(metaLabelRunes[li]) == 2 && i > 0 && isHan(f[i-1]) {
+				continue
+			}
+			out = append(out, labelField{label: l, start: i, end: j + 1})
+			i = j
 			break
 		}
 	}
-	for i := 0; i < bodyStart; i++ {
-		if meta[i] {
-			continue
+	return out
+}
+
+// metaLabelStart is a quick test: the first runes of metaLabels.
+func metaLabelStart(r rune) bool {
+	switch r {
+	case '标', '发', '政', '文', '成', '时', '信', '来', '印', '生', '索', '主', '公', '统', '有', '组', '浏', '字', '签', '日', '制', '颁':
+		return true
+	}
+	return false
+}
+
+// spacedLabelAt matches label l at f[i], allowing blanks between its
+// runes, and returns the offset after it.
+func spacedLabelAt(f []rune, i int, l []rune) (int, bool) {
+	for k, r := range l {
+		if k > 0 {
+			for i < len(f) && f[i] == ' ' {
+				i++
+			}
 		}
-		fs := strings.TrimSpace(t.fline(lines[i]))
-		if isClutter(fs) {
-			continue
+		if i >= len(f) || f[i] != r {
+			return 0, false
 		}
-		src := strings.TrimSpace(t.str(lines[i]))
+		i++
+	}
+	return i, true
+}
+
+var metaLabelRunes = func() [][]rune {
+	out := make([][]rune, len(metaLabels))
+	for i, l := range metaLabels {
+		out[i] = []rune(l)
+	}
+	return out
+}()
+
+// heading is a header line as a title may stand in it: page furniture
+// trimmed from either end.
+type heading struct {
+	src, fold string
+	docNumber string // a number printed before the title on its line
+	whole     bool   // the heading is the whole line
+	cut       bool   // the heading was cut from the start of a longer line
+}
+
+// cleanHeading trims a header line to the title it may hold: a Markdown
+// heading's "#", a document number before the title ("盘政发〔2016〕30号
+// 盘锦市…"), the site's name after it ("…的意见-某省人民政府门户网站"), and
+// the addressee glued after a notice's heading ("…的通知各市人民政府：").
+func cleanHeading(t *text, ln span) heading {
+	f, s := t.fold[ln.start:ln.end], t.src[ln.start:ln.end]
+	a, b := 0, len(f)
+	for a < b && (f[a] == '#' || f[a] == ' ') {
+		a++
+	}
+	h := heading{}
+	if head := string(f[a:min(b, a+40)]); strings.ContainsRune(head, '号') {
+		if loc := reDocNumber.FindStringIndex(head); loc != nil && loc[0] == 0 {
+			n := utf8.RuneCountInString(head[:loc[1]])
+			h.docNumber = strings.TrimSpace(string(s[a : a+n]))
+			a += n
+			for a < b && f[a] == ' ' {
+				a++
+			}
+		}
+	}
+	// A heading is short: of a long line only its start may be one.
+	const maxHeading = 160
+	if b-a <= maxHeading {
+		if k := lastSiteName(f[a:b]); k >= 0 {
+			b = a + k
+		}
+	}
+	if k := runeIndex(f[:min(b, a+maxHeading)], "的通知", a); k >= 0 && k+3 < b && f[k+3] != '》' && balanced(f[a:k+3]) {
+		b, h.cut = k+3, true
+	}
+	if b-a > maxHeading {
+		return heading{docNumber: h.docNumber}
+	}
+	for b > a && f[b-1] == ' ' {
+		b--
+	}
+	h.src, h.fold = string(s[a:b]), string(f[a:b])
+	h.whole = !h.cut && h.docNumber == "" && a == 0 && b == len(f)
+	return h
+}
+
+// lastSiteName is the offset of the separator before a site's name at
+// the end of a page heading, or -1.
+func lastSiteName(f []rune) int {
+	s := string(f)
+	if !strings.HasSuffix(s, "网站") && !strings.HasSuffix(s, "政府网") && !strings.HasSuffix(s, "网") {
+		return -1
+	}
+	for i := len(f) - 1; i > 0; i-- {
 		switch {
-		case d.DocNumber == "" && reDocNumber.MatchString(fs) && len([]rune(fs)) <= 24:
-			d.DocNumber = strings.TrimSpace(src)
-			meta[i] = true
-		case d.Title == "" && reGenre.MatchString(reTrailingParen.ReplaceAllString(fs, "")) && len([]rune(fs)) <= 60:
-			var issuer string
-			d.Title, issuer = headerTitle(t, lines, i, meta)
-			if d.Issuer == "" {
-				d.Issuer = issuer
-			}
-		case reDateLine.MatchString(fs) && d.Date == "":
-			d.Date = firstDate(fs)
-			meta[i] = true
+		case f[i] == '-' || f[i] == '_' || f[i] == '|':
+			return i
+		case f[i] == ' ' && f[i-1] == ' ':
+			return i - 1
 		}
 	}
-	sigIssuer, sigDate := signature(t, lines)
-	// A site's label may shorten the issuer ("市政府办公厅"); the
-	// signature prints it whole.
-	if sigIssuer != "" && d.Issuer != "" && !startsWithPlace(d.Issuer) && startsWithPlace(sigIssuer) {
-		d.Issuer = sigIssuer
-	}
-	if d.Date == "" {
-		d.Date = sigDate
-	}
-	if d.Date == "" {
-		d.Date = firstDate(fields["发布日期"], fields["发布时间"])
-	}
-	if d.Issuer == "" {
-		d.Issuer = sigIssuer
-	}
-	// "X关于印发Y的通知" wraps the plan Y: the plan's title is Y.
-	if m := reNotice.FindStringSubmatch(d.Title); m != nil {
-		d.Title = planTitle(t, lines, strings.Trim(m[2], "《》"))
-		if d.Issuer == "" && isIssuerName(m[1]) {
-			d.Issuer = m[1]
+	return -1
+}
+
+// balanced reports 《》 that close.
+func balanced(f []rune) bool {
+	n := 0
+	for _, r := range f {
+		switch r {
+		case '《':
+			n++
+		case '》':
+			n--
 		}
 	}
-	intro := ""
-	if bodyStart < len(lines) {
-		intro = t.fline(lines[bodyStart])
+	return n == 0
+}
+
+// isTitleLine reports a folded header line that reads as a title.
+func isTitleLine(fs string) bool {
+	n := utf8.RuneCountInString(fs)
+	if n < 2 || strings.Contains(fs, "。") {
+		return false
 	}
-	if d.Issuer == "" {
-		// "…领导小组办公室印发《2020年浙江省服务业发展工作要点》"
-		if strings.Contains(intro, "《") {
-			if m := reIssuedBy.FindStringSubmatch(intro); m != nil {
-				d.Issuer = trimIssuerLead(m[1])
-			}
+	if n > 60 && (n > 130 || !strings.Contains(fs, "关于") && !strings.Contains(fs, "印发")) {
+		return false
+	}
+	return hasGenre(strings.Trim(fs, "《》 "))
+}
+
+// genres are the words a plan's or notice's title ends with, longest
+// first where one ends another.
+var genres = []string{"工作要点", "任务分工表", "分工方案", "任务清单", "责任清单", "分工表", "分解表", "任务分工", "工作安排", "重点工作",
+	"工作任务", "责任分解", "任务分解", "情况表", "任务表", "推进表", "清单", "行动计划", "实施意见", "实施方案", "工作方案", "行动方案",
+	"发展规划", "专项规划", "规划纲要", "指导意见", "若干意见", "若干措施", "政策措施", "工作计划", "三年行动", "要点", "意见", "方案",
+	"规划", "计划", "通知", "办法", "措施"}
+
+// hasGenre reports a folded title that ends with a genre word, before
+// a closing parenthesis ("（2023—2025年）", "(试行)") if any; it is
+// read by hand rather than by an expression anchored at the end.
+func hasGenre(fs string) bool {
+	fs = strings.TrimRight(fs, " ")
+	if strings.HasSuffix(fs, ")") {
+		if k := strings.LastIndexByte(fs, '('); k >= 0 && !strings.ContainsRune(fs[k+1:len(fs)-1], ')') {
+			fs = strings.TrimRight(fs[:k], " ")
 		}
 	}
-	d.Region = findRegion(t, d)
-	d.Year = planYear(d, intro, openingText(t, lines, bodyStart))
-	return d, meta
+	for _, g := range genres {
+		if strings.HasSuffix(fs, g) {
+			return true
+		}
+	}
+	return false
+}
+
+// isBreadcrumb reports a site's navigation: a trail ("首页 >> 专题 >>
+// 归档") or a menu of short words ("首页 | 政策 | 通知").
+func isBreadcrumb(fs string) bool {
+	if strings.Contains(fs, ">>") || strings.Count(fs, " > ") >= 2 || strings.HasPrefix(fs, "> ") {
+		return true
+	}
+	words := strings.FieldsFunc(fs, func(r rune) bool { return r == ' ' || r == '|' || r == '/' })
+	if len(words) < 3 {
+		return false
+	}
+	for _, w := range words {
+		if utf8.RuneCountInString(w) > 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// sameKey reports two titles that differ only in spacing and punctuation.
+func sameKey(a, b string) bool {
+	return slices.Equal(keyOf(foldString(a)), keyOf(foldString(b)))
+}
+
+// titleEnd is the offset after the header line that prints title.
+func titleEnd(t *text, lines []span, title string) int {
+	k := keyOf(foldString(title))
+	for _, ln := range lines {
+		if lk := keyOf(t.fline(ln)); len(lk) > 0 && len(k) >= len(lk) && slices.Equal(k[len(k)-len(lk):], lk) {
+			return ln.end
+		}
+	}
+	return 0
+}
+
+// titleIssuer is the issuer a title names before "关于": "某省人民政府办公厅
+// 关于…的实施意见".
+func titleIssuer(title string) string {
+	f := []rune(foldString(title))
+	k := runeIndex(f, "关于", 0)
+	if k <= 0 {
+		return ""
+	}
+	return issuerPart(string([]rune(title)[:k]))
+}
+
+// issuerPart keeps of a heading's lead the issuing bodies: the blank
+// separated names at its end that read as issuers ("中共某区委办公室 某区
+// 人民政府办公室"), dropping a site's label before them.
+func issuerPart(s string) string {
+	parts := strings.FieldsFunc(s, func(r rune) bool { return isSpace(foldRune(r)) })
+	k := len(parts)
+	for k > 0 && issuerLike(foldString(parts[k-1])) {
+		k--
+	}
+	if k == len(parts) {
+		return ""
+	}
+	return strings.Join(parts[k:], " ")
+}
+
+// issuerLike reports a folded name that reads as an issuing body.
+func issuerLike(s string) bool {
+	if isIssuerName(s) {
+		return true
+	}
+	if strings.ContainsAny(s, "。,;:()《》") || utf8.RuneCountInString(s) > 40 {
+		return false
+	}
+	return s == "国务院" || utf8.RuneCountInString(s) >= 4 && (strings.HasSuffix(s, "部") || strings.HasSuffix(s, "政府") || strings.HasSuffix(s, "院") || strings.HasSuffix(s, "署"))
+}
+
+// chooseIssuer picks the issuer: a full name (one that starts with its
+// region) beats a short one ("省政府办公厅"); among equals the header or
+// title beats the signature, which beats a site's metadata, its 信息来源
+// and a sentence that reports the issue.
+func chooseIssuer(cands ...string) string {
+	for _, c := range cands {
+		if c != "" && (startsWithPlace(c) || strings.HasPrefix(c, "中共") || strings.HasPrefix(c, "国务院")) {
+			return c
+		}
+	}
+	for _, c := range cands {
+		if c != "" {
+			return c
+		}
+	}
+	return ""
 }
 
 // metaLabelRune reports a rune of which every label in metaLabels holds
 // one: a line without any holds no label.
 func metaLabelRune(r rune) bool {
 	switch r {
-	case '题', '号', '期', '间', '构', '关', '位':
+	case '题', '号', '期', '间', '构', '关', '位', '门', '源', '类', '效', '式', '性', '词', '数', '体':
 		return true
 	}
 	return false
-}
-
-func cutAtNextLabel(s string) string {
-	for _, l := range []string{"公文时效", "主题分类", "成文日期", "发布日期", "发布时间", "发文字号", "发布机构", "发文机关", "发文单位", "索引号", "来源", "生效日期", "标题", "文号"} {
-		if k := strings.Index(s, l); k > 0 {
-			s = s[:k]
-		}
-	}
-	return s
 }
 
 // trimIssuerLead drops the words of a sentence that precede an issuer.
@@ -187,7 +716,7 @@ func trimIssuerLead(s string) string {
 
 func cleanIssuer(s string) string {
 	s = strings.TrimSpace(s)
-	if s == "" || !isIssuerName(s) {
+	if s == "" || !issuerLike(foldString(s)) {
 		return ""
 	}
 	return s
@@ -254,7 +783,7 @@ func headerTitle(t *text, lines []span, i int, meta map[int]bool) (title, issuer
 	title = strings.Trim(strings.TrimSpace(t.str(lines[i])), "《》 ")
 	meta[i] = true
 	j := i - 1
-	for ; j >= 0 && !titleStart(title); j-- {
+	for ; j >= 0 && !titleStart(foldString(title)); j-- {
 		fs := strings.TrimSpace(t.fline(lines[j]))
 		if meta[j] || !titleFragment(fs) {
 			break
@@ -262,7 +791,18 @@ func headerTitle(t *text, lines []span, i int, meta map[int]bool) (title, issuer
 		title = strings.TrimSpace(t.str(lines[j])) + title
 		meta[j] = true
 	}
-	if strings.HasPrefix(title, "关于") && j >= 0 {
+	// "某省人民政府办公厅关于印发" / "某省…方案的通知": a heading broken after
+	// 印发 reads on from the line above, though its second line opens
+	// with a place.
+	if j >= 0 && !meta[j] {
+		fs := strings.TrimSpace(t.fline(lines[j]))
+		if (strings.HasSuffix(fs, "印发") || strings.HasSuffix(fs, "关于")) && utf8.RuneCountInString(fs) <= 40 && !strings.ContainsAny(fs, "。,;:") {
+			title = strings.TrimSpace(t.str(lines[j])) + title
+			meta[j] = true
+			j--
+		}
+	}
+	if strings.HasPrefix(foldString(title), "关于") && j >= 0 {
 		if fs := strings.TrimSpace(t.fline(lines[j])); isIssuerName(fs) {
 			issuer = strings.TrimSpace(t.str(lines[j]))
 			title = issuer + title
@@ -300,46 +840,50 @@ func titleFragment(fs string) bool {
 	if fs == "" || len([]rune(fs)) > 40 || strings.ContainsAny(fs, "。,;:!?") {
 		return false
 	}
-	return !isIssuerName(fs) && !reDocNumber.MatchString(fs) && !reDateLine.MatchString(fs) && !isClutter(fs)
+	return !isIssuerName(fs) && !reDocNumber.MatchString(fs) && !reDateLine.MatchString(fs) && !isClutter(fs) && !isBreadcrumb(fs)
 }
 
-// planTitle is the title of a plan wrapped in a notice, as printed on
-// its own line below the notice ("…任务分工表" for "印发…任务分工的通知").
-func planTitle(t *text, lines []span, inner string) string {
-	for _, ln := range lines {
-		fs := strings.TrimSpace(t.fline(ln))
-		// "内蒙古自治区促进…若干措施" for "…关于印发促进…若干措施的通知".
-		if strings.Contains(fs, inner) && len([]rune(fs)) <= len([]rune(inner))+8 && !strings.HasSuffix(fs, "通知") {
-			return strings.TrimSpace(t.str(ln))
+// signed is the issuer and date that sign the document.
+type signed struct {
+	issuer, date string
+	ambiguous    bool // a date printed in bare digits with several readings
+	end          int  // offset just after the date; 0 when unsigned
+}
+
+// signature finds the issuer and date that sign the document: a date
+// right after an issuer's name, wherever it stands (a notice that wraps a
+// plan signs before the plan). The date may open a line that goes on with
+// the plan's heading ("2023年3月24日某省…行动方案"), and in a text run
+// together into one line the signature stands between two sentences
+// ("…认真组织实施。某省人民政府办公厅2023年12月13日为深入…"). Without one, a
+// date line near the end, else in the header.
+func signature(t *text, lines []span) signed {
+	for i := 1; i < len(lines); i++ {
+		f := t.fold[lines[i].start:lines[i].end]
+		if !mayBeDateLine(f) {
+			continue
+		}
+		date, n, amb := dateAt(f, 0)
+		if n == 0 || amb && n < len(f) {
+			continue
+		}
+		if n < len(f) && !signatureEnd(f, n) {
+			continue
+		}
+		if prev := stripGlosses(strings.TrimSpace(t.fline(lines[i-1]))); issuerLike(prev) {
+			return signed{issuer: stripGlosses(strings.TrimSpace(t.str(lines[i-1]))), date: date, ambiguous: amb, end: lines[i].start + n}
 		}
 	}
-	return inner
-}
-
-// signature finds the issuer and date that sign the document: a date line
-// right after a line with an issuer's name, wherever it stands (a notice
-// that wraps a plan signs before the plan). Without one, a date line near
-// the end.
-func signature(t *text, lines []span) (issuer, date string) {
-	for i := 1; i < len(lines); i++ {
-		if lines[i].end-lines[i].start > 24 {
-			continue // a date line is short
-		}
-		if !mayBeDateLine(t.fold[lines[i].start:lines[i].end]) {
-			continue
-		}
-		fs := strings.TrimSpace(t.fline(lines[i]))
-		if !reDateLine.MatchString(fs) {
-			continue
-		}
-		if prev := strings.TrimSpace(t.fline(lines[i-1])); isIssuerName(prev) {
-			return strings.TrimSpace(t.str(lines[i-1])), firstDate(fs)
-		}
+	if s, ok := inlineSignature(t, 0, min(len(t.fold), noticeWindow)); ok {
+		return s
+	}
+	if s, ok := inlineSignature(t, max(0, len(t.fold)-800), len(t.fold)); ok {
+		return s
 	}
 	// A date on its own line near the end, else in the header.
 	for i := len(lines) - 1; i >= 0 && i >= len(lines)-8; i-- {
 		if fs := strings.TrimSpace(t.fline(lines[i])); reDateLine.MatchString(fs) {
-			return "", firstDate(fs)
+			return signed{date: firstDate(fs)}
 		}
 	}
 	for i := 0; i < len(lines) && i < 15; i++ {
@@ -347,10 +891,186 @@ func signature(t *text, lines []span) (issuer, date string) {
 			continue
 		}
 		if fs := strings.TrimSpace(t.fline(lines[i])); reDateLine.MatchString(fs) {
-			return "", firstDate(fs)
+			return signed{date: firstDate(fs)}
 		}
 	}
-	return "", ""
+	return signed{}
+}
+
+// inlineSignature finds in t.fold[from:to] an issuer's name that follows
+// a full stop, a blank or a line break and is followed by a date.
+func inlineSignature(t *text, from, to int) (signed, bool) {
+	f := t.fold
+	for p := from + 4; p < to; p++ {
+		if f[p] != '年' {
+			continue
+		}
+		a := p - 4
+		for a > from && f[a] == ' ' {
+			a-- // "2023 年"
+		}
+		if a < from || !allDigits(f[a:a+4]) {
+			continue
+		}
+		date, n, _ := dateAt(f[:to], a)
+		if n == 0 || a+n < to && !inlineSignatureEnd(f[:to], a+n) {
+			continue
+		}
+		e := a
+		for e > from && isSpace(f[e-1]) {
+			e--
+		}
+		s := e
+		for s > from && e-s < 40 && isHan(f[s-1]) {
+			s--
+		}
+		if s == e || s > from && !strings.ContainsRune("。 \n\r)", f[s-1]) {
+			continue
+		}
+		if name := string(f[s:e]); issuerLike(name) {
+			return signed{issuer: string(t.src[s:e]), date: date, end: a + n}, true
+		}
+	}
+	return signed{}, false
+}
+
+// signatureEnd reports what may follow a signature's date at f[i]: a
+// blank, a parenthesis, the plan's heading or its first sentence, but not
+// the rest of a sentence that cites the date ("2023年3月1日起施行").
+func signatureEnd(f []rune, i int) bool {
+	if i >= len(f) || isSpace(f[i]) {
+		return true
+	}
+	switch f[i] {
+	case '起', '前', '以', '至', '召', '的', '在', ',', '印', '发', '出', '开', '经', '举', '到', '和', '、', '-', '—':
+		return false
+	}
+	return true
+}
+
+// inlineSignatureEnd reports what may follow a signature's date inside
+// a line: a blank or a parenthesis, or what opens the plan: its heading
+// (a place or a year) or its first sentence ("为深入贯彻…"). A sentence
+// that goes on after a date ("某局2023年5月10日组织召开…") is no signature.
+func inlineSignatureEnd(f []rune, i int) bool {
+	if i >= len(f) || isSpace(f[i]) || f[i] == '(' || f[i] == ')' {
+		return true
+	}
+	rest := string(f[i:min(len(f), i+12)])
+	for _, w := range []string{"为", "根据", "按照", "关于", "近年", "当前", "现将"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return startsWithPlace(rest) || yearAt(f, i)
+}
+
+func allDigits(f []rune) bool {
+	for _, r := range f {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return len(f) > 0
+}
+
+// dateAt reads a date at f[i]: "2023年3月24日", "二〇二三年三月二十四日",
+// or bare digits ("2023612", "2022121日"), whose reading may be ambiguous.
+// It returns the ISO date, the runes read (0 for none) and whether the
+// digits have several readings; the date is empty then.
+func dateAt(f []rune, i int) (iso string, n int, ambiguous bool) {
+	j := i
+	if j < len(f) && f[j] == '(' {
+		j++
+	}
+	if j+4 > len(f) {
+		return "", 0, false
+	}
+	if !allDigits(f[j : j+4]) {
+		if !strings.ContainsRune("〇○零一二三四五六七八九", f[j]) || !strings.ContainsRune("〇○零一二三四五六七八九", f[j+3]) {
+			return "", 0, false
+		}
+		if m := reCNDate.FindStringSubmatchIndex(string(f[j:min(len(f), j+16)])); m != nil && m[0] == 0 {
+			s := string(f[j:min(len(f), j+16)])
+			return cnDate(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]), j - i + utf8.RuneCountInString(s[:m[1]]), false
+		}
+		return "", 0, false
+	}
+	y := string(f[j : j+4])
+	k := j + 4
+	skip := func() {
+		for k < len(f) && f[k] == ' ' {
+			k++
+		}
+	}
+	num := func() (string, bool) {
+		s := k
+		for k < len(f) && k-s < 2 && f[k] >= '0' && f[k] <= '9' {
+			k++
+		}
+		return string(f[s:k]), k > s
+	}
+	skip()
+	if k < len(f) && f[k] == '年' {
+		k++
+		skip()
+		m, ok := num()
+		skip()
+		if !ok || k >= len(f) || f[k] != '月' {
+			return "", 0, false
+		}
+		k++
+		skip()
+		d, ok := num()
+		skip()
+		if !ok || k >= len(f) || f[k] != '日' {
+			return "", 0, false
+		}
+		k++
+		if iso = isoDate(y, m, d); iso == "" {
+			return "", 0, false
+		}
+		if k < len(f) && f[k] == ')' {
+			k++
+		}
+		return iso, k - i, false
+	}
+	// Bare digits right after the year: month and day run together.
+	s := j + 4
+	for k = s; k < len(f) && f[k] >= '0' && f[k] <= '9'; k++ {
+	}
+	if k-s < 1 || k-s > 4 {
+		return "", 0, false
+	}
+	iso, ambiguous = bareDate(y, string(f[s:k]))
+	if k < len(f) && f[k] == '日' {
+		k++
+	}
+	if iso == "" && !ambiguous {
+		return "", 0, false
+	}
+	return iso, k - i, ambiguous
+}
+
+// bareDate reads month and day printed together ("612" in 2023612): the
+// date when exactly one split gives a valid month and day; ambiguous when
+// several do ("121": 1-21 or 12-1).
+func bareDate(y, md string) (iso string, ambiguous bool) {
+	n := 0
+	for k := 1; k < len(md) && k <= 2; k++ {
+		m, d := md[:k], md[k:]
+		if len(d) > 2 {
+			continue
+		}
+		if v := isoDate(y, m, d); v != "" {
+			iso = v
+			n++
+		}
+	}
+	if n > 1 {
+		return "", true
+	}
+	return iso, false
 }
 
 // mayBeDateLine is a quick test on a trimmed folded line: reDateLine
@@ -367,47 +1087,54 @@ func mayBeDateLine(f []rune) bool {
 }
 
 // planYear is the year the plan is for: stated in the title or the opening
-// sentence ("制定2020年…工作要点"), else the year of issue.
-func planYear(d plan.Document, intro, opening string) int {
-	if m := reYearRange.FindStringSubmatch(d.Title); m != nil {
-		// A plan for 2023—2025 is dated by its issue.
-		if y := yearOf(d.Date); y != 0 {
-			return y
-		}
-		y, _ := strconv.Atoi(m[1])
-		return y
+// sentence ("制定2020年…工作要点"), else the year of issue: that of the
+// document number, else of the date, unless the date is only a site's
+// posting time. It says where an inferred year came from.
+func planYear(d plan.Document, dateIsIssue bool, intro, opening string) (int, string) {
+	issue := 0
+	if m := reDocNumber.FindStringSubmatch(foldString(d.DocNumber)); m != nil {
+		issue, _ = strconv.Atoi(m[1])
+	}
+	if issue == 0 && dateIsIssue {
+		issue = yearOf(d.Date)
+	}
+	if reYearRange.MatchString(d.Title) {
+		// A plan for 2023—2025 is dated by its issue; the first year of
+		// the range is not its year.
+		return issue, ""
 	}
 	if m := reYear.FindStringSubmatch(d.Title); m != nil {
 		y, _ := strconv.Atoi(m[1])
-		return y
+		return y, ""
 	}
-	if m := reAnnualPlan.FindStringSubmatch(intro); m != nil {
+	if m := reAnnualPlan.FindStringSubmatch(leadOf(intro, 500)); m != nil {
 		y, _ := strconv.Atoi(m[1])
-		return y
+		return y, ""
 	}
-	for _, s := range []string{d.Date, d.DocNumber} {
-		if m := reYearDigits.FindString(s); m != "" {
-			y, _ := strconv.Atoi(m)
-			return y
-		}
+	if issue != 0 {
+		return issue, ""
 	}
 	// "2022年，全省服务业增加值增长6%以上": a year that opens a sentence of
-	// the opening paragraph.
-	// The latest such year: a plan recalls the last year before stating
-	// its own.
+	// the opening paragraph. The latest such year: a plan recalls the
+	// last year before stating its own. A year of a document the plan
+	// cites is never its year.
 	if best := latestOpeningYear(opening); best != 0 {
-		return best
+		return best, "a year that opens a sentence of the plan's opening"
 	}
-	// A plan that implements a document it cites ("根据《…》（国发〔2014〕
-	// 26号）") and states no year of its own follows that document.
-	if m := reBasis.FindStringSubmatch(opening); m != nil {
+	// A plan that states no year and prints no number or date, but says
+	// it implements a document ("根据《…》（国发〔2014〕26号）…制订本实施
+	// 方案"), is taken to follow that document by a year; the guess is
+	// reported.
+	if lead := leadOf(opening, 600); strings.Contains(lead, "〔") {
+		m := reBasis.FindStringSubmatch(lead)
+		if m == nil {
+			return 0, ""
+		}
 		y, _ := strconv.Atoi(m[1])
-		return y + 1
+		return y + 1, "the year of the document it implements"
 	}
-	return 0
+	return 0, ""
 }
-
-var reBasis = regexp.MustCompile(`(?:根据|贯彻|落实|按照)[^。]{0,80}《[^》]+》[^。]{0,6}[(（][\p{Han}]{1,10}〔((?:19|20)\d{2})〕\d+号`)
 
 // latestOpeningYear is the latest year that opens a sentence of s:
 // the largest year matched by
@@ -466,7 +1193,7 @@ func isAnnual(d plan.Document, intro string) bool {
 	if reYearRange.MatchString(d.Title) {
 		return false
 	}
-	return reYear.MatchString(d.Title) || reAnnualPlan.MatchString(intro)
+	return reYear.MatchString(d.Title) || reAnnualPlan.MatchString(leadOf(intro, 500))
 }
 
 // rangeEnd is the last year of a plan for a range of years
@@ -489,3 +1216,5 @@ func yearOf(isoDate string) int {
 	y, _ := strconv.Atoi(isoDate[:4])
 	return y
 }
+
+var reBasis = regexp.MustCompile(`(?:根据|贯彻|落实|按照)[^。]{0,80}《[^》]+》[^。]{0,6}[(（][\p{Han}]{1,10}〔((?:19|20)\d{2})〕\d+号`)

@@ -28,7 +28,7 @@ func parse(s string) (*plan.Plan, error) {
 	if len(all) == 0 {
 		return nil, ErrEmpty
 	}
-	doc, meta := readDocument(t, all)
+	doc, meta, docWarnings := readDocument(t, all)
 	var body []span
 	title := foldString(doc.Title)
 	for i, ln := range all {
@@ -61,6 +61,7 @@ func parse(s string) (*plan.Plan, error) {
 		p, o = build(t, doc, intro, body, true)
 	}
 	p.Source = s
+	p.Warnings = append(docWarnings, p.Warnings...)
 	if len(p.Tasks) == 0 {
 		return nil, ErrNoTasks
 	}
