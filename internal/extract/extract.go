@@ -40,7 +40,9 @@ func Parse(s string) (*plan.Plan, error) {
 		// each page.
 		if ln.end-ln.start <= maxClutterRunes {
 			fs := t.fline(ln)
-			if isClutter(fs) || rePageNumber.MatchString(fs) {
+			// A bare number may be a table row's 序号 on a line of its
+			// own; takeTables drops those that are not.
+			if isClutter(fs) && !isDigits(fs) || rePageNumber.MatchString(fs) {
 				continue
 			}
 			// The title line itself is in meta; another is a running header.

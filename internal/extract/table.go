@@ -2,14 +2,18 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
 	"luoshi/internal/plan"
 )
 
-// A task-division table (任务分工表) arrives as one line per row with its
-// cells separated by tabs: 序号, 重点任务, 牵头单位, 配合单位, 完成时限.
+// A task-division table (任务分工表) arrives in one of two shapes: one
+// line per row with its cells separated by tabs (序号, 重点任务, 牵头单位,
+// 配合单位, 完成时限), or, copied from a web page, one cell per line: the
+// header's cells, then each row's cells in turn, a row starting at its
+// 序号. Both are read into the same rows, so they give the same plan.
 
 type column int
 
@@ -22,6 +26,9 @@ const (
 	colResp
 	colDeadline
 	colCategory // 类别: "（一）生产性服务业", merged over its rows
+	colLeader   // 责任领导: persons, not units
+	colProgress // 进展情况: what was done, not the task
+	colNote     // 备注
 )
 
 // headerColumn names what a header cell holds.
@@ -30,18 +37,26 @@ func headerColumn(cell string) column {
 	switch {
 	case c == "序号" || c == "编号" || c == "序":
 		return colLabel
+	case strings.Contains(c, "领导") || strings.Contains(c, "责任人") || strings.Contains(c, "联系人"):
+		return colLeader
+	case strings.Contains(c, "进展") || strings.Contains(c, "完成情况") || strings.Contains(c, "推进情况") ||
+		strings.Contains(c, "落实情况"):
+		return colProgress
+	case c == "备注":
+		return colNote
 	case strings.Contains(c, "牵头"):
 		return colLead
-	case strings.Contains(c, "配合") || strings.Contains(c, "协办") || strings.Contains(c, "参与"):
+	case strings.Contains(c, "配合") || strings.Contains(c, "协办") || strings.Contains(c, "参与") || strings.Contains(c, "协同"):
 		return colCoop
-	case strings.Contains(c, "责任单位") || strings.Contains(c, "责任部门") || strings.Contains(c, "负责单位"):
+	case strings.Contains(c, "责任单位") || strings.Contains(c, "责任部门") || strings.Contains(c, "负责单位") ||
+		strings.Contains(c, "主责单位") || strings.Contains(c, "实施单位"):
 		return colResp
-	case strings.Contains(c, "时限") || strings.Contains(c, "时间") || strings.Contains(c, "期限"):
+	case strings.Contains(c, "时限") || strings.Contains(c, "时间") || strings.Contains(c, "期限") || strings.Contains(c, "节点"):
 		return colDeadline
-	case c == "类别" || c == "领域" || c == "类型" || c == "板块" || c == "方面" || c == "重点领域":
+	case c == "类别" || c == "领域" || c == "类型" || c == "板块" || c == "方面" || c == "重点领域" || c == "分类":
 		return colCategory
 	case strings.Contains(c, "任务") || strings.Contains(c, "内容") || strings.Contains(c, "事项") ||
-		strings.Contains(c, "举措") || strings.Contains(c, "措施") || strings.Contains(c, "工作"):
+		strings.Contains(c, "举措") || strings.Contains(c, "措施") || strings.Contains(c, "工作") || strings.Contains(c, "目标"):
 		return colText
 	}
 	return colNone
@@ -60,19 +75,37 @@ func (t *text) cells(ln span) []span {
 	return out
 }
 
+// tableState is what a table's rows share: its columns and the path of
+// the section or category they stand in.
+type tableState struct {
+	cols     []column
+	base     []string // the labels of the headings above the table
+	section  []string // the path of the section row above, if any
+	category []string // the labelled category cell over the rows, if any
+}
+
+func (st *tableState) path() []string {
+	switch {
+	case st.category != nil:
+		return st.category
+	case st.section != nil:
+		return st.section
+	}
+	return st.base
+}
+
 // takeTables removes the rows of task-division tables from lines and adds
 // one task per row. A table starts at a header row that names a text
 // column and a unit column.
 func (b *builder) takeTables(lines []span) []span {
 	t := b.t
 	var rest []span
-	var cols []column
+	var st *tableState
 	var above []label       // the numbered headings above the table, outermost first
-	var base []string       // their labels when the table began
-	var section []string    // the path of the section row above, if any
 	var ind *indicatorTable // set inside a table of main indicators
 	projects := false
-	for i, ln := range lines {
+	for i := 0; i < len(lines); i++ {
+		ln := lines[i]
 		cs := t.cells(ln)
 		if projects {
 			if len(cs) >= 3 {
@@ -80,7 +113,23 @@ func (b *builder) takeTables(lines []span) []span {
 			}
 			projects = false
 		}
-		if len(cs) < 3 && cols == nil {
+		if len(cs) < 3 && st == nil {
+			if n := attachmentList(t, lines[i:]); n > 0 {
+				// "附件：1．X分解表" names the tables below; its items are
+				// not tasks, and the tables' rows have no heading above.
+				above = above[:0]
+				rest = append(rest, ln)
+				i += n - 1
+				continue
+			}
+			if cols, n := flatHeader(t, lines[i:]); cols != nil {
+				ft := &tableState{cols: cols, base: labelsOf(above)}
+				i += n + b.flatTable(ft, lines[i+n:]) - 1
+				continue
+			}
+			if isDigits(t.fline(ln)) && isClutter(t.fline(ln)) {
+				continue // page debris, not a row's 序号
+			}
 			above = pushHeading(above, t, ln)
 			rest = append(rest, ln)
 			continue
@@ -88,19 +137,15 @@ func (b *builder) takeTables(lines []span) []span {
 		if len(cs) >= 3 && isProjectList(t, cs) {
 			// A list of major projects (项目名称, 总投资) names projects, not
 			// the plan's work items.
-			projects, cols, ind = true, nil, nil
+			projects, st, ind = true, nil, nil
 			continue
 		}
 		if hc := headerColumns(t, cs); len(cs) >= 3 && hc != nil {
-			cols, section, ind = hc, nil, nil
-			base = base[:0]
-			for _, l := range above {
-				base = append(base, l.norm)
-			}
+			st, ind = &tableState{cols: hc, base: labelsOf(above)}, nil
 			continue
 		}
 		if it, ok := indicatorHeader(t, cs); ok {
-			cols, ind = nil, &it
+			st, ind = nil, &it
 			continue
 		}
 		if ind != nil {
@@ -110,33 +155,257 @@ func (b *builder) takeTables(lines []span) []span {
 			}
 			ind = nil
 		}
-		if cols != nil {
+		if st != nil {
 			// A row that spans the table, "一、扩大服务消费", opens a section.
 			// It must be followed by a row; a heading with prose after it
 			// ("四、保障措施") ends the table.
-			if only, ok := singleCell(cs); ok && i+1 < len(lines) && len(t.cells(lines[i+1])) >= 3 {
-				if lbl, isLabel := parseLabel(t.fold[only.start:only.end]); isLabel {
-					section = append(append([]string{}, base...), lbl.norm)
-					b.p.Headings = append(b.p.Headings, plan.Heading{Label: lbl.norm, Level: 1,
-						Title: t.str(t.trim(span{only.start + lbl.end, only.end})), Path: section,
-						Span: plan.Span{Start: ln.start, End: ln.end}})
-					continue
-				}
+			if only, ok := singleCell(cs); ok && i+1 < len(lines) && len(t.cells(lines[i+1])) >= 3 && b.sectionRow(st, only) {
+				continue
 			}
 			if len(cs) >= 3 {
-				path := section
-				if path == nil {
-					path = base
-				}
-				b.tableRow(cols, cs, path)
+				b.tableRow(st, alignTabRow(t, st.cols, cs, b.doc.Year), false)
 				continue
 			}
 		}
-		cols = nil
+		st = nil
+		if isDigits(t.fline(ln)) && isClutter(t.fline(ln)) {
+			continue
+		}
 		above = pushHeading(above, t, ln)
 		rest = append(rest, ln)
 	}
 	return rest
+}
+
+func labelsOf(above []label) []string {
+	out := make([]string, 0, len(above))
+	for _, l := range above {
+		out = append(out, l.norm)
+	}
+	return out
+}
+
+// sectionRow reads a row that spans the table, "一、扩大服务消费": the
+// section of the rows below it.
+func (b *builder) sectionRow(st *tableState, only span) bool {
+	t := b.t
+	lbl, isLabel := parseLabel(t.fold[only.start:only.end])
+	if !isLabel || lbl.style == styleArabic {
+		return false
+	}
+	st.section = append(append([]string{}, st.base...), lbl.norm)
+	st.category = nil
+	b.p.Headings = append(b.p.Headings, plan.Heading{Label: lbl.norm, Level: 1,
+		Title: t.str(t.trim(span{only.start + lbl.end, only.end})), Path: st.section,
+		Span: plan.Span{Start: only.start, End: only.end}})
+	return true
+}
+
+// alignTabRow gives each column of a tab-separated row its cell. A row
+// with as many cells as the header reads them in order; a row with fewer
+// (a merged cell left out) or more (a category cell under a header cell
+// that spans two columns) is aligned by what its cells hold.
+func alignTabRow(t *text, cols []column, cs []span, year int) row {
+	if len(cs) == len(cols) {
+		out := row{cols: cols, cells: make([][]span, len(cols))}
+		for i, c := range cs {
+			if c.end > c.start {
+				out.cells[i] = []span{c}
+			}
+		}
+		return out
+	}
+	var full []span
+	for _, c := range cs {
+		if c.end > c.start {
+			full = append(full, c)
+		}
+	}
+	out, _ := alignCells(t, cols, full, year, false)
+	return out
+}
+
+// flatHeader reads a header written one cell per line at the start of
+// lines: at least three cells that each name a column, among them a text
+// column, a unit column and the 序号 that starts each row, followed by a
+// row's 序号. It returns the columns and the number of header lines.
+func flatHeader(t *text, lines []span) ([]column, int) {
+	if len(lines) == 0 || lines[0].end-lines[0].start > 12 || headerColumn(t.fline(lines[0])) == colNone {
+		return nil, 0
+	}
+	var cols []column
+	n := 0
+	for n < len(lines) && n < 12 {
+		ln := lines[n]
+		if ln.end-ln.start > 12 {
+			break
+		}
+		c := headerColumn(t.fline(ln))
+		if c == colNone {
+			break
+		}
+		cols = append(cols, c)
+		n++
+	}
+	hasLabel, hasText, hasUnit := false, false, false
+	for _, c := range cols {
+		hasLabel = hasLabel || c == colLabel
+		hasText = hasText || c == colText
+		hasUnit = hasUnit || c == colLead || c == colResp
+	}
+	if len(cols) < 3 || !hasLabel || !hasText || !hasUnit || n >= len(lines) {
+		return nil, 0
+	}
+	// The first row follows, or a section row before it.
+	next := lines[n]
+	if _, ok := rowNumber(t, next); !ok {
+		if lbl, ok := parseLabel(t.fold[next.start:next.end]); !ok || lbl.style == styleArabic {
+			return nil, 0
+		}
+	}
+	return cols, n
+}
+
+// isDigits reports a string of ASCII digits only.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// rowNumber reads a line that is only a row's 序号: "3", "3.", "3、".
+func rowNumber(t *text, ln span) (int, bool) {
+	f := t.fold[ln.start:ln.end]
+	v, k := 0, 0
+	for k < len(f) && k < 4 && f[k] >= '0' && f[k] <= '9' {
+		v = v*10 + int(f[k]-'0')
+		k++
+	}
+	if k == 0 {
+		return 0, false
+	}
+	if k < len(f) && (f[k] == '.' || f[k] == '、') {
+		k++
+	}
+	return v, k == len(f)
+}
+
+// attachmentList reads the list of a notice's attachments, "附件：1．X表"
+// and "2．Y表" on the lines below, and returns its number of lines.
+func attachmentList(t *text, lines []span) int {
+	f := t.fold[lines[0].start:lines[0].end]
+	if !runesAt(f, 0, []rune("附件")) {
+		return 0
+	}
+	k := 2
+	for k < len(f) && (f[k] == ':' || f[k] == ' ') {
+		k++
+	}
+	if lbl, ok := parseLabel(f[k:]); !ok || lbl.style != styleArabic || !namesAttachment(f) {
+		return 0
+	}
+	n := 1
+	for n < len(lines) {
+		g := t.fold[lines[n].start:lines[n].end]
+		if lbl, ok := parseLabel(g); !ok || lbl.style != styleArabic || !namesAttachment(g) {
+			break
+		}
+		n++
+	}
+	return n
+}
+
+// namesAttachment reports a line that ends with the name of a document:
+// "…任务分解表", "…清单".
+func namesAttachment(f []rune) bool {
+	for len(f) > 0 && (f[len(f)-1] == ';' || f[len(f)-1] == '。' || f[len(f)-1] == ' ') {
+		f = f[:len(f)-1]
+	}
+	if len(f) == 0 || len(f) > 60 {
+		return false
+	}
+	switch f[len(f)-1] {
+	case '表', '单', '案', '录', '》':
+		return true
+	}
+	return false
+}
+
+// endsRows reports a line after a table: a heading ("四、保障措施") or
+// the mark of an attachment ("附件2").
+func endsRows(t *text, ln span) bool {
+	f := t.fold[ln.start:ln.end]
+	if runesAt(f, 0, []rune("附件")) {
+		return true
+	}
+	lbl, ok := parseLabel(f)
+	return ok && lbl.style <= styleHanParen && ln.end-ln.start <= 30
+}
+
+// maxRowLines bounds the lines of one row of a table written one cell
+// per line; a longer run is not a table.
+const maxRowLines = 40
+
+// flatTable reads the rows of a table written one cell per line, the
+// lines after its header, and returns how many lines it read.
+func (b *builder) flatTable(st *tableState, lines []span) int {
+	t := b.t
+	i := 0
+	want := -1 // the next row's 序号
+	for i < len(lines) {
+		ln := lines[i]
+		v, isRow := rowNumber(t, ln)
+		if !isRow || want >= 0 && v != want {
+			// A section row stands before a row.
+			if i+1 < len(lines) && ln.end-ln.start <= 30 {
+				if nv, ok := rowNumber(t, lines[i+1]); ok && (want < 0 || nv == want) && b.sectionRow(st, ln) {
+					i++
+					continue
+				}
+			}
+			break
+		}
+		// The row's cells run to the next row's 序号, a section row before
+		// it, or another table's header.
+		j := i + 1
+		last := true
+		for j < len(lines) && j-i <= maxRowLines {
+			if nv, ok := rowNumber(t, lines[j]); ok && nv == v+1 {
+				last = false
+				break
+			}
+			if j+1 < len(lines) && lines[j].end-lines[j].start <= 30 {
+				if nv, ok := rowNumber(t, lines[j+1]); ok && nv == v+1 {
+					if lbl, ok := parseLabel(t.fold[lines[j].start:lines[j].end]); ok && lbl.style != styleArabic {
+						last = false
+						break
+					}
+				}
+			}
+			if cols, _ := flatHeader(t, lines[j:]); cols != nil || endsRows(t, lines[j]) {
+				break
+			}
+			j++
+		}
+		if j-i > maxRowLines {
+			break
+		}
+		row, used := alignCells(t, st.cols, lines[i:j], b.doc.Year, last)
+		if used == 0 {
+			break
+		}
+		atEnd := i+used == len(lines)
+		b.tableRow(st, row, atEnd)
+		i += used
+		want = v + 1
+		if last {
+			break
+		}
+	}
+	return i
 }
 
 // pushHeading keeps the stack of numbered headings above a table.
@@ -189,39 +458,320 @@ func headerColumns(t *text, cs []span) []column {
 	return nil
 }
 
-// tableRow adds the task of one table row.
-func (b *builder) tableRow(cols []column, cs []span, section []string) {
+// row is a table row with its cells given to columns: cells[i] are the
+// cells (one, or the lines of one cell) of column cols[i].
+type row struct {
+	cols  []column
+	cells [][]span
+}
+
+// cellFeatures are what a cell looks like it holds.
+type cellFeatures struct {
+	number   bool // a bare 序号
+	deadline bool // "6月底前", "2022年12月", "持续推进"
+	units    bool // names of bodies
+	person   bool // names of persons or posts
+	prose    bool // a sentence: the task, or its progress
+	short    bool // a few words: a category
+}
+
+func features(t *text, c span, year int) cellFeatures {
+	var f cellFeatures
+	fs := t.fstr(c)
+	if _, ok := rowNumber(t, c); ok {
+		f.number = true
+		return f
+	}
+	n := c.end - c.start
+	f.deadline = n <= 16 && timeCell(t.fold[c.start:c.end]) || n <= 24 && cellDeadline(fs, year) != "" && !strings.ContainsAny(fs, "。;，,")
+	if f.deadline {
+		return f
+	}
+	if !strings.ContainsAny(fs, "。") && n <= 200 {
+		names := cellNames(t, c)
+		units, persons := len(names) > 0, len(names) > 0
+		for _, nm := range names {
+			units = units && unitCellName(nm.text)
+			persons = persons && isPerson(nm.text)
+		}
+		f.units, f.person = units && !persons, persons
+	}
+	punct := strings.ContainsAny(fs, "。;，,:")
+	f.prose = !f.units && !f.person && (n >= 15 || punct)
+	f.short = !f.units && !f.person && !f.prose && hanCount(t.fold[c.start:c.end]) >= 2
+	return f
+}
+
+// timeCell reports a cell that only states when: dates and time words.
+func timeCell(f []rune) bool {
+	marked := false
+	for _, r := range f {
+		switch {
+		case r >= '0' && r <= '9' || r == ' ' || r == '-' || r == '—' || r == '~' || r == '.' || r == '、' || r == ',' || r == '/':
+		case strings.ContainsRune("年月季长常按每持", r):
+			marked = true
+		case strings.ContainsRune("日底前末上下半度第一二三四五六七八九十至及和完成续推进期坚化态内全起", r):
+		default:
+			return false
+		}
+	}
+	return marked
+}
+
+// unitCellName reports a name in a unit cell: a body, a collective of
+// bodies, or a place's government named by its place.
+func unitCellName(s string) bool {
+	rs := []rune(s)
+	if len(rs) < 2 || len(rs) > 30 {
+		return false
+	}
+	if unitLike(s) || strings.HasPrefix(s, "各") || strings.HasPrefix(s, "有关") || strings.HasPrefix(s, "相关") {
+		return true
+	}
+	switch rs[len(rs)-1] {
+	case '区', '县', '市', '镇', '乡', '街', '道', '州', '盟':
+		return true
+	}
+	return false
+}
+
+// postSuffixes end the names of posts held by persons: 分管副省长, 秘书长.
+var postSuffixes = []string{"省长", "市长", "区长", "县长", "州长", "书记", "秘书长", "主任", "主席", "部长", "厅长", "局长", "领导", "同志"}
+
+// surnames start most persons' names; a two- or three-character name
+// that starts with one and ends in no unit suffix is a person.
+const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+
+// isPerson reports the name of a person or a post, not of a body.
+func isPerson(s string) bool {
+	for _, p := range postSuffixes {
+		if strings.HasSuffix(s, p) {
+			return true
+		}
+	}
+	rs := []rune(s)
+	if len(rs) < 2 || len(rs) > 3 || unitCellName(s) {
+		return false
+	}
+	for _, r := range rs {
+		if !isHan(r) {
+			return false
+		}
+	}
+	return strings.ContainsRune(surnames, rs[0])
+}
+
+const never = -1 << 30
+
+// cellScore is how well a cell fits a column.
+func cellScore(f cellFeatures, c column, implicit bool) int {
+	if c == colLabel {
+		if f.number {
+			return 6
+		}
+		return never
+	}
+	if f.number {
+		return -10
+	}
+	switch c {
+	case colText:
+		switch {
+		case f.prose:
+			return 3
+		case f.units || f.deadline || f.person:
+			return -4
+		}
+		return 1
+	case colProgress:
+		switch {
+		case f.prose:
+			return 2
+		case f.units || f.deadline || f.person:
+			return -4
+		}
+		return 0
+	case colLead, colCoop, colResp:
+		switch {
+		case f.units:
+			return 3
+		case f.person:
+			return -2
+		case f.deadline:
+			return -4
+		case f.prose:
+			return -6
+		}
+		return 0
+	case colDeadline:
+		if f.deadline {
+			return 3
+		}
+		return -4
+	case colLeader:
+		switch {
+		case f.person:
+			return 3
+		case f.units:
+			return -3
+		}
+		return -2
+	case colCategory:
+		if f.short {
+			return 1
+		}
+		if implicit {
+			return never
+		}
+		return -4
+	case colNote:
+		return 0
+	}
+	return 0
+}
+
+// alignCells gives the cells of one row, in order, to the columns: each
+// column takes a run of cells (a cell of several lines) or none (a
+// merged cell left out, an empty cell). Where the header has no category
+// column, a short cell may stand before the text as one (a merged cell
+// under a header cell spanning two columns). With tail set, cells after
+// the row's last column may be left: they follow the table. It returns
+// the row and the number of cells it took.
+func alignCells(t *text, cols []column, cells []span, year int, tail bool) (row, int) {
+	ext := cols
+	implicit := -1
+	if !slices.Contains(cols, colCategory) {
+		if k := slices.Index(cols, colText); k >= 0 {
+			ext = slices.Insert(slices.Clone(cols), k, colCategory)
+			implicit = k
+		}
+	}
+	n, m := len(cells), len(ext)
+	// sum[j][i] is the score of cells [0, i) in column j.
+	sum := make([][]int, m)
+	for j := range sum {
+		sum[j] = make([]int, n+1)
+	}
+	for i, c := range cells {
+		f := features(t, c, year)
+		for j, col := range ext {
+			s := cellScore(f, col, j == implicit)
+			if s == never {
+				s = -1 << 20
+			}
+			sum[j][i+1] = sum[j][i] + s
+		}
+	}
+	single := func(c column) bool { return c == colLabel || c == colCategory || c == colDeadline }
+	// free[i][j]: the best score of cells [i, n) in columns [j, m);
+	// used[i][j]: the same with column j taking at least one cell.
+	free, used := make([][]int, n+1), make([][]int, n+1)
+	takeFree, takeUsed := make([][]int, n+1), make([][]int, n+1)
+	for i := range free {
+		free[i], used[i] = make([]int, m+1), make([]int, m+1)
+		takeFree[i], takeUsed[i] = make([]int, m+1), make([]int, m+1)
+	}
+	for i := n; i >= 0; i-- {
+		for j := m; j >= 0; j-- {
+			used[i][j], takeUsed[i][j] = never, 0
+			if j == m {
+				free[i][j], takeFree[i][j] = never, 0
+				if i == n || tail {
+					free[i][j] = 0
+				}
+				continue
+			}
+			if i < n {
+				for k := i + 1; k <= n; k++ {
+					if single(ext[j]) && k > i+1 {
+						break
+					}
+					next := free[k][j+1]
+					if j == implicit {
+						next = used[k][j+1]
+					}
+					if next == never {
+						continue
+					}
+					if s := sum[j][k] - sum[j][i] + 1 + next; s > used[i][j] {
+						used[i][j], takeUsed[i][j] = s, k
+					}
+				}
+			}
+			free[i][j], takeFree[i][j] = free[i][j+1], -1
+			if used[i][j] != never && used[i][j] >= free[i][j] {
+				free[i][j], takeFree[i][j] = used[i][j], takeUsed[i][j]
+			}
+		}
+	}
+	r := row{cols: ext, cells: make([][]span, m)}
+	if free[0][0] == never || free[0][0] < -1<<19 {
+		return r, 0
+	}
+	i, mustUse := 0, false
+	for j := 0; j < m && i < n; j++ {
+		k := takeFree[i][j]
+		if mustUse {
+			k = takeUsed[i][j]
+		}
+		mustUse = false
+		if k <= 0 {
+			continue
+		}
+		r.cells[j] = cells[i:k]
+		mustUse = j == implicit
+		i = k
+	}
+	return r, i
+}
+
+// tableRow adds the task of one table row; atEnd says the text ends in
+// this row, perhaps inside a cell.
+func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 	t := b.t
 	var task plan.Task
 	var texts []span
 	var c clause
 	var deadline string
-	for i, cell := range cs {
-		if i >= len(cols) || cell.end <= cell.start {
-			continue
+	lastUnit := -1 // the last column of units
+	for i, cells := range r.cells {
+		if len(cells) > 0 && (r.cols[i] == colLead || r.cols[i] == colCoop || r.cols[i] == colResp) {
+			lastUnit = i
 		}
-		switch cols[i] {
-		case colLabel:
-			task.Label = strings.TrimRight(t.fstr(cell), ".、")
-		case colText:
-			texts = append(texts, cell) // 工作任务, then 具体措施
-		case colResp:
-			// "A牵头，B配合" or "A（牵头）、B" inside one cell.
-			if rc, ok := parseClause(t, cell, cell); ok && rc.hasExplicit && len(rc.lead)+len(rc.coop) > 0 {
-				c.lead = append(c.lead, rc.lead...)
-				c.coop = append(c.coop, rc.coop...)
-			} else {
-				c.lead = append(c.lead, cellNames(t, cell)...)
+	}
+	for i, cells := range r.cells {
+		for k, cell := range cells {
+			if cell.end <= cell.start {
+				continue
 			}
-		case colLead:
-			c.lead = append(c.lead, cellNames(t, cell)...)
-		case colCoop:
-			c.coop = append(c.coop, cellNames(t, cell)...)
-		case colDeadline:
-			deadline = t.fstr(cell)
-		case colCategory:
-			if lbl, ok := parseLabel(t.fold[cell.start:cell.end]); ok {
-				section = append(append([]string{}, section...), lbl.norm)
+			switch r.cols[i] {
+			case colLabel:
+				task.Label = strings.TrimRight(t.fstr(cell), ".、")
+			case colText:
+				texts = append(texts, cell) // 工作任务, then 具体措施
+			case colResp:
+				// "A牵头，B配合" or "A（牵头）、B" inside one cell.
+				if rc, ok := parseClause(t, cell, cell); ok && rc.hasExplicit && len(rc.lead)+len(rc.coop) > 0 {
+					c.lead = append(c.lead, rc.lead...)
+					c.coop = append(c.coop, rc.coop...)
+				} else {
+					c.lead = append(c.lead, unitNames(t, cell, atEnd && i == lastUnit && k == len(cells)-1)...)
+				}
+			case colLead:
+				c.lead = append(c.lead, unitNames(t, cell, atEnd && i == lastUnit && k == len(cells)-1)...)
+			case colCoop:
+				c.coop = append(c.coop, unitNames(t, cell, atEnd && i == lastUnit && k == len(cells)-1)...)
+			case colDeadline:
+				deadline = t.fstr(cell)
+			case colCategory:
+				// A labelled category, "（一）生产性服务业", heads the rows
+				// it spans; an unlabelled one is left out of paths.
+				if lbl, ok := parseLabel(t.fold[cell.start:cell.end]); ok {
+					st.category = append(append([]string{}, st.section...), lbl.norm)
+					if st.section == nil {
+						st.category = append(append([]string{}, st.base...), lbl.norm)
+					}
+				}
 			}
 		}
 	}
@@ -237,9 +787,16 @@ func (b *builder) tableRow(cols []column, cs []span, section []string) {
 	if task.Label == "" {
 		task.Label = itoa(len(b.p.Tasks) + 1)
 	}
-	task.Path = append(append([]string{}, section...), task.Label)
+	task.Path = append(append([]string{}, st.path()...), task.Label)
 	if len(c.lead)+len(c.coop) > 0 {
-		c.span = span{cs[0].start, cs[len(cs)-1].end} // the row
+		first, last := span{task.Start, task.End}, span{task.Start, task.End}
+		for _, cells := range r.cells {
+			if len(cells) > 0 {
+				first.start = min(first.start, cells[0].start)
+				last.end = max(last.end, cells[len(cells)-1].end)
+			}
+		}
+		c.span = span{first.start, last.end} // the row
 		assign(&task, c)
 	} else {
 		b.warn("no_units", "task "+task.Label+" names no responsible unit", task.Label, span{task.Start, task.End})
@@ -256,6 +813,23 @@ func (b *builder) tableRow(cols []column, cs []span, section []string) {
 		}
 	}
 	b.p.Tasks = append(b.p.Tasks, task)
+}
+
+// unitNames reads the units of a unit cell, leaving out persons and
+// posts; where the text is cut inside the cell, an incomplete last name
+// ("市发") is left out too.
+func unitNames(t *text, cell span, cut bool) []name {
+	ns := cellNames(t, cell)
+	kept := ns[:0]
+	for _, n := range ns {
+		if !isPerson(n.text) {
+			kept = append(kept, n)
+		}
+	}
+	if cut && len(kept) > 0 && !unitLike(kept[len(kept)-1].text) {
+		kept = kept[:len(kept)-1]
+	}
+	return kept
 }
 
 // cellDeadline reads a 完成时限 cell: beside the forms of running text, a
