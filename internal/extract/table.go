@@ -37,7 +37,8 @@ func headerColumn(cell string) column {
 	switch {
 	case c == "序号" || c == "编号" || c == "序":
 		return colLabel
-	case strings.Contains(c, "领导") || strings.Contains(c, "责任人") || strings.Contains(c, "联系人"):
+	case (strings.Contains(c, "领导") || strings.Contains(c, "责任人") || strings.Contains(c, "联系人")) &&
+		!strings.Contains(c, "单位") && !strings.Contains(c, "部门"):
 		return colLeader
 	case strings.Contains(c, "进展") || strings.Contains(c, "完成情况") || strings.Contains(c, "推进情况") ||
 		strings.Contains(c, "落实情况"):
@@ -62,17 +63,35 @@ func headerColumn(cell string) column {
 	return colNone
 }
 
-// cells splits a line on tabs, keeping each cell's trimmed span.
+// cells splits a line on tabs, keeping each cell's trimmed span. A line
+// of a Markdown table, "| 1 | 任务 | 单位 |", splits on its bars.
 func (t *text) cells(ln span) []span {
 	var out []span
+	sep := '\t'
+	if n := ln.end - ln.start; n >= 3 && t.fold[ln.start] == '|' && t.fold[ln.end-1] == '|' {
+		sep = '|'
+		ln = span{ln.start + 1, ln.end - 1}
+	}
 	start := ln.start
 	for i := ln.start; i <= ln.end; i++ {
-		if i == ln.end || t.src[i] == '\t' {
+		if i == ln.end || sep == '\t' && t.src[i] == sep || sep == '|' && t.fold[i] == sep {
 			out = append(out, t.trim(span{start, i}))
 			start = i + 1
 		}
 	}
 	return out
+}
+
+// isRule reports the rule under a Markdown table's header: "|---|:--|".
+func isRule(t *text, cs []span) bool {
+	for _, c := range cs {
+		for _, r := range t.fold[c.start:c.end] {
+			if r != '-' && r != ':' && r != ' ' {
+				return false
+			}
+		}
+	}
+	return len(cs) > 0
 }
 
 // tableState is what a table's rows share: its columns and the path of
@@ -82,6 +101,52 @@ type tableState struct {
 	base     []string // the labels of the headings above the table
 	section  []string // the path of the section row above, if any
 	category []string // the labelled category cell over the rows, if any
+	gap      int      // line breaks between two cells written one per line
+}
+
+// cellGap is the number of line breaks between the cells of a header
+// written one cell per line; an empty cell below shows as a wider gap.
+func cellGap(t *text, header []span) int {
+	gap := 0
+	for k := 1; k < len(header); k++ {
+		if g := breaks(t, header[k-1].end, header[k].start); gap == 0 || g < gap {
+			gap = g
+		}
+	}
+	return max(gap, 1)
+}
+
+// breaks counts the line breaks in t.fold[from:to].
+func breaks(t *text, from, to int) int {
+	n := 0
+	for i := from; i < to; i++ {
+		if t.fold[i] == '\n' || t.fold[i] == '\r' && (i+1 == to || t.fold[i+1] != '\n') {
+			n++
+		}
+	}
+	return n
+}
+
+// withEmpty is the cells of lines with an empty cell, a span of no runes,
+// where a wider gap between two lines leaves one out; the line at end, if
+// any, is the line after the cells.
+func withEmpty(t *text, lines []span, end, gap int) []span {
+	out := make([]span, 0, len(lines)+2)
+	for k, ln := range lines {
+		if k > 0 {
+			for e := breaks(t, lines[k-1].end, ln.start)/gap - 1; e > 0; e-- {
+				out = append(out, span{ln.start, ln.start})
+			}
+		}
+		out = append(out, ln)
+	}
+	if end >= 0 && len(lines) > 0 {
+		last := lines[len(lines)-1]
+		for e := breaks(t, last.end, end)/gap - 1; e > 0; e-- {
+			out = append(out, span{last.end, last.end})
+		}
+	}
+	return out
 }
 
 func (st *tableState) path() []string {
@@ -123,7 +188,7 @@ func (b *builder) takeTables(lines []span) []span {
 				continue
 			}
 			if cols, n := flatHeader(t, lines[i:]); cols != nil {
-				ft := &tableState{cols: cols, base: labelsOf(above)}
+				ft := &tableState{cols: cols, base: labelsOf(above), gap: cellGap(t, lines[i:i+n])}
 				i += n + b.flatTable(ft, lines[i+n:]) - 1
 				continue
 			}
@@ -154,6 +219,9 @@ func (b *builder) takeTables(lines []span) []span {
 				continue
 			}
 			ind = nil
+		}
+		if st != nil && len(cs) >= 3 && isRule(t, cs) {
+			continue
 		}
 		if st != nil {
 			// A row that spans the table, "一、扩大服务消费", opens a section.
@@ -204,7 +272,8 @@ func (b *builder) sectionRow(st *tableState, only span) bool {
 // alignTabRow gives each column of a tab-separated row its cell. A row
 // with as many cells as the header reads them in order; a row with fewer
 // (a merged cell left out) or more (a category cell under a header cell
-// that spans two columns) is aligned by what its cells hold.
+// that spans two columns) is aligned by what its cells hold; an empty
+// cell still fills a column.
 func alignTabRow(t *text, cols []column, cs []span, year int) row {
 	if len(cs) == len(cols) {
 		out := row{cols: cols, cells: make([][]span, len(cols))}
@@ -215,13 +284,7 @@ func alignTabRow(t *text, cols []column, cs []span, year int) row {
 		}
 		return out
 	}
-	var full []span
-	for _, c := range cs {
-		if c.end > c.start {
-			full = append(full, c)
-		}
-	}
-	out, _ := alignCells(t, cols, full, year, false)
+	out, _ := alignCells(t, cols, cs, year, false)
 	return out
 }
 
@@ -385,7 +448,8 @@ func (b *builder) flatTable(st *tableState, lines []span) int {
 					}
 				}
 			}
-			if cols, _ := flatHeader(t, lines[j:]); cols != nil || endsRows(t, lines[j]) {
+			// A labelled cell right after the 序号 is the row's category.
+			if cols, _ := flatHeader(t, lines[j:]); cols != nil || j > i+1 && endsRows(t, lines[j]) {
 				break
 			}
 			j++
@@ -393,13 +457,24 @@ func (b *builder) flatTable(st *tableState, lines []span) int {
 		if j-i > maxRowLines {
 			break
 		}
-		row, used := alignCells(t, st.cols, lines[i:j], b.doc.Year, last)
+		end := -1
+		if !last {
+			end = lines[j].start
+		}
+		cells := withEmpty(t, lines[i:j], end, st.gap)
+		row, used := alignCells(t, st.cols, cells, b.doc.Year, last)
 		if used == 0 {
 			break
 		}
-		atEnd := i+used == len(lines)
-		b.tableRow(st, row, atEnd)
-		i += used
+		// The lines the row took: its cells, less the empty ones.
+		took := 0
+		for _, c := range cells[:used] {
+			if c.end > c.start {
+				took++
+			}
+		}
+		b.tableRow(st, row, i+took == len(lines))
+		i += took
 		want = v + 1
 		if last {
 			break
@@ -473,10 +548,15 @@ type cellFeatures struct {
 	person   bool // names of persons or posts
 	prose    bool // a sentence: the task, or its progress
 	short    bool // a few words: a category
+	empty    bool // an empty cell, which fills a column all the same
 }
 
 func features(t *text, c span, year int) cellFeatures {
 	var f cellFeatures
+	if c.end <= c.start {
+		f.empty = true
+		return f
+	}
 	fs := t.fstr(c)
 	if _, ok := rowNumber(t, c); ok {
 		f.number = true
@@ -528,9 +608,10 @@ func unitCellName(s string) bool {
 	if unitLike(s) || strings.HasPrefix(s, "各") || strings.HasPrefix(s, "有关") || strings.HasPrefix(s, "相关") {
 		return true
 	}
+	// A place standing for its government: "江北区", "各街道" above.
 	switch rs[len(rs)-1] {
 	case '区', '县', '市', '镇', '乡', '街', '道', '州', '盟':
-		return true
+		return len(rs) <= 5
 	}
 	return false
 }
@@ -565,6 +646,12 @@ const never = -1 << 30
 
 // cellScore is how well a cell fits a column.
 func cellScore(f cellFeatures, c column, implicit bool) int {
+	if f.empty {
+		if c == colLabel || implicit {
+			return never
+		}
+		return 0
+	}
 	if c == colLabel {
 		if f.number {
 			return 6
@@ -652,8 +739,10 @@ func alignCells(t *text, cols []column, cells []span, year int, tail bool) (row,
 	for j := range sum {
 		sum[j] = make([]int, n+1)
 	}
+	empty := make([]bool, n)
 	for i, c := range cells {
 		f := features(t, c, year)
+		empty[i] = f.empty
 		for j, col := range ext {
 			s := cellScore(f, col, j == implicit)
 			if s == never {
@@ -683,8 +772,8 @@ func alignCells(t *text, cols []column, cells []span, year int, tail bool) (row,
 			}
 			if i < n {
 				for k := i + 1; k <= n; k++ {
-					if single(ext[j]) && k > i+1 {
-						break
+					if k > i+1 && (single(ext[j]) || empty[i] || empty[k-1]) {
+						break // an empty cell, a 序号, a category or a date is one cell
 					}
 					next := free[k][j+1]
 					if j == implicit {

@@ -1,0 +1,182 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"luoshi/internal/plan"
+)
+
+// tableTask is what a task table gives a task, spans aside: the same
+// table must give the same tasks whatever shape it is copied in.
+type tableTask struct {
+	Label, Text, Deadline string
+	Path, Lead, Coop      []string
+	Targets               []string
+}
+
+func tableTasks(p *plan.Plan) []tableTask {
+	var out []tableTask
+	for _, t := range p.Tasks {
+		tt := tableTask{Label: t.Label, Text: t.Text, Deadline: t.Deadline, Path: t.Path, Lead: t.Lead, Coop: t.Cooperating}
+		for _, g := range t.Targets {
+			tt.Targets = append(tt.Targets, g.Text)
+		}
+		out = append(out, tt)
+	}
+	return out
+}
+
+func TestTableShapesAgree(t *testing.T) {
+	var first []tableTask
+	for _, shape := range []string{"flat", "tabs", "md"} {
+		raw, err := os.ReadFile(filepath.Join("testdata", "yx_table_"+shape+".txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, err := Parse(string(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := tableTasks(p)
+		if len(got) != 9 {
+			t.Fatalf("%s: %d tasks, want 9", shape, len(got))
+		}
+		for _, task := range got {
+			for _, u := range append(append([]string{}, task.Lead...), task.Coop...) {
+				if u == "王立群" || u == "陈晓东" || u == "分管副市长" {
+					t.Errorf("%s: task %s names the person %q as a unit", shape, task.Label, u)
+				}
+			}
+			if strings.HasPrefix(task.Text, "（") {
+				t.Errorf("%s: task %s text holds the category: %q", shape, task.Label, task.Text)
+			}
+		}
+		if first == nil {
+			first = got
+			continue
+		}
+		if !reflect.DeepEqual(got, first) {
+			t.Errorf("%s differs from flat:\n%+v\n%+v", shape, got, first)
+		}
+	}
+}
+
+// plainTable writes a table one cell per line, a blank line between cells
+// as pages copied from the web print them.
+func plainTable(cells ...string) string { return strings.Join(cells, "\n\n") + "\n" }
+
+func TestFlatTable(t *testing.T) {
+	cases := []struct {
+		name string
+		src  string
+		want []tableTask
+	}{
+		{
+			name: "progress column is history, cut inside the last unit cell",
+			src: "某市2023年重点工作一季度进展情况表\n" + plainTable("序号", "工作内容", "进展情况", "责任单位",
+				"1", "推进城区商业街改造，年内完成改造街区2条。", "已完成一条街区设计，投资1.2亿元。", "市商务局",
+				"2", "开展职业技能提升行动。", "已培训3000人次。", "市人"),
+			want: []tableTask{
+				{Label: "1", Text: "推进城区商业街改造，年内完成改造街区2条。", Deadline: "2023-12-31", Path: []string{"1"}, Lead: []string{"市商务局"}},
+				{Label: "2", Text: "开展职业技能提升行动。", Path: []string{"2"}},
+			},
+		},
+		{
+			name: "category cell before the task in some rows, two tables restart at 1",
+			src: "附件1\n" + plainTable("序号", "预期目标", "责任单位", "1", "服务业增加值增长6%", "区发展改革委", "2", "城镇新增就业1万人", "区人力社保局") +
+				"附件2\n" + plainTable("序号", "工作任务", "牵头单位", "配合单位",
+				"1", "建设创新城区", "推动新型研发机构落户。", "区科技局", "区财政局",
+				"2", "完善孵化器服务体系。", "区科技局", "区经济信息委",
+				"3", "繁荣消费市场", "举办美食节活动。", "区商务委", "各街道办事处"),
+			want: []tableTask{
+				{Label: "1", Text: "服务业增加值增长6%", Path: []string{"1"}, Lead: []string{"区发展改革委"}, Targets: []string{"服务业增加值增长6%"}},
+				{Label: "2", Text: "城镇新增就业1万人", Path: []string{"2"}, Lead: []string{"区人力社保局"}, Targets: []string{"城镇新增就业1万人"}},
+				{Label: "1", Text: "推动新型研发机构落户。", Path: []string{"1"}, Lead: []string{"区科技局"}, Coop: []string{"区财政局"}},
+				{Label: "2", Text: "完善孵化器服务体系。", Path: []string{"2"}, Lead: []string{"区科技局"}, Coop: []string{"区经济信息委"}},
+				{Label: "3", Text: "举办美食节活动。", Path: []string{"3"}, Lead: []string{"区商务委"}, Coop: []string{"各街道办事处"}},
+			},
+		},
+		{
+			name: "an empty cell shows as a wider gap; a leader column holds persons",
+			src: plainTable("序号", "重点任务", "牵头领导", "牵头单位", "配合单位", "完成时间",
+				"1", "编制现代物流发展规划。", "赵建国", "", "市交通运输局", "6月底前",
+				"2", "开展物流企业评级。", "赵建国", "市交通运输局", "市市场监管局", "2023年11月"),
+			want: []tableTask{
+				{Label: "1", Text: "编制现代物流发展规划。", Deadline: "2023-06-30", Path: []string{"1"}, Coop: []string{"市交通运输局"}},
+				{Label: "2", Text: "开展物流企业评级。", Deadline: "2023-11-30", Path: []string{"2"}, Lead: []string{"市交通运输局"}, Coop: []string{"市市场监管局"}},
+			},
+		},
+		{
+			name: "persons beside the units of a cell are not units",
+			src: "序号\t重点任务\t牵头单位及责任领导\t配合单位\n" +
+				"1\t办好会展节会。\t市商务局 钱文斌\t市贸促会、分管副市长\n",
+			want: []tableTask{
+				{Label: "1", Text: "办好会展节会。", Path: []string{"1"}, Lead: []string{"市商务局"}, Coop: []string{"市贸促会"}},
+			},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			p, err := Parse("某市2023年服务业工作要点\n" + c.src)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := tableTasks(p)
+			if len(got) != len(c.want) {
+				t.Fatalf("got %d tasks %+v, want %d", len(got), got, len(c.want))
+			}
+			for i, w := range c.want {
+				g := got[i]
+				if g.Label != w.Label || g.Text != w.Text || g.Deadline != w.Deadline || !reflect.DeepEqual(g.Path, w.Path) ||
+					!reflect.DeepEqual(nonNil(g.Lead), nonNil(w.Lead)) || !reflect.DeepEqual(nonNil(g.Coop), nonNil(w.Coop)) {
+					t.Errorf("task %d = %+v\nwant      %+v", i, g, w)
+				}
+				if w.Targets != nil && !reflect.DeepEqual(g.Targets, w.Targets) {
+					t.Errorf("task %d targets = %q, want %q", i, g.Targets, w.Targets)
+				}
+			}
+		})
+	}
+}
+
+func TestHeaderColumn(t *testing.T) {
+	cases := map[string]column{
+		"序号": colLabel, "重点任务": colText, "主要任务": colText, "工作举措": colText, "任务内容": colText,
+		"具体任务": colText, "目标任务": colText, "2024年预期目标": colText, "牵头单位": colLead,
+		"责任单位": colResp, "牵头部门": colLead, "责任部门": colResp, "配合单位": colCoop, "协办单位": colCoop,
+		"参与单位": colCoop, "配合部门": colCoop, "完成时限": colDeadline, "时间节点": colDeadline,
+		"时限要求": colDeadline, "完成时间": colDeadline, "责任领导": colLeader, "牵头领导": colLeader,
+		"分管领导": colLeader, "牵头单位及责任领导": colLead, "备注": colNote, "进展情况": colProgress, "完成情况": colProgress,
+	}
+	for cell, want := range cases {
+		if got := headerColumn(cell); got != want {
+			t.Errorf("headerColumn(%q) = %d, want %d", cell, got, want)
+		}
+	}
+}
+
+func TestIsPerson(t *testing.T) {
+	for s, want := range map[string]bool{
+		"王立群": true, "陈东": true, "分管副省长": true, "常务副市长": true, "市委秘书长": true,
+		"市商务局": false, "江北区": false, "各街道": false, "团市委": false, "区发展改革委": false,
+	} {
+		if got := isPerson(s); got != want {
+			t.Errorf("isPerson(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestTimeCell(t *testing.T) {
+	for s, want := range map[string]bool{
+		"6月底前": true, "2022年12月": true, "持续推进": true, "长期坚持": true, "按季度": true, "2023年6月-12月": true,
+		"空气质量完成年度目标任务": false, "区发展改革委": false, "年度任务": false,
+	} {
+		if got := timeCell([]rune(s)); got != want {
+			t.Errorf("timeCell(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
