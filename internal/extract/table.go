@@ -397,6 +397,12 @@ func namesAttachment(f []rune) bool {
 	return false
 }
 
+// startsTable reports the header of another table.
+func startsTable(t *text, lines []span) bool {
+	cols, _ := flatHeader(t, lines)
+	return cols != nil
+}
+
 // endsRows reports a line after a table: a heading ("四、保障措施") or
 // the mark of an attachment ("附件2").
 func endsRows(t *text, ln span) bool {
@@ -449,7 +455,7 @@ func (b *builder) flatTable(st *tableState, lines []span) int {
 				}
 			}
 			// A labelled cell right after the 序号 is the row's category.
-			if cols, _ := flatHeader(t, lines[j:]); cols != nil || j > i+1 && endsRows(t, lines[j]) {
+			if t.fold[lines[j].start] == '序' && startsTable(t, lines[j:]) || j > i+1 && endsRows(t, lines[j]) {
 				break
 			}
 			j++
@@ -563,11 +569,12 @@ func features(t *text, c span, year int) cellFeatures {
 		return f
 	}
 	n := c.end - c.start
-	f.deadline = n <= 16 && timeCell(t.fold[c.start:c.end]) || n <= 24 && cellDeadline(fs, year) != "" && !strings.ContainsAny(fs, "。;，,")
+	f.deadline = n <= 16 && timeCell(t.fold[c.start:c.end]) ||
+		n <= 24 && strings.ContainsAny(fs, "年月季") && !strings.ContainsAny(fs, "。;，,") && cellDeadline(fs, year) != ""
 	if f.deadline {
 		return f
 	}
-	if !strings.ContainsAny(fs, "。") && n <= 200 {
+	if n <= 120 && !strings.ContainsAny(fs, "。") {
 		names := cellNames(t, c)
 		units, persons := len(names) > 0, len(names) > 0
 		for _, nm := range names {
