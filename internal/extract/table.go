@@ -50,7 +50,8 @@ func headerColumn(cell string) column {
 	case strings.Contains(c, "配合") || strings.Contains(c, "协办") || strings.Contains(c, "参与") || strings.Contains(c, "协同"):
 		return colCoop
 	case strings.Contains(c, "责任单位") || strings.Contains(c, "责任部门") || strings.Contains(c, "负责单位") ||
-		strings.Contains(c, "主责单位") || strings.Contains(c, "实施单位"):
+		strings.Contains(c, "主责单位") || strings.Contains(c, "实施单位") || strings.Contains(c, "承办单位") ||
+		strings.Contains(c, "责任主体") || strings.Contains(c, "责任分工") || strings.Contains(c, "实施主体"):
 		return colResp
 	case strings.Contains(c, "时限") || strings.Contains(c, "时间") || strings.Contains(c, "期限") || strings.Contains(c, "节点"):
 		return colDeadline
@@ -209,6 +210,9 @@ func (b *builder) takeTables(lines []span) []span {
 			st, ind = &tableState{cols: hc, base: labelsOf(above)}, nil
 			continue
 		}
+		if st != nil && subHeader(t, st, cs) {
+			continue
+		}
 		if it, ok := indicatorHeader(t, cs); ok {
 			st, ind = nil, &it
 			continue
@@ -319,6 +323,7 @@ func flatHeader(t *text, lines []span) ([]column, int) {
 	if len(cols) < 3 || !hasLabel || !hasText || !hasUnit || n >= len(lines) {
 		return nil, 0
 	}
+	cols = nestUnits(cols)
 	// The first row follows, or a section row before it.
 	next := lines[n]
 	if _, ok := rowNumber(t, next); !ok {
@@ -537,6 +542,58 @@ func headerColumns(t *text, cs []span) []column {
 		return cols
 	}
 	return nil
+}
+
+// subHeader reads the second line of a two-level header: 责任单位 over
+// 牵头单位 and 配合单位. The line names only unit columns; with as many
+// cells as the header they stand where they are, otherwise they take the
+// place of the 责任单位 above them.
+func subHeader(t *text, st *tableState, cs []span) bool {
+	var sub []column
+	for _, c := range cs {
+		if c.end <= c.start {
+			continue
+		}
+		col := headerColumn(t.fstr(c))
+		if col != colLead && col != colCoop && col != colResp {
+			return false
+		}
+		sub = append(sub, col)
+	}
+	if len(sub) < 2 {
+		return false
+	}
+	if len(cs) == len(st.cols) {
+		for i, c := range cs {
+			if c.end > c.start {
+				st.cols[i] = headerColumn(t.fstr(c))
+			}
+		}
+		return true
+	}
+	g := slices.Index(st.cols, colResp)
+	if g < 0 {
+		return false
+	}
+	st.cols = slices.Concat(st.cols[:g], sub, st.cols[g+1:])
+	return true
+}
+
+// nestUnits reads a two-level header written one cell per line, where
+// the second level follows the first: "序号 任务 责任单位 完成时限 牵头单位
+// 配合单位". A 责任单位 before the 牵头单位 heads the unit columns, which
+// take its place.
+func nestUnits(cols []column) []column {
+	g := slices.Index(cols, colResp)
+	l := slices.Index(cols, colLead)
+	if g < 0 || l < g {
+		return cols
+	}
+	k := l
+	for k < len(cols) && (cols[k] == colLead || cols[k] == colCoop) {
+		k++
+	}
+	return slices.Concat(cols[:g], cols[l:k], cols[g+1:l], cols[k:])
 }
 
 // row is a table row with its cells given to columns: cells[i] are the

@@ -111,6 +111,25 @@ func TestFlatTable(t *testing.T) {
 			},
 		},
 		{
+			name: "two-level header one cell per line",
+			src: plainTable("序号", "主要任务", "责任单位", "完成时限", "牵头单位", "配合单位",
+				"1", "建设冷链物流骨干网络。", "市交通运输局", "市商务局、市农业农村局", "2023年9月"),
+			want: []tableTask{
+				{Label: "1", Text: "建设冷链物流骨干网络。", Deadline: "2023-09-30", Path: []string{"1"}, Lead: []string{"市交通运输局"}, Coop: []string{"市商务局", "市农业农村局"}},
+			},
+		},
+		{
+			name: "two-level header in tab rows, the second level with or without its empty cells",
+			src: "序号\t主要任务\t责任单位\t\t完成时限\n\t\t牵头单位\t配合单位\t\n" +
+				"1\t建设冷链物流骨干网络。\t市交通运输局\t市商务局\t2023年9月\n" +
+				"工作任务二\n序号\t主要任务\t完成时限\t责任单位\n牵头单位\t配合单位\n" +
+				"1\t发展航空物流。\t年底前\t市发展改革委\t市交通运输局\n",
+			want: []tableTask{
+				{Label: "1", Text: "建设冷链物流骨干网络。", Deadline: "2023-09-30", Path: []string{"1"}, Lead: []string{"市交通运输局"}, Coop: []string{"市商务局"}},
+				{Label: "1", Text: "发展航空物流。", Deadline: "2023-12-31", Path: []string{"1"}, Lead: []string{"市发展改革委"}, Coop: []string{"市交通运输局"}},
+			},
+		},
+		{
 			name: "persons beside the units of a cell are not units",
 			src: "序号\t重点任务\t牵头单位及责任领导\t配合单位\n" +
 				"1\t办好会展节会。\t市商务局 钱文斌\t市贸促会、分管副市长\n",
