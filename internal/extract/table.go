@@ -672,6 +672,9 @@ func unitCellName(s string) bool {
 	if unitLike(s) || strings.HasPrefix(s, "各") || strings.HasPrefix(s, "有关") || strings.HasPrefix(s, "相关") {
 		return true
 	}
+	if rs[len(rs)-1] == '会' { // 贸促会, 红十字会, 联合会
+		return true
+	}
 	// A place standing for its government: "江北区", "各街道" above.
 	switch rs[len(rs)-1] {
 	case '区', '县', '市', '镇', '乡', '街', '道', '州', '盟':
@@ -886,10 +889,14 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 	var texts []span
 	var c clause
 	var deadline string
-	lastUnit := -1 // the last column of units
+	splitRunTogether(t, r)
+	lastUnit := -1 // the row's last cell, if it holds units
 	for i, cells := range r.cells {
-		if len(cells) > 0 && (r.cols[i] == colLead || r.cols[i] == colCoop || r.cols[i] == colResp) {
-			lastUnit = i
+		if len(cells) > 0 {
+			lastUnit = -1
+			if r.cols[i] == colLead || r.cols[i] == colCoop || r.cols[i] == colResp {
+				lastUnit = i
+			}
 		}
 	}
 	for i, cells := range r.cells {
@@ -968,6 +975,37 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 	b.p.Tasks = append(b.p.Tasks, task)
 }
 
+// splitRunTogether parts a lead cell that holds the cooperating units
+// too, "市商务局　市财政局、市统计局", where the cell between them was lost
+// and the cooperating cell is left empty: two groups apart, one of them a
+// list.
+func splitRunTogether(t *text, r row) {
+	li, ci := slices.Index(r.cols, colLead), slices.Index(r.cols, colCoop)
+	if li < 0 || ci < 0 || len(r.cells[li]) != 1 || len(r.cells[ci]) != 0 {
+		return
+	}
+	cell := r.cells[li][0]
+	groups := splitTop(t.fold, cell, ' ')
+	var parts []span
+	for _, g := range groups {
+		if g.end > g.start {
+			parts = append(parts, g)
+		}
+	}
+	if len(parts) != 2 {
+		return
+	}
+	listed := false
+	for _, p := range parts {
+		for _, c := range t.fold[p.start:p.end] {
+			listed = listed || c == '、' || c == ',' || c == ';'
+		}
+	}
+	if listed {
+		r.cells[li], r.cells[ci] = []span{parts[0]}, []span{parts[1]}
+	}
+}
+
 // unitNames reads the units of a unit cell, leaving out persons and
 // posts; where the text is cut inside the cell, an incomplete last name
 // ("市发") is left out too.
@@ -979,7 +1017,7 @@ func unitNames(t *text, cell span, cut bool) []name {
 			kept = append(kept, n)
 		}
 	}
-	if cut && len(kept) > 0 && !unitLike(kept[len(kept)-1].text) {
+	if cut && len(kept) > 0 && !unitCellName(kept[len(kept)-1].text) {
 		kept = kept[:len(kept)-1]
 	}
 	return kept

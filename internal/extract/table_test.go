@@ -130,6 +130,16 @@ func TestFlatTable(t *testing.T) {
 			},
 		},
 		{
+			name: "lead and cooperating units run together in one cell",
+			src: plainTable("序号", "重点任务", "牵头单位", "配合单位", "完成时限",
+				"1", "举办服务贸易洽谈会。", "市商务局　市财政局、市贸促会", "6月底前",
+				"2", "培育会展龙头企业。", "市商务局", "市贸促会", "年底前"),
+			want: []tableTask{
+				{Label: "1", Text: "举办服务贸易洽谈会。", Deadline: "2023-06-30", Path: []string{"1"}, Lead: []string{"市商务局"}, Coop: []string{"市财政局", "市贸促会"}},
+				{Label: "2", Text: "培育会展龙头企业。", Deadline: "2023-12-31", Path: []string{"2"}, Lead: []string{"市商务局"}, Coop: []string{"市贸促会"}},
+			},
+		},
+		{
 			name: "persons beside the units of a cell are not units",
 			src: "序号\t重点任务\t牵头单位及责任领导\t配合单位\n" +
 				"1\t办好会展节会。\t市商务局 钱文斌\t市贸促会、分管副市长\n",
