@@ -288,7 +288,7 @@ func alignTabRow(t *text, cols []column, cs []span, year int) row {
 		}
 		return out
 	}
-	out, _ := alignCells(t, cols, cs, year, false)
+	out, _ := alignCells(t, cols, cs, year, false, false)
 	return out
 }
 
@@ -320,12 +320,19 @@ func flatHeader(t *text, lines []span) ([]column, int) {
 		hasText = hasText || c == colText
 		hasUnit = hasUnit || c == colLead || c == colResp
 	}
-	if len(cols) < 3 || !hasLabel || !hasText || !hasUnit || n >= len(lines) {
+	if len(cols) < 3 || !hasText || !hasUnit || n >= len(lines) {
 		return nil, 0
 	}
 	cols = nestUnits(cols)
-	// The first row follows, or a section row before it.
+	// The first row follows, or a section row before it; without a 序号
+	// column, the first row's task.
 	next := lines[n]
+	if !hasLabel {
+		if cols[0] != colText || !features(t, next, 0).prose {
+			return nil, 0
+		}
+		return cols, n
+	}
 	if _, ok := rowNumber(t, next); !ok {
 		if lbl, ok := parseLabel(t.fold[next.start:next.end]); !ok || lbl.style == styleArabic {
 			return nil, 0
@@ -427,6 +434,9 @@ const maxRowLines = 40
 // lines after its header, and returns how many lines it read.
 func (b *builder) flatTable(st *tableState, lines []span) int {
 	t := b.t
+	if !slices.Contains(st.cols, colLabel) {
+		return b.unnumberedRows(st, lines)
+	}
 	i := 0
 	want := -1 // the next row's 序号
 	for i < len(lines) {
@@ -473,7 +483,7 @@ func (b *builder) flatTable(st *tableState, lines []span) int {
 			end = lines[j].start
 		}
 		cells := withEmpty(t, lines[i:j], end, st.gap)
-		row, used := alignCells(t, st.cols, cells, b.doc.Year, last)
+		row, used := alignCells(t, st.cols, cells, b.doc.Year, last, false)
 		if used == 0 {
 			break
 		}
@@ -784,14 +794,46 @@ func cellScore(f cellFeatures, c column, implicit bool) int {
 	return 0
 }
 
+// unnumberedRows reads the rows of a table written one cell per line
+// whose header has no 序号: a row starts at its task, a sentence, and
+// takes the cells after it that fit the columns.
+func (b *builder) unnumberedRows(st *tableState, lines []span) int {
+	t := b.t
+	i := 0
+	for i < len(lines) && features(t, lines[i], 0).prose && !endsRows(t, lines[i]) {
+		j := i + 1
+		for j < len(lines) && j-i < maxRowLines && !endsRows(t, lines[j]) && !startsTable(t, lines[j:]) {
+			j++
+		}
+		end := -1
+		if j < len(lines) {
+			end = lines[j].start
+		}
+		cells := withEmpty(t, lines[i:j], end, st.gap)
+		r, used := alignCells(t, st.cols, cells, b.doc.Year, true, true)
+		took := 0
+		for _, c := range cells[:used] {
+			if c.end > c.start {
+				took++
+			}
+		}
+		if took == 0 {
+			break
+		}
+		b.tableRow(st, r, i+took == len(lines))
+		i += took
+	}
+	return i
+}
+
 // alignCells gives the cells of one row, in order, to the columns: each
 // column takes a run of cells (a cell of several lines) or none (a
 // merged cell left out, an empty cell). Where the header has no category
 // column, a short cell may stand before the text as one (a merged cell
 // under a header cell spanning two columns). With tail set, cells after
-// the row's last column may be left: they follow the table. It returns
-// the row and the number of cells it took.
-func alignCells(t *text, cols []column, cells []span, year int, tail bool) (row, int) {
+// the row's last column may be left: they follow the table; with oneText,
+// the task is one cell. It returns the row and the number of cells it took.
+func alignCells(t *text, cols []column, cells []span, year int, tail, oneText bool) (row, int) {
 	ext := cols
 	implicit := -1
 	if !slices.Contains(cols, colCategory) {
@@ -818,7 +860,9 @@ func alignCells(t *text, cols []column, cells []span, year int, tail bool) (row,
 			sum[j][i+1] = sum[j][i] + s
 		}
 	}
-	single := func(c column) bool { return c == colLabel || c == colCategory || c == colDeadline }
+	single := func(c column) bool {
+		return c == colLabel || c == colCategory || c == colDeadline || oneText && c == colText
+	}
 	// free[i][j]: the best score of cells [i, n) in columns [j, m);
 	// used[i][j]: the same with column j taking at least one cell.
 	free, used := make([][]int, n+1), make([][]int, n+1)

@@ -140,6 +140,19 @@ func TestFlatTable(t *testing.T) {
 			},
 		},
 		{
+			name: "rows without a 序号 start at their task",
+			src: plainTable("重点任务", "牵头单位", "配合单位", "完成时限",
+				"举办服务贸易洽谈会，签约项目20个以上。", "市商务局", "市财政局、市贸促会", "6月底前",
+				"培育会展龙头企业。", "市商务局", "年底前",
+				"完善会展场馆配套设施建设。", "市住房城乡建设局", "市商务局") +
+				"二、保障措施\n各部门要加强协作，形成工作合力。\n",
+			want: []tableTask{
+				{Label: "1", Text: "举办服务贸易洽谈会，签约项目20个以上。", Deadline: "2023-06-30", Path: []string{"1"}, Lead: []string{"市商务局"}, Coop: []string{"市财政局", "市贸促会"}},
+				{Label: "2", Text: "培育会展龙头企业。", Deadline: "2023-12-31", Path: []string{"2"}, Lead: []string{"市商务局"}},
+				{Label: "3", Text: "完善会展场馆配套设施建设。", Path: []string{"3"}, Lead: []string{"市住房城乡建设局"}, Coop: []string{"市商务局"}},
+			},
+		},
+		{
 			name: "persons beside the units of a cell are not units",
 			src: "序号\t重点任务\t牵头单位及责任领导\t配合单位\n" +
 				"1\t办好会展节会。\t市商务局 钱文斌\t市贸促会、分管副市长\n",
