@@ -545,6 +545,11 @@ func headerColumns(t *text, cs []span) []column {
 	hasText, hasUnit := false, false
 	for i, c := range cs {
 		cols[i] = headerColumn(t.fstr(c))
+		// A task header over two columns, "工作任务" then an empty cell:
+		// a category, "联动共建科学城", stands before the task.
+		if i > 0 && c.end == c.start && cols[i-1] == colText && (i < 2 || cols[i-2] != colCategory) {
+			cols[i-1], cols[i] = colCategory, colText
+		}
 		hasText = hasText || cols[i] == colText
 		hasUnit = hasUnit || cols[i] == colLead || cols[i] == colResp
 	}
@@ -968,6 +973,10 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 			case colDeadline:
 				deadline = t.fstr(cell)
 			case colCategory:
+				if features(t, cell, 0).prose {
+					texts = append(texts, cell) // the task's own title
+					continue
+				}
 				// A labelled category, "（一）生产性服务业", heads the rows
 				// it spans; an unlabelled one is left out of paths.
 				if lbl, ok := parseLabel(t.fold[cell.start:cell.end]); ok {
