@@ -334,7 +334,14 @@ func flatHeader(t *text, lines []span) ([]column, int) {
 		return cols, n
 	}
 	if _, ok := rowNumber(t, next); !ok {
-		if lbl, ok := parseLabel(t.fold[next.start:next.end]); !ok || lbl.style == styleArabic {
+		lbl, ok := parseLabel(t.fold[next.start:next.end])
+		isSection := ok && lbl.style != styleArabic
+		// An unlabelled category before the first row's 序号.
+		isCategory := cols[0] == colCategory && n+1 < len(lines) && features(t, next, 0).short
+		if isCategory {
+			_, isCategory = rowNumber(t, lines[n+1])
+		}
+		if !isSection && !isCategory {
 			return nil, 0
 		}
 	}
@@ -443,9 +450,11 @@ func (b *builder) flatTable(st *tableState, lines []span) int {
 		ln := lines[i]
 		v, isRow := rowNumber(t, ln)
 		if !isRow || want >= 0 && v != want {
-			// A section row stands before a row.
+			// A section row stands before a row, and so does the category
+			// of a header that puts it before the 序号.
 			if i+1 < len(lines) && ln.end-ln.start <= 30 {
-				if nv, ok := rowNumber(t, lines[i+1]); ok && (want < 0 || nv == want) && b.sectionRow(st, ln) {
+				if nv, ok := rowNumber(t, lines[i+1]); ok && (want < 0 || nv == want) &&
+					(b.sectionRow(st, ln) || st.cols[0] == colCategory && features(t, ln, 0).short) {
 					i++
 					continue
 				}
@@ -483,7 +492,17 @@ func (b *builder) flatTable(st *tableState, lines []span) int {
 			end = lines[j].start
 		}
 		cells := withEmpty(t, lines[i:j], end, st.gap)
-		row, used := alignCells(t, st.cols, cells, b.doc.Year, last, false)
+		// Where the header puts a column before the 序号, the next row's
+		// cell in it ends this row's lines.
+		lead := st.cols[0] != colLabel
+		row, used := alignCells(t, st.cols, cells, b.doc.Year, last || lead, false)
+		skip := lead && !last
+		if used == 0 && !last {
+			// Cells that fit no column, such as the next row's category
+			// standing before its 序号, are passed over.
+			row, used = alignCells(t, st.cols, cells, b.doc.Year, true, false)
+			skip = true
+		}
 		if used == 0 {
 			break
 		}
@@ -496,6 +515,9 @@ func (b *builder) flatTable(st *tableState, lines []span) int {
 		}
 		b.tableRow(st, row, i+took == len(lines))
 		i += took
+		if skip {
+			i = j
+		}
 		want = v + 1
 		if last {
 			break
@@ -755,7 +777,7 @@ func cellScore(f cellFeatures, c column, implicit bool) int {
 	case colProgress:
 		switch {
 		case f.prose:
-			return 2
+			return 3
 		case f.units || f.deadline || f.person:
 			return -4
 		}
@@ -771,7 +793,7 @@ func cellScore(f cellFeatures, c column, implicit bool) int {
 		case f.prose:
 			return -6
 		}
-		return 0
+		return -1
 	case colDeadline:
 		if f.deadline {
 			return 3

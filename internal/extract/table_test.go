@@ -153,6 +153,18 @@ func TestFlatTable(t *testing.T) {
 			},
 		},
 		{
+			name: "category column before the 序号",
+			src: plainTable("类别", "序号", "工作举措", "牵头部门", "配合部门",
+				"扩大消费", "1", "举办汽车展销活动。", "市商务局", "市公安局",
+				"2", "发展社区便民商业。", "市商务局", "各区政府",
+				"现代物流", "3", "建设城郊物流园区。", "市交通运输局", "市自然资源局"),
+			want: []tableTask{
+				{Label: "1", Text: "举办汽车展销活动。", Path: []string{"1"}, Lead: []string{"市商务局"}, Coop: []string{"市公安局"}},
+				{Label: "2", Text: "发展社区便民商业。", Path: []string{"2"}, Lead: []string{"市商务局"}, Coop: []string{"各区政府"}},
+				{Label: "3", Text: "建设城郊物流园区。", Path: []string{"3"}, Lead: []string{"市交通运输局"}, Coop: []string{"市自然资源局"}},
+			},
+		},
+		{
 			name: "persons beside the units of a cell are not units",
 			src: "序号\t重点任务\t牵头单位及责任领导\t配合单位\n" +
 				"1\t办好会展节会。\t市商务局 钱文斌\t市贸促会、分管副市长\n",
