@@ -25,10 +25,11 @@ const (
 	colCoop
 	colResp
 	colDeadline
-	colCategory // 类别: "（一）生产性服务业", merged over its rows
-	colLeader   // 责任领导: persons, not units
-	colProgress // 进展情况: what was done, not the task
-	colNote     // 备注
+	colCategory  // 类别: "（一）生产性服务业", merged over its rows
+	colLeader    // 责任领导: persons, not units
+	colProgress  // 进展情况: what was done, not the task
+	colNote      // 备注
+	colIndicator // 指标, 目标值: a table of indicators, not of tasks
 )
 
 // headerColumn names what a header cell holds.
@@ -57,6 +58,8 @@ func headerColumn(cell string) column {
 		return colDeadline
 	case c == "类别" || c == "领域" || c == "类型" || c == "板块" || c == "方面" || c == "重点领域" || c == "分类":
 		return colCategory
+	case strings.Contains(c, "指标") || strings.Contains(c, "目标值"):
+		return colIndicator
 	case strings.Contains(c, "任务") || strings.Contains(c, "内容") || strings.Contains(c, "事项") ||
 		strings.Contains(c, "举措") || strings.Contains(c, "措施") || strings.Contains(c, "工作") || strings.Contains(c, "目标"):
 		return colText
@@ -310,6 +313,9 @@ func flatHeader(t *text, lines []span) ([]column, int) {
 		c := headerColumn(t.fline(ln))
 		if c == colNone {
 			break
+		}
+		if c == colIndicator {
+			return nil, 0
 		}
 		cols = append(cols, c)
 		n++
@@ -566,6 +572,9 @@ func headerColumns(t *text, cs []span) []column {
 	cols := make([]column, len(cs))
 	hasText, hasUnit := false, false
 	for i, c := range cs {
+		if headerColumn(t.fstr(c)) == colIndicator {
+			return nil // a table of indicators, read by indicatorHeader
+		}
 		cols[i] = headerColumn(t.fstr(c))
 		// A task header over two columns, "工作任务" then an empty cell:
 		// a category, "联动共建科学城", stands before the task.

@@ -205,6 +205,7 @@ func TestHeaderColumn(t *testing.T) {
 		"参与单位": colCoop, "配合部门": colCoop, "完成时限": colDeadline, "时间节点": colDeadline,
 		"时限要求": colDeadline, "完成时间": colDeadline, "责任领导": colLeader, "牵头领导": colLeader,
 		"分管领导": colLeader, "牵头单位及责任领导": colLead, "备注": colNote, "进展情况": colProgress, "完成情况": colProgress,
+		"指标名称": colIndicator, "2025年目标值": colIndicator,
 	}
 	for cell, want := range cases {
 		if got := headerColumn(cell); got != want {
