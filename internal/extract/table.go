@@ -760,8 +760,11 @@ const never = -1 << 30
 // cellScore is how well a cell fits a column.
 func cellScore(f cellFeatures, c column, implicit bool) int {
 	if f.empty {
-		if c == colLabel || implicit {
+		switch {
+		case c == colLabel || implicit:
 			return never
+		case c == colText:
+			return -2 // a row has its task
 		}
 		return 0
 	}
@@ -914,6 +917,8 @@ func alignCells(t *text, cols []column, cells []span, year int, tail, oneText bo
 				free[i][j], takeFree[i][j] = never, 0
 				if i == n || tail {
 					free[i][j] = 0
+				} else if empty[i] && free[i+1][j] != never {
+					free[i][j], takeFree[i][j] = free[i+1][j], leaveOut
 				}
 				continue
 			}
@@ -929,7 +934,11 @@ func alignCells(t *text, cols []column, cells []span, year int, tail, oneText bo
 					if next == never {
 						continue
 					}
-					if s := sum[j][k] - sum[j][i] + 1 + next; s > used[i][j] {
+					bonus := 1 // for each column filled
+					if empty[i] {
+						bonus = 0
+					}
+					if s := sum[j][k] - sum[j][i] + bonus + next; s > used[i][j] {
 						used[i][j], takeUsed[i][j] = s, k
 					}
 				}
@@ -938,28 +947,41 @@ func alignCells(t *text, cols []column, cells []span, year int, tail, oneText bo
 			if used[i][j] != never && used[i][j] >= free[i][j] {
 				free[i][j], takeFree[i][j] = used[i][j], takeUsed[i][j]
 			}
+			if i < n && empty[i] && free[i+1][j] > free[i][j] {
+				free[i][j], takeFree[i][j] = free[i+1][j], leaveOut
+			}
 		}
 	}
 	r := row{cols: ext, cells: make([][]span, m)}
 	if free[0][0] == never || free[0][0] < -1<<19 {
 		return r, 0
 	}
-	i, mustUse := 0, false
-	for j := 0; j < m && i < n; j++ {
+	i, j, mustUse := 0, 0, false
+	for i < n && j <= m {
 		k := takeFree[i][j]
 		if mustUse {
 			k = takeUsed[i][j]
 		}
-		mustUse = false
-		if k <= 0 {
+		switch {
+		case k == leaveOut:
+			i++
 			continue
+		case j == m:
+			return r, i
+		case k > i:
+			r.cells[j] = cells[i:k]
+			mustUse = j == implicit
+			i = k
+		default:
+			mustUse = false
 		}
-		r.cells[j] = cells[i:k]
-		mustUse = j == implicit
-		i = k
+		j++
 	}
 	return r, i
 }
+
+// leaveOut marks an empty cell that fills no column: a stray blank line.
+const leaveOut = -2
 
 // tableRow adds the task of one table row; atEnd says the text ends in
 // this row, perhaps inside a cell.

@@ -165,6 +165,16 @@ func TestFlatTable(t *testing.T) {
 			},
 		},
 		{
+			name: "a stray blank line fills no column",
+			src: "序号\n重点任务\n牵头单位\n配合单位\n完成时限\n" +
+				"1\n举办服务贸易洽谈会。\n\n市商务局\n市财政局\n6月底前\n" +
+				"2\n培育会展龙头企业。\n市商务局\n\n年底前\n",
+			want: []tableTask{
+				{Label: "1", Text: "举办服务贸易洽谈会。", Deadline: "2023-06-30", Path: []string{"1"}, Lead: []string{"市商务局"}, Coop: []string{"市财政局"}},
+				{Label: "2", Text: "培育会展龙头企业。", Deadline: "2023-12-31", Path: []string{"2"}, Lead: []string{"市商务局"}},
+			},
+		},
+		{
 			name: "persons beside the units of a cell are not units",
 			src: "序号\t重点任务\t牵头单位及责任领导\t配合单位\n" +
 				"1\t办好会展节会。\t市商务局 钱文斌\t市贸促会、分管副市长\n",
