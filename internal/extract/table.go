@@ -681,7 +681,7 @@ func features(t *text, c span, year int) cellFeatures {
 		names := cellNames(t, c)
 		units, persons := len(names) > 0, len(names) > 0
 		for _, nm := range names {
-			units = units && unitCellName(nm.text)
+			units = units && (unitCellName(nm.text) || isLeadMarked(nm.text))
 			persons = persons && isPerson(nm.text)
 		}
 		f.units, f.person = units && !persons, persons
@@ -992,6 +992,10 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 	var c clause
 	var deadline string
 	splitRunTogether(t, r)
+	// The plain names of a 责任单位 cell lead, unless a lead is named:
+	// in a 牵头单位 column, or marked in the cell's other lines.
+	var plain []name
+	named := slices.Contains(r.cols, colLead)
 	lastUnit := -1 // the row's last cell, if it holds units
 	for i, cells := range r.cells {
 		if len(cells) > 0 {
@@ -1016,8 +1020,9 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 				if rc, ok := parseClause(t, cell, cell); ok && rc.hasExplicit && len(rc.lead)+len(rc.coop) > 0 {
 					c.lead = append(c.lead, rc.lead...)
 					c.coop = append(c.coop, rc.coop...)
+					named = named || len(rc.lead) > 0
 				} else {
-					c.lead = append(c.lead, unitNames(t, cell, atEnd && i == lastUnit && k == len(cells)-1)...)
+					plain = append(plain, unitNames(t, cell, atEnd && i == lastUnit && k == len(cells)-1)...)
 				}
 			case colLead:
 				c.lead = append(c.lead, unitNames(t, cell, atEnd && i == lastUnit && k == len(cells)-1)...)
@@ -1040,6 +1045,11 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 				}
 			}
 		}
+	}
+	if named {
+		c.coop = orderBySpan(append(c.coop, plain...))
+	} else {
+		c.lead = append(c.lead, plain...)
 	}
 	if len(texts) == 0 {
 		return

@@ -175,6 +175,15 @@ func TestFlatTable(t *testing.T) {
 			},
 		},
 		{
+			name: "a unit cell over lines with its lead marked, and 责任单位 after 牵头单位",
+			src: plainTable("序号", "重点任务", "责任单位", "1", "建设智慧商圈。", "市商务局（牵头）", "市大数据局") +
+				"附件2\n" + plainTable("序号", "重点任务", "牵头单位", "责任单位", "1", "建设智慧商圈。", "市商务局", "市大数据局"),
+			want: []tableTask{
+				{Label: "1", Text: "建设智慧商圈。", Path: []string{"1"}, Lead: []string{"市商务局"}, Coop: []string{"市大数据局"}},
+				{Label: "1", Text: "建设智慧商圈。", Path: []string{"1"}, Lead: []string{"市商务局"}, Coop: []string{"市大数据局"}},
+			},
+		},
+		{
 			name: "persons beside the units of a cell are not units",
 			src: "序号\t重点任务\t牵头单位及责任领导\t配合单位\n" +
 				"1\t办好会展节会。\t市商务局 钱文斌\t市贸促会、分管副市长\n",
