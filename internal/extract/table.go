@@ -199,6 +199,9 @@ func (b *builder) takeTables(lines []span) []span {
 			if isDigits(t.fline(ln)) && isClutter(t.fline(ln)) {
 				continue // page debris, not a row's 序号
 			}
+			if isAttachmentMark(t, ln) {
+				above = above[:0] // the notice's headings do not head its attachment
+			}
 			above = pushHeading(above, t, ln)
 			rest = append(rest, ln)
 			continue
@@ -303,6 +306,9 @@ func flatHeader(t *text, lines []span) ([]column, int) {
 	if len(lines) == 0 || lines[0].end-lines[0].start > 12 || headerColumn(t.fline(lines[0])) == colNone {
 		return nil, 0
 	}
+	if _, ok := parseLabel(t.fold[lines[0].start:lines[0].end]); ok {
+		return nil, 0 // a heading, "一、重点任务"
+	}
 	var cols []column
 	n := 0
 	for n < len(lines) && n < 12 {
@@ -404,6 +410,21 @@ func attachmentList(t *text, lines []span) int {
 		n++
 	}
 	return n
+}
+
+// isAttachmentMark reports the line that opens an attachment: "附件",
+// "附件2", "附件：".
+func isAttachmentMark(t *text, ln span) bool {
+	f := t.fold[ln.start:ln.end]
+	if len(f) > 6 || !runesAt(f, 0, []rune("附件")) {
+		return false
+	}
+	for _, r := range f[2:] {
+		if !(r >= '0' && r <= '9' || r == ':' || r == ' ' || r == '一' || r == '二' || r == '三') {
+			return false
+		}
+	}
+	return true
 }
 
 // namesAttachment reports a line that ends with the name of a document:
