@@ -257,13 +257,15 @@ func TestTimeCell(t *testing.T) {
 
 func TestTableInAttachment(t *testing.T) {
 	src := "某市2023年服务业工作要点\n一、提高认识。各单位要高度重视。\n二、按时报送。请于每季度末报送进展。\n附件\n" +
-		"一、重点任务\n" + plainTable("序号", "重点任务", "牵头单位", "1", "建设智慧商圈。", "市商务局")
-	p, err := Parse(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	last := p.Tasks[len(p.Tasks)-1]
-	if last.Text != "建设智慧商圈。" || !reflect.DeepEqual(last.Path, []string{"一", "1"}) || !reflect.DeepEqual(last.Lead, []string{"市商务局"}) {
-		t.Errorf("table task = %q %q %q, want the path under the attachment's own heading", last.Text, last.Path, last.Lead)
+		"某市2023年服务业重点任务分工表\n" + plainTable("序号", "重点任务", "牵头单位", "1", "建设智慧商圈。", "市商务局")
+	for _, c := range []struct{ heading, path []string }{{nil, []string{"1"}}, {[]string{"一、重点任务"}, []string{"一", "1"}}} {
+		p, err := Parse(strings.Replace(src, "\n序号", "\n"+strings.Join(append(c.heading, "序号"), "\n"), 1))
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := p.Tasks[len(p.Tasks)-1]
+		if last.Text != "建设智慧商圈。" || !reflect.DeepEqual(last.Path, c.path) || !reflect.DeepEqual(last.Lead, []string{"市商务局"}) {
+			t.Errorf("table task = %q %q %q, want path %q", last.Text, last.Path, last.Lead, c.path)
+		}
 	}
 }
