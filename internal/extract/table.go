@@ -54,7 +54,10 @@ func headerColumn(cell string) column {
 		strings.Contains(c, "主责单位") || strings.Contains(c, "实施单位") || strings.Contains(c, "承办单位") ||
 		strings.Contains(c, "责任主体") || strings.Contains(c, "责任分工") || strings.Contains(c, "实施主体"):
 		return colResp
-	case strings.Contains(c, "时限") || strings.Contains(c, "时间") || strings.Contains(c, "期限") || strings.Contains(c, "节点"):
+	case strings.Contains(c, "处室") || strings.Contains(c, "科室") || strings.Contains(c, "股室"):
+		return colResp
+	case strings.Contains(c, "时限") || strings.Contains(c, "时间") || strings.Contains(c, "期限") || strings.Contains(c, "节点") ||
+		strings.Contains(c, "进度"):
 		return colDeadline
 	case c == "类别" || c == "领域" || c == "类型" || c == "板块" || c == "方面" || c == "重点领域" || c == "分类":
 		return colCategory
@@ -1112,6 +1115,38 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 	b.p.Tasks = append(b.p.Tasks, task)
 }
 
+// personLabels name the persons in charge beside a unit.
+var personLabels = [][]rune{[]rune("责任领导"), []rune("牵头领导"), []rune("分管领导"), []rune("责任人"), []rune("联系人")}
+
+// withoutPerson drops a person named in brackets after a unit:
+// "市商务局（责任领导：王某）", "市商务局（王某）".
+func withoutPerson(t *text, n name) name {
+	f := t.fold
+	if n.span.end-n.span.start < 4 || f[n.span.end-1] != ')' {
+		return n
+	}
+	open := -1
+	for k := n.span.end - 2; k > n.span.start; k-- {
+		if f[k] == '(' {
+			open = k
+			break
+		}
+	}
+	if open < 0 {
+		return n
+	}
+	inner := span{open + 1, n.span.end - 1}
+	person := isPerson(t.str(inner))
+	for _, w := range personLabels {
+		person = person || runesAt(f, inner.start, w)
+	}
+	if !person {
+		return n
+	}
+	s := t.trim(span{n.span.start, open})
+	return name{span: s, text: nameText(t, s)}
+}
+
 // splitRunTogether parts a lead cell that holds the cooperating units
 // too, "市商务局　市财政局、市统计局", where the cell between them was lost
 // and the cooperating cell is left empty: two groups apart, one of them a
@@ -1151,7 +1186,7 @@ func unitNames(t *text, cell span, cut bool) []name {
 	kept := ns[:0]
 	for _, n := range ns {
 		if !isPerson(n.text) {
-			kept = append(kept, n)
+			kept = append(kept, withoutPerson(t, n))
 		}
 	}
 	if cut && len(kept) > 0 && !unitCellName(kept[len(kept)-1].text) {

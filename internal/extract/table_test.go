@@ -186,9 +186,11 @@ func TestFlatTable(t *testing.T) {
 		{
 			name: "persons beside the units of a cell are not units",
 			src: "序号\t重点任务\t牵头单位及责任领导\t配合单位\n" +
-				"1\t办好会展节会。\t市商务局 钱文斌\t市贸促会、分管副市长\n",
+				"1\t办好会展节会。\t市商务局 钱文斌\t市贸促会、分管副市长\n" +
+				"2\t培育会展企业。\t市商务局（责任领导：钱文斌）\t市财政局（孙立）\n",
 			want: []tableTask{
 				{Label: "1", Text: "办好会展节会。", Path: []string{"1"}, Lead: []string{"市商务局"}, Coop: []string{"市贸促会"}},
+				{Label: "2", Text: "培育会展企业。", Path: []string{"2"}, Lead: []string{"市商务局"}, Coop: []string{"市财政局"}},
 			},
 		},
 	}
@@ -225,6 +227,7 @@ func TestHeaderColumn(t *testing.T) {
 		"时限要求": colDeadline, "完成时间": colDeadline, "责任领导": colLeader, "牵头领导": colLeader,
 		"分管领导": colLeader, "牵头单位及责任领导": colLead, "备注": colNote, "进展情况": colProgress, "完成情况": colProgress,
 		"指标名称": colIndicator, "2025年目标值": colIndicator,
+		"责任处室": colResp, "进度安排": colDeadline,
 	}
 	for cell, want := range cases {
 		if got := headerColumn(cell); got != want {
