@@ -240,7 +240,13 @@ func (b *builder) takeTables(lines []span) []span {
 			// A row that spans the table, "一、扩大服务消费", opens a section.
 			// It must be followed by a row; a heading with prose after it
 			// ("四、保障措施") ends the table.
-			if only, ok := singleCell(cs); ok && i+1 < len(lines) && len(t.cells(lines[i+1])) >= 3 && b.sectionRow(st, only) {
+			if only, ok := singleCell(cs); ok && i+1 < len(lines) && opensRow(t, lines[i+1]) && b.sectionRow(st, only) {
+				continue
+			}
+			if cells, n := gatherRow(t, st.cols, lines[i:], b.doc.Year); n > 1 {
+				r, _ := alignCells(t, st.cols, cells, b.doc.Year, false, false)
+				b.tableRow(st, r, i+n == len(lines))
+				i += n - 1
 				continue
 			}
 			if len(cs) >= 3 {
@@ -280,6 +286,51 @@ func (b *builder) sectionRow(st *tableState, only span) bool {
 		Title: t.str(t.trim(span{only.start + lbl.end, only.end})), Path: st.section,
 		Span: plan.Span{Start: only.start, End: only.end}})
 	return true
+}
+
+// opensRow reports a tab-separated row: three cells or more, or a 序号
+// and the start of a task broken over lines.
+func opensRow(t *text, ln span) bool {
+	cs := t.cells(ln)
+	if len(cs) >= 3 {
+		return true
+	}
+	_, ok := rowNumber(t, cs[0])
+	return ok && len(cs) == 2
+}
+
+// gatherRow reads a tab-separated row whose task cell holds line breaks:
+// "1<tab>推进…" on one line, "…完成。<tab>A<tab>B" on the next. It returns
+// the cells of its lines in order, the pieces of the broken cell apart,
+// and the number of lines; a row on one line gives 0.
+func gatherRow(t *text, cols []column, lines []span, year int) ([]span, int) {
+	cs := t.cells(lines[0])
+	if len(cs) != 2 {
+		return nil, 0
+	}
+	if _, ok := rowNumber(t, cs[0]); !ok {
+		return nil, 0
+	}
+	cells := append([]span{}, cs...)
+	total, n := len(cs), 1
+	for n < len(lines) && n < 6 && total < len(cols) {
+		next := lines[n]
+		ncs := t.cells(next)
+		if _, ok := rowNumber(t, ncs[0]); ok || endsRows(t, next) {
+			break
+		}
+		cells = append(cells, ncs...)
+		total += len(ncs) - 1
+		n++
+	}
+	units := false
+	for _, c := range cells {
+		units = units || c.end > c.start && features(t, c, year).units
+	}
+	if n == 1 || total < 3 || total < len(cols)-2 || !units {
+		return nil, 0
+	}
+	return cells, n
 }
 
 // alignTabRow gives each column of a tab-separated row its cell. A row

@@ -184,6 +184,17 @@ func TestFlatTable(t *testing.T) {
 			},
 		},
 		{
+			name: "tab rows whose task cell holds a line break",
+			src: "序号\t重点任务\t牵头单位\t配合单位\t完成时限\n" +
+				"1\t建设城市会客厅。\n完善商圈配套设施。\t市商务局\t市住房城乡建设局\t年底前\n" +
+				"2\t培育会展企业。\t市商务局\t市财政局\t6月底前\n" +
+				"各单位要按季度报送进展。\n",
+			want: []tableTask{
+				{Label: "1", Text: "建设城市会客厅。完善商圈配套设施。", Deadline: "2023-12-31", Path: []string{"1"}, Lead: []string{"市商务局"}, Coop: []string{"市住房城乡建设局"}},
+				{Label: "2", Text: "培育会展企业。", Deadline: "2023-06-30", Path: []string{"2"}, Lead: []string{"市商务局"}, Coop: []string{"市财政局"}},
+			},
+		},
+		{
 			name: "persons beside the units of a cell are not units",
 			src: "序号\t重点任务\t牵头单位及责任领导\t配合单位\n" +
 				"1\t办好会展节会。\t市商务局 钱文斌\t市贸促会、分管副市长\n" +
