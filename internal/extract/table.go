@@ -134,23 +134,30 @@ func breaks(t *text, from, to int) int {
 	return n
 }
 
+// maxEmpty bounds the empty cells read in one row: wider gaps are
+// breaks in the page, not rows of empty cells.
+const maxEmpty = 6
+
 // withEmpty is the cells of lines with an empty cell, a span of no runes,
 // where a wider gap between two lines leaves one out; the line at end, if
 // any, is the line after the cells.
 func withEmpty(t *text, lines []span, end, gap int) []span {
 	out := make([]span, 0, len(lines)+2)
+	room := maxEmpty // empty cells a row may have
 	for k, ln := range lines {
 		if k > 0 {
-			for e := breaks(t, lines[k-1].end, ln.start)/gap - 1; e > 0; e-- {
+			for e := breaks(t, lines[k-1].end, ln.start)/gap - 1; e > 0 && room > 0; e-- {
 				out = append(out, span{ln.start, ln.start})
+				room--
 			}
 		}
 		out = append(out, ln)
 	}
 	if end >= 0 && len(lines) > 0 {
 		last := lines[len(lines)-1]
-		for e := breaks(t, last.end, end)/gap - 1; e > 0; e-- {
+		for e := breaks(t, last.end, end)/gap - 1; e > 0 && room > 0; e-- {
 			out = append(out, span{last.end, last.end})
+			room--
 		}
 	}
 	return out
@@ -931,7 +938,8 @@ func (b *builder) unnumberedRows(st *tableState, lines []span) int {
 				took++
 			}
 		}
-		if took == 0 {
+		// A sentence without units or a date is prose after the table.
+		if took < 2 {
 			break
 		}
 		b.tableRow(st, r, i+took == len(lines))
