@@ -9,11 +9,12 @@ import (
 	"luoshi/internal/plan"
 )
 
-// A task-division table (任务分工表) arrives in one of two shapes: one
+// A task-division table (任务分工表) arrives in one of three shapes: one
 // line per row with its cells separated by tabs (序号, 重点任务, 牵头单位,
-// 配合单位, 完成时限), or, copied from a web page, one cell per line: the
-// header's cells, then each row's cells in turn, a row starting at its
-// 序号. Both are read into the same rows, so they give the same plan.
+// 配合单位, 完成时限) or by the bars of a Markdown table, or, copied from a
+// web page, one cell per line: the header's cells, then each row's cells
+// in turn, a row starting at its 序号. All are read into the same rows, so
+// they give the same plan.
 
 type column int
 
@@ -46,13 +47,14 @@ func headerColumn(cell string) column {
 		return colProgress
 	case c == "备注":
 		return colNote
-	case strings.Contains(c, "牵头"):
+	case strings.Contains(c, "牵头") || strings.Contains(c, "主办"):
 		return colLead
 	case strings.Contains(c, "配合") || strings.Contains(c, "协办") || strings.Contains(c, "参与") || strings.Contains(c, "协同"):
 		return colCoop
 	case strings.Contains(c, "责任单位") || strings.Contains(c, "责任部门") || strings.Contains(c, "负责单位") ||
 		strings.Contains(c, "主责单位") || strings.Contains(c, "实施单位") || strings.Contains(c, "承办单位") ||
-		strings.Contains(c, "责任主体") || strings.Contains(c, "责任分工") || strings.Contains(c, "实施主体"):
+		strings.Contains(c, "责任主体") || strings.Contains(c, "责任分工") || strings.Contains(c, "实施主体") ||
+		strings.Contains(c, "负责部门"):
 		return colResp
 	case strings.Contains(c, "处室") || strings.Contains(c, "科室") || strings.Contains(c, "股室"):
 		return colResp
