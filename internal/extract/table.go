@@ -376,7 +376,8 @@ func flatHeader(t *text, lines []span) ([]column, int) {
 	n := 0
 	for n < len(lines) && n < 12 {
 		ln := lines[n]
-		if ln.end-ln.start > 12 {
+		// "牵头单位：A" is a labelled line, not a header cell.
+		if ln.end-ln.start > 12 || slices.Contains(t.fold[ln.start:ln.end], ':') {
 			break
 		}
 		c := headerColumn(t.fline(ln))

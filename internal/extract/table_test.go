@@ -283,3 +283,17 @@ func TestTableInAttachment(t *testing.T) {
 		}
 	}
 }
+
+// Labelled lines under an item are not a table header written one cell
+// per line.
+func TestLabelledLinesAreNoHeader(t *testing.T) {
+	src := "某市2023年服务业工作要点\n1.推进物流降本增效。\n工作任务：降低物流成本\n牵头单位：市发展改革委\n配合单位：市交通运输局\n" +
+		"2.培育会展企业。\n牵头单位：市商务局\n"
+	p, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Tasks) != 2 || !reflect.DeepEqual(p.Tasks[0].Lead, []string{"市发展改革委"}) || !reflect.DeepEqual(p.Tasks[1].Lead, []string{"市商务局"}) {
+		t.Errorf("tasks = %+v", tableTasks(p))
+	}
+}
