@@ -411,7 +411,7 @@ func flatHeader(t *text, lines []span) ([]column, int) {
 	}
 	if _, ok := rowNumber(t, next); !ok {
 		lbl, ok := parseLabel(t.fold[next.start:next.end])
-		isSection := ok && lbl.style != styleArabic
+		isSection := ok && (lbl.style != styleArabic || lbl.num == 1 && lbl.end < next.end-next.start)
 		// An unlabelled category before the first row's 序号.
 		isCategory := cols[0] == colCategory && n+1 < len(lines) && features(t, next, 0).short
 		if isCategory {
@@ -537,14 +537,33 @@ func (b *builder) flatTable(st *tableState, lines []span) int {
 	}
 	i := 0
 	want := -1 // the next row's 序号
+	// The 序号 stands on a line of its own, or, where the first row's
+	// does not, before the task on the task's line: "1．推进…".
+	inline := false
+	for k := 0; k < len(lines) && k < 2; k++ {
+		if _, ok := rowNumber(t, lines[k]); ok {
+			break
+		}
+		if lbl, ok := parseLabel(t.fold[lines[k].start:lines[k].end]); ok && lbl.style == styleArabic && lbl.num == 1 && lbl.end < lines[k].end-lines[k].start {
+			inline = true
+			break
+		}
+	}
+	opens := func(t *text, ln span) (int, bool) {
+		if !inline {
+			return rowNumber(t, ln)
+		}
+		lbl, ok := parseLabel(t.fold[ln.start:ln.end])
+		return lbl.num, ok && lbl.style == styleArabic && lbl.end < ln.end-ln.start
+	}
 	for i < len(lines) {
 		ln := lines[i]
-		v, isRow := rowNumber(t, ln)
+		v, isRow := opens(t, ln)
 		if !isRow || want >= 0 && v != want {
 			// A section row stands before a row, and so does the category
 			// of a header that puts it before the 序号.
 			if i+1 < len(lines) && ln.end-ln.start <= 30 {
-				if nv, ok := rowNumber(t, lines[i+1]); ok && (want < 0 || nv == want) &&
+				if nv, ok := opens(t, lines[i+1]); ok && (want < 0 || nv == want) &&
 					(b.sectionRow(st, ln) || st.cols[0] == colCategory && features(t, ln, 0).short) {
 					i++
 					continue
@@ -557,12 +576,12 @@ func (b *builder) flatTable(st *tableState, lines []span) int {
 		j := i + 1
 		last := true
 		for j < len(lines) && j-i <= maxRowLines {
-			if nv, ok := rowNumber(t, lines[j]); ok && nv == v+1 {
+			if nv, ok := opens(t, lines[j]); ok && nv == v+1 {
 				last = false
 				break
 			}
 			if j+1 < len(lines) && lines[j].end-lines[j].start <= 30 {
-				if nv, ok := rowNumber(t, lines[j+1]); ok && nv == v+1 {
+				if nv, ok := opens(t, lines[j+1]); ok && nv == v+1 {
 					if lbl, ok := parseLabel(t.fold[lines[j].start:lines[j].end]); ok && lbl.style != styleArabic {
 						last = false
 						break
@@ -583,6 +602,12 @@ func (b *builder) flatTable(st *tableState, lines []span) int {
 			end = lines[j].start
 		}
 		cells := withEmpty(t, lines[i:j], end, st.gap)
+		if inline {
+			// The 序号 and the task, one line.
+			lbl, _ := parseLabel(t.fold[ln.start:ln.end])
+			cells = slices.Insert(cells, 1, t.trim(span{ln.start + lbl.end, ln.end}))
+			cells[0] = t.trim(span{ln.start, ln.start + lbl.end})
+		}
 		// Where the header puts a column before the 序号, the next row's
 		// cell in it ends this row's lines.
 		lead := st.cols[0] != colLabel
@@ -603,6 +628,9 @@ func (b *builder) flatTable(st *tableState, lines []span) int {
 			if c.end > c.start {
 				took++
 			}
+		}
+		if inline && used > 1 {
+			took-- // two cells of one line
 		}
 		b.tableRow(st, row, i+took == len(lines))
 		i += took

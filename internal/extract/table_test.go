@@ -195,6 +195,16 @@ func TestFlatTable(t *testing.T) {
 			},
 		},
 		{
+			name: "the 序号 on the task's line",
+			src: plainTable("序号", "重点任务", "牵头单位", "配合单位", "完成时限",
+				"1.举办服务贸易洽谈会。", "市商务局", "市财政局", "6月底前",
+				"2.培育会展企业：", "1.引进会展龙头企业。", "2.培育本地会展企业。", "市商务局", "年底前"),
+			want: []tableTask{
+				{Label: "1", Text: "举办服务贸易洽谈会。", Deadline: "2023-06-30", Path: []string{"1"}, Lead: []string{"市商务局"}, Coop: []string{"市财政局"}},
+				{Label: "2", Text: "培育会展企业：1.引进会展龙头企业。2.培育本地会展企业。", Deadline: "2023-12-31", Path: []string{"2"}, Lead: []string{"市商务局"}},
+			},
+		},
+		{
 			name: "persons beside the units of a cell are not units",
 			src: "序号\t重点任务\t牵头单位及责任领导\t配合单位\n" +
 				"1\t办好会展节会。\t市商务局 钱文斌\t市贸促会、分管副市长\n" +
