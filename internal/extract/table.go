@@ -263,7 +263,12 @@ func (b *builder) takeTables(lines []span) []span {
 				continue
 			}
 		}
-		st = nil
+		if st != nil {
+			// The table ends here; the line may open another.
+			st = nil
+			i--
+			continue
+		}
 		if isDigits(t.fline(ln)) && isClutter(t.fline(ln)) {
 			continue
 		}
@@ -1167,6 +1172,14 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 	}
 	if len(texts) == 0 {
 		return
+	}
+	if task.Label == "" {
+		// Without a 序号 column the task may carry its number: "3．推进…".
+		first := texts[0]
+		if lbl, ok := parseLabel(t.fold[first.start:first.end]); ok && lbl.style == styleArabic && first.start+lbl.end < first.end {
+			task.Label = lbl.norm
+			texts[0] = t.trim(span{first.start + lbl.end, first.end})
+		}
 	}
 	var text strings.Builder
 	for _, s := range texts {

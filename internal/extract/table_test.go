@@ -205,6 +205,15 @@ func TestFlatTable(t *testing.T) {
 			},
 		},
 		{
+			name: "without a 序号 column the task carries its number",
+			src: "重点任务\t牵头单位\t配合单位\n5．建设智慧商圈。\t市商务局\t市大数据局\n" +
+				plainTable("重点任务", "牵头单位", "完成时限", "7．培育会展企业。", "市商务局", "年底前"),
+			want: []tableTask{
+				{Label: "5", Text: "建设智慧商圈。", Path: []string{"5"}, Lead: []string{"市商务局"}, Coop: []string{"市大数据局"}},
+				{Label: "7", Text: "培育会展企业。", Deadline: "2023-12-31", Path: []string{"7"}, Lead: []string{"市商务局"}},
+			},
+		},
+		{
 			name: "persons beside the units of a cell are not units",
 			src: "序号\t重点任务\t牵头单位及责任领导\t配合单位\n" +
 				"1\t办好会展节会。\t市商务局 钱文斌\t市贸促会、分管副市长\n" +
