@@ -994,7 +994,15 @@ func (b *builder) unnumberedRows(st *tableState, lines []span) int {
 func alignCells(t *text, cols []column, cells []span, year int, tail, oneText bool) (row, int) {
 	ext := cols
 	implicit := -1
-	if !slices.Contains(cols, colCategory) {
+	// Not beside a second text column (重点任务, then 具体措施): the first
+	// holds the title a category would.
+	texts := 0
+	for _, c := range cols {
+		if c == colText {
+			texts++
+		}
+	}
+	if !slices.Contains(cols, colCategory) && texts == 1 {
 		if k := slices.Index(cols, colText); k >= 0 {
 			ext = slices.Insert(slices.Clone(cols), k, colCategory)
 			implicit = k

@@ -214,6 +214,15 @@ func TestFlatTable(t *testing.T) {
 			},
 		},
 		{
+			name: "a task's title and its measures in two columns",
+			src: plainTable("序号", "重点任务", "具体措施", "牵头单位", "1", "扩大服务消费", "举办消费季活动。", "市商务局",
+				"2", "发展夜间经济。", "市商务局"),
+			want: []tableTask{
+				{Label: "1", Text: "扩大服务消费举办消费季活动。", Path: []string{"1"}, Lead: []string{"市商务局"}},
+				{Label: "2", Text: "发展夜间经济。", Path: []string{"2"}, Lead: []string{"市商务局"}},
+			},
+		},
+		{
 			name: "persons beside the units of a cell are not units",
 			src: "序号\t重点任务\t牵头单位及责任领导\t配合单位\n" +
 				"1\t办好会展节会。\t市商务局 钱文斌\t市贸促会、分管副市长\n" +
