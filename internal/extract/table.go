@@ -854,8 +854,14 @@ var postSuffixes = []string{"省长", "市长", "区长", "县长", "州长", "�
 // that starts with one and ends in no unit suffix is a person.
 const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 
-// isPerson reports the name of a person or a post, not of a body.
+// isPerson reports the name of a person or a post, not of a body:
+// "王某", "分管副省长", "责任领导：王某".
 func isPerson(s string) bool {
+	for _, l := range personLabels {
+		if strings.HasPrefix(s, string(l)) {
+			return true
+		}
+	}
 	for _, p := range postSuffixes {
 		if strings.HasSuffix(s, p) {
 			return true

@@ -226,10 +226,12 @@ func TestFlatTable(t *testing.T) {
 			name: "persons beside the units of a cell are not units",
 			src: "序号\t重点任务\t牵头单位及责任领导\t配合单位\n" +
 				"1\t办好会展节会。\t市商务局 钱文斌\t市贸促会、分管副市长\n" +
-				"2\t培育会展企业。\t市商务局（责任领导：钱文斌）\t市财政局（孙立）\n",
+				"2\t培育会展企业。\t市商务局（责任领导：钱文斌）\t市财政局（孙立）\n" +
+				"3\t发展会展经济。\t市商务局 责任领导：钱文斌\t市财政局\n",
 			want: []tableTask{
 				{Label: "1", Text: "办好会展节会。", Path: []string{"1"}, Lead: []string{"市商务局"}, Coop: []string{"市贸促会"}},
 				{Label: "2", Text: "培育会展企业。", Path: []string{"2"}, Lead: []string{"市商务局"}, Coop: []string{"市财政局"}},
+				{Label: "3", Text: "发展会展经济。", Path: []string{"3"}, Lead: []string{"市商务局"}, Coop: []string{"市财政局"}},
 			},
 		},
 	}
@@ -277,7 +279,7 @@ func TestHeaderColumn(t *testing.T) {
 
 func TestIsPerson(t *testing.T) {
 	for s, want := range map[string]bool{
-		"王立群": true, "陈东": true, "分管副省长": true, "常务副市长": true, "市委秘书长": true,
+		"王立群": true, "陈东": true, "分管副省长": true, "常务副市长": true, "市委秘书长": true, "责任领导：周某": true,
 		"市商务局": false, "江北区": false, "各街道": false, "团市委": false, "区发展改革委": false,
 	} {
 		if got := isPerson(s); got != want {
