@@ -41,8 +41,9 @@ func Parse(s string) (*plan.Plan, error) {
 		if ln.end-ln.start <= maxClutterRunes {
 			fs := t.fline(ln)
 			// A bare number may be a table row's 序号 on a line of its
-			// own; takeTables drops those that are not.
-			if isClutter(fs) && !isDigits(fs) || rePageNumber.MatchString(fs) {
+			// own, a dash an empty cell; takeTables drops those that are
+			// not.
+			if isClutter(fs) && !isTableMark(fs) || rePageNumber.MatchString(fs) {
 				continue
 			}
 			// The title line itself is in meta; another is a running header.

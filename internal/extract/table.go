@@ -208,7 +208,7 @@ func (b *builder) takeTables(lines []span) []span {
 				i += n + b.flatTable(ft, lines[i+n:]) - 1
 				continue
 			}
-			if isDigits(t.fline(ln)) && isClutter(t.fline(ln)) {
+			if isTableMark(t.fline(ln)) && isClutter(t.fline(ln)) {
 				continue // page debris, not a row's 序号
 			}
 			if isAttachmentMark(t, ln) {
@@ -269,7 +269,7 @@ func (b *builder) takeTables(lines []span) []span {
 			i--
 			continue
 		}
-		if isDigits(t.fline(ln)) && isClutter(t.fline(ln)) {
+		if isTableMark(t.fline(ln)) && isClutter(t.fline(ln)) {
 			continue
 		}
 		above = pushHeading(above, t, ln)
@@ -427,6 +427,19 @@ func flatHeader(t *text, lines []span) ([]column, int) {
 		}
 	}
 	return cols, n
+}
+
+// isTableMark reports what a table prints on a line of its own that is
+// not text: a row's 序号, a dash or slash for an empty cell.
+func isTableMark(s string) bool { return isDigits(s) || isNilCell(s) }
+
+// isNilCell reports a cell that says it is empty: "—", "/", "无".
+func isNilCell(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "-", "—", "——", "--", "/", "／", "\\", "无", "暂无", "×":
+		return true
+	}
+	return false
 }
 
 // isDigits reports a string of ASCII digits only.
@@ -780,7 +793,7 @@ type cellFeatures struct {
 
 func features(t *text, c span, year int) cellFeatures {
 	var f cellFeatures
-	if c.end <= c.start {
+	if c.end <= c.start || c.end-c.start <= 2 && isNilCell(t.fstr(c)) {
 		f.empty = true
 		return f
 	}
@@ -1299,6 +1312,9 @@ func splitRunTogether(t *text, r row) {
 // posts; where the text is cut inside the cell, an incomplete last name
 // ("市发") is left out too.
 func unitNames(t *text, cell span, cut bool) []name {
+	if cell.end-cell.start <= 2 && isNilCell(t.fstr(cell)) {
+		return nil
+	}
 	ns := cellNames(t, cell)
 	kept := ns[:0]
 	for _, n := range ns {

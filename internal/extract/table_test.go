@@ -223,6 +223,18 @@ func TestFlatTable(t *testing.T) {
 			},
 		},
 		{
+			name: "a dash or a slash marks an empty cell",
+			src: plainTable("序号", "重点任务", "牵头单位", "配合单位", "完成时限",
+				"1", "编制现代物流发展规划。", "—", "市交通运输局", "6月底前",
+				"2", "开展物流企业评级。", "市交通运输局", "/", "无") +
+				"附件2\n序号\t重点任务\t牵头单位\t配合单位\n3\t建设物流园区。\t市交通运输局\t无\n",
+			want: []tableTask{
+				{Label: "1", Text: "编制现代物流发展规划。", Deadline: "2023-06-30", Path: []string{"1"}, Coop: []string{"市交通运输局"}},
+				{Label: "2", Text: "开展物流企业评级。", Path: []string{"2"}, Lead: []string{"市交通运输局"}},
+				{Label: "3", Text: "建设物流园区。", Path: []string{"3"}, Lead: []string{"市交通运输局"}},
+			},
+		},
+		{
 			name: "persons beside the units of a cell are not units",
 			src: "序号\t重点任务\t牵头单位及责任领导\t配合单位\n" +
 				"1\t办好会展节会。\t市商务局 钱文斌\t市贸促会、分管副市长\n" +
