@@ -40,7 +40,10 @@ func parse(s string) (*plan.Plan, error) {
 		// each page.
 		if ln.end-ln.start <= maxClutterRunes {
 			fs := t.fline(ln)
-			if isClutter(fs) || rePageNumber.MatchString(fs) {
+			// A bare number may be a table row's 序号 on a line of its
+			// own, a dash an empty cell; takeTables drops those that are
+			// not.
+			if isClutter(fs) && !isTableMark(fs) || rePageNumber.MatchString(fs) {
 				continue
 			}
 			// The title line itself is in meta; another is a running header.
