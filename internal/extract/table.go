@@ -860,9 +860,6 @@ func unitCellName(s string) bool {
 	return false
 }
 
-// postSuffixes end the names of posts held by persons: 分管副省长, 秘书长.
-var postSuffixes = []string{"省长", "市长", "区长", "县长", "州长", "书记", "秘书长", "主任", "主席", "部长", "厅长", "局长", "领导", "同志"}
-
 // surnames start most persons' names; a two- or three-character name
 // that starts with one and ends in no unit suffix is a person.
 const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
@@ -870,15 +867,14 @@ const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗�
 // isPerson reports the name of a person or a post, not of a body:
 // "王某", "分管副省长", "责任领导：王某".
 func isPerson(s string) bool {
+	s = foldString(s)
 	for _, l := range personLabels {
 		if strings.HasPrefix(s, string(l)) {
 			return true
 		}
 	}
-	for _, p := range postSuffixes {
-		if strings.HasSuffix(s, p) {
-			return true
-		}
+	if isPost(s) {
+		return true
 	}
 	rs := []rune(s)
 	if len(rs) < 2 || len(rs) > 3 || unitCellName(s) {
