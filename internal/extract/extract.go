@@ -15,9 +15,6 @@ import (
 	"luoshi/internal/plan"
 )
 
-// ErrNoTasks is returned when the text holds no numbered task at all.
-var ErrNoTasks = errors.New("no numbered tasks found: this does not read as a plan")
-
 // ErrEmpty is returned for a text without any content.
 var ErrEmpty = errors.New("the document has no text")
 
@@ -61,10 +58,14 @@ func Parse(s string) (*plan.Plan, error) {
 		p, o = build(t, doc, intro, body, true)
 	}
 	p.Source = s
+	b := &builder{t: t, p: p}
 	if len(p.Tasks) == 0 {
-		return nil, ErrNoTasks
+		// A preamble, a goals section or a page cut before the first item
+		// is still a plan: its fields and goals stand without tasks.
+		b.warn("no_tasks", "the document holds no numbered task", "", span{})
+		return p, nil
 	}
-	(&builder{t: t, p: p}).checkNumbering(o)
+	b.checkNumbering(o)
 	return p, nil
 }
 
