@@ -46,6 +46,7 @@ var (
 	reAnnex    = regexp.MustCompile(`^(?:相关)?附件(?:下载)?\s*\d*\s*(?::|$)`)
 	reFileLine = regexp.MustCompile(`(?i)\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)\s*\)?$`)
 	reRelated  = regexp.MustCompile(`^(?:相关链接|相关阅读|相关文件|相关新闻|相关解读|延伸阅读|政策解读|相关附件)`)
+	reNote     = regexp.MustCompile(`^(?:注|备注|注释)\s*:`)
 	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^\((此件|发至|本件)`)
 )
 
@@ -55,6 +56,7 @@ func buildOutline(t *text, lines []span) *outline {
 	o := &outline{}
 	var stack []*item
 	var attach *item // the item that takes continuation paragraphs
+	notes := false   // inside a block of footnotes
 	for i, ln := range lines {
 		f := t.fold[ln.start:ln.end]
 		// A site's related-links block ends the document: nothing after it
@@ -72,6 +74,19 @@ func buildOutline(t *text, lines []span) *outline {
 			continue
 		}
 		lbl, isLabel := parseLabel(f)
+		// Footnotes, "注：" and the "①…：指…" lines under it, explain
+		// terms: they are no item, no part of the last item and no goal.
+		// Any other numbered line ends them.
+		if short != "" && reNote.MatchString(short) || isLabel && lbl.style == styleCircled && definesTerm(f[lbl.end:]) {
+			notes, attach = true, nil
+			continue
+		}
+		if notes {
+			if !isLabel || lbl.style == styleCircled {
+				continue
+			}
+			notes = false
+		}
 		// A parenthesis left open at the end of a line goes on in the next:
 		// "（省发展改革委、省交通运输厅、" / "省商务厅负责）".
 		if attach != nil && !isLabel && len(attach.content) > 0 && unclosed(t, attach.content[len(attach.content)-1]) && onlySpace(t, attach.content[len(attach.content)-1].end, ln.start) {
@@ -119,6 +134,21 @@ func buildOutline(t *text, lines []span) *outline {
 		}
 	}
 	return o
+}
+
+// definesTerm reports the body of a footnote: a short term, then what it
+// means ("PCT国际专利申请量：指通过…", "“三所一中心”是指…").
+func definesTerm(f []rune) bool {
+	head := f[:min(len(f), 40)]
+	for i, r := range head {
+		if r == '。' {
+			return false
+		}
+		if r == ':' && i+1 < len(f) && f[i+1] == '指' || r == '是' && i+1 < len(f) && f[i+1] == '指' {
+			return true
+		}
+	}
+	return false
 }
 
 // splitInlineItems cuts lines that hold several items one after another,
