@@ -133,7 +133,61 @@ func buildOutline(t *text, lines []span) *outline {
 			o.loose = append(o.loose, ln)
 		}
 	}
+	dropNoticeItems(t, o)
 	return o
+}
+
+// reHandOn is the sentence of a covering notice that hands the plan on:
+// "现将《…》印发给你们", "…已经省政府同意，现印发你们".
+var reHandOn = regexp.MustCompile(`印发给你们|印发你们|现印发给|印发给各`)
+
+// dropNoticeItems removes the covering notice's own numbered requirements
+// ("一、要高度重视…", "二、各单位确定一名联络员…"): top items right after
+// the notice, before the plan's own items restart at 1 in the same style.
+// They are no task, and their dates and contacts are no goal.
+func dropNoticeItems(t *text, o *outline) {
+	first := o.roots
+	if len(first) < 2 {
+		return
+	}
+	// The notice hands the plan on before its first item, and is signed
+	// and dated only after its requirements.
+	before := string(t.fold[:first[0].start])
+	loc := reHandOn.FindStringIndex(before)
+	if loc == nil || reHanDate.MatchString(before[loc[1]:]) {
+		return
+	}
+	st := first[0].lbl.style
+	cut := 0
+	for k := 1; k < len(first); k++ {
+		if first[k].lbl.style == st && first[k].lbl.num == 1 {
+			cut = k
+			break
+		}
+	}
+	// A notice asks for a few things in a paragraph each; a plan's parts
+	// that restart their numbering have items of their own and are longer
+	// than what comes before them.
+	if cut == 0 || cut > 6 || first[0].lbl.num != 1 {
+		return
+	}
+	for _, it := range first[:cut] {
+		if len(it.children) > 0 {
+			return
+		}
+	}
+	end, last := first[cut].start, first[len(first)-1].end()
+	if first[cut-1].end()-first[0].start > (last-end)/2 {
+		return
+	}
+	o.roots = o.roots[cut:]
+	kept := o.all[:0]
+	for _, it := range o.all {
+		if it.start >= end {
+			kept = append(kept, it)
+		}
+	}
+	o.all = kept
 }
 
 // definesTerm reports the body of a footnote: a short term, then what it
