@@ -112,7 +112,7 @@ type builder struct {
 
 // walk visits items depth first, in document order.
 func (b *builder) walk(items []*item, parentPath []string) {
-	for _, it := range items {
+	for k, it := range items {
 		it.path = append(append([]string{}, parentPath...), it.lbl.norm)
 		b.readItem(it)
 		if len(it.children) > 0 {
@@ -126,7 +126,8 @@ func (b *builder) walk(items []*item, parentPath []string) {
 			b.shiTasks(it, subs)
 			continue
 		}
-		if b.isPreamble(it) || isBareHeading(b.t, it) || !b.proseTasks && isProseSection(b.t, it) {
+		bare := isBareHeading(b.t, it) && !(k > 0 && cutAfterTitle(b.t, items[k-1], it))
+		if b.isPreamble(it) || bare || !b.proseTasks && isProseSection(b.t, it) {
 			b.heading(it)
 			b.addGoalText(it)
 			continue
@@ -192,6 +193,16 @@ func isBareHeading(t *text, it *item) bool {
 		return false
 	}
 	return len(it.content) == 0 || titleOnly(t, it.content[0])
+}
+
+// cutAfterTitle reports an item whose text was cut off after its first
+// words, at the very end of the document, following a sibling that is a
+// task: an excerpt's last task, not a heading.
+func cutAfterTitle(t *text, prev, it *item) bool {
+	if len(prev.children) > 0 || isBareHeading(t, prev) || len(it.content) != 1 || len(it.children) > 0 {
+		return false
+	}
+	return onlySpace(t, it.content[0].end, len(t.fold))
 }
 
 // isProseSection reports a top heading ("二、保障措施") whose title stands
