@@ -132,8 +132,43 @@ func (b *builder) walk(items []*item, parentPath []string) {
 			b.addGoalText(it)
 			continue
 		}
+		if it.parent == nil && (k+1 == len(items) || items[k+1].lbl.num == 1) {
+			b.dropClosing(it)
+		}
 		b.task(it, it.lbl.norm, it.path, it.content, it.clauses)
 	}
+}
+
+// dropClosing cuts the closing paragraphs of a policy ("省财政厅会同…制定
+// 实施细则", "本政策自2021年开始执行") from its last section, when that
+// section's paragraphs each end in their own responsibility clause: the
+// paragraphs after the last clause belong to no item.
+func (b *builder) dropClosing(it *item) {
+	last, n := -1, 0
+	for k, p := range it.content {
+		if endsInClause(b.t, p, it.clauses) {
+			last = k
+			n++
+		}
+	}
+	if n < 2 || last+1 == len(it.content) {
+		return
+	}
+	it.content = it.content[:last+1]
+}
+
+// endsInClause reports a paragraph whose last words are a unit clause.
+func endsInClause(t *text, p span, cs []clause) bool {
+	end := p.end
+	for end > p.start && strings.ContainsRune("。; ", t.fold[end-1]) {
+		end--
+	}
+	for _, c := range cs {
+		if c.span.end >= end && c.span.end <= p.end && c.span.start >= p.start && len(c.lead)+len(c.coop) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // readItem reads an item's title, its responsibility clauses and its task force.
