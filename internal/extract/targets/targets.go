@@ -48,6 +48,8 @@ var (
 	setUp        = newWordList([]string{"设立", "组建", "发起设立", "设立总规模"})
 	thisYear     = newWordList([]string{"年底前", "年内", "全年", "今年", "当年", "本年度"})
 	pastInSent   = newWordList(pastSentenceWords)
+	permission   = newWordList([]string{"可以", "可在", "可按", "可对", "可从", "允许"})
+	programVerbs = newWordList([]string{"实施", "组织实施", "推进实施"})
 	training     = newWordList([]string{"培训", "轮训", "培养", "开展服务", "提供服务"})
 	comparedTo   = newWordList([]string{"比", "较", "同", "超", "于", "高于", "低于"})
 )
@@ -738,6 +740,9 @@ func (s *scanner) candidate(c cand) bool {
 	if s.history || c.start < s.qualEnd {
 		return false
 	}
+	if permission.within(rs, s.clause, c.start) {
+		return false // what a rule allows: 可在投产后每年提取不低于5%
+	}
 	prev := at(rs, c.start-1)
 	if prev == '与' && !s.clauseHasTarget() {
 		return false // a partner, not a commitment: 与107个重点集群加快融合
@@ -851,6 +856,9 @@ func (s *scanner) candidate(c cand) bool {
 	object := ""
 	if countUnit(c.unit) && objEnd > e {
 		object = trimObject(rs[e:objEnd])
+	}
+	if lastRune(c.unit) == '项' && strings.HasSuffix(string(rs[e:clauseEnd(rs, e)]), "工程") && programVerbs.within(rs, max(s.clause, c.start-4), c.start) {
+		return false // the plan's own programme: 实施20项民生工程
 	}
 	if countUnit(c.unit) {
 		if de, tail := qualifiers(rs, e); de > 0 {
