@@ -121,13 +121,15 @@ func (b *builder) walk(items []*item, parentPath []string) {
 			b.walk(it.children, it.path)
 			continue
 		}
-		if subs := splitShi(b.t, it); len(subs) > 0 {
+		// Aims stated as 一是/二是 in a 目标 part are goals, not tasks.
+		preamble := b.isPreamble(it)
+		if subs := splitShi(b.t, it); len(subs) > 0 && !preamble {
 			b.heading(it)
 			b.shiTasks(it, subs)
 			continue
 		}
 		bare := isBareHeading(b.t, it) && !(k > 0 && cutAfterTitle(b.t, items[k-1], it))
-		if b.isPreamble(it) || bare || !b.proseTasks && isProseSection(b.t, it) {
+		if preamble || bare || !b.proseTasks && isProseSection(b.t, it) {
 			b.heading(it)
 			b.addGoalText(it)
 			continue

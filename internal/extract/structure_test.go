@@ -34,3 +34,26 @@ func TestPolicyClosing(t *testing.T) {
 		}
 	}
 }
+
+// TestShiGoals reads 一是/二是 in a goals part as goals, not tasks.
+func TestShiGoals(t *testing.T) {
+	src := "南湖市2025年养老服务工作要点\n一、工作目标\n（一）主要目标。一是全市养老机构床位达到1.2万张；二是新增社区养老服务站50个。\n二、重点任务\n（一）完善养老服务网络。一是推进街道综合养老服务中心建设；二是发展老年助餐服务。（市民政局负责）\n"
+	p, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var labels []string
+	for _, task := range p.Tasks {
+		labels = append(labels, strings.Join(task.Path, "/"))
+	}
+	if strings.Join(labels, " ") != "二/(一)/一是 二/(一)/二是" {
+		t.Errorf("tasks %q, want the two items of 二(一)", labels)
+	}
+	var goals []float64
+	for _, g := range p.Goals {
+		goals = append(goals, g.Value)
+	}
+	if len(goals) != 2 || goals[0] != 1.2 || goals[1] != 50 {
+		t.Errorf("goals %v, want 1.2 and 50", goals)
+	}
+}
