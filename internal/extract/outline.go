@@ -46,6 +46,7 @@ var (
 	reAnnex    = regexp.MustCompile(`^(?:相关)?附件(?:下载)?\s*\d*\s*(?::|$)`)
 	reFileLine = regexp.MustCompile(`(?i)\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)\s*\)?$`)
 	reRelated  = regexp.MustCompile(`^(?:相关链接|相关阅读|相关文件|相关新闻|相关解读|延伸阅读|政策解读|相关附件)`)
+	reBox      = regexp.MustCompile(`^专栏\s*[0-9一二三四五六七八九十]{0,3}\s*(?:[:.、]|\s|$)`)
 	reNote     = regexp.MustCompile(`^(?:注|备注|注释)\s*:`)
 	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^\((此件|发至|本件)`)
 )
@@ -55,8 +56,10 @@ func buildOutline(t *text, lines []span) *outline {
 	lines = splitInlineItems(t, lines)
 	o := &outline{}
 	var stack []*item
-	var attach *item // the item that takes continuation paragraphs
-	notes := false   // inside a block of footnotes
+	var attach *item   // the item that takes continuation paragraphs
+	notes := false     // inside a block of footnotes
+	inBox := false     // inside a 专栏 box
+	var boxAfter *item // the item the box follows
 	for i, ln := range lines {
 		f := t.fold[ln.start:ln.end]
 		// A site's related-links block ends the document: nothing after it
@@ -86,6 +89,25 @@ func buildOutline(t *text, lines []span) *outline {
 				continue
 			}
 			notes = false
+		}
+		// A 专栏 box is a side panel: it ends the item before it, and
+		// what it commits to is a goal of the plan. Its own numbered lines
+		// restart; the plan's items go on with the next number or an
+		// outer heading.
+		if short != "" && reBox.MatchString(short) {
+			if !inBox {
+				boxAfter = attach
+			}
+			inBox, attach = true, nil
+			o.slogans = append(o.slogans, ln)
+			continue
+		}
+		if inBox {
+			if !isLabel || boxAfter != nil && !resumes(boxAfter, lbl) {
+				o.loose = append(o.loose, ln)
+				continue
+			}
+			inBox = false
 		}
 		// A parenthesis left open at the end of a line goes on in the next:
 		// "（省发展改革委、省交通运输厅、" / "省商务厅负责）".
@@ -188,6 +210,15 @@ func dropNoticeItems(t *text, o *outline) {
 		}
 	}
 	o.all = kept
+}
+
+// resumes reports a label that goes on from the item before a box: the
+// next number of its style, or a style of an outer level.
+func resumes(prev *item, l label) bool {
+	if l.style == prev.lbl.style {
+		return l.num == prev.lbl.num+1
+	}
+	return rank(l.style) < rank(prev.lbl.style)
 }
 
 // definesTerm reports the body of a footnote: a short term, then what it
