@@ -216,9 +216,9 @@ func titleClause(it *item) (clause, bool) {
 }
 
 // addGoalText keeps an item's paragraphs as places where plan-level goals
-// may be stated, unless the item reports the past.
+// may be stated, unless the item reports the past or states principles.
 func (b *builder) addGoalText(it *item) {
-	if !inHistory(it) {
+	if !inHistory(it) && !inPrinciples(it) {
 		b.goalText = append(b.goalText, it.content...)
 	}
 }

@@ -46,7 +46,7 @@ var (
 	reAnnex    = regexp.MustCompile(`^(?:相关)?附件(?:下载)?\s*\d*\s*(?::|$)`)
 	reFileLine = regexp.MustCompile(`(?i)\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)\s*\)?$`)
 	reRelated  = regexp.MustCompile(`^(?:相关链接|相关阅读|相关文件|相关新闻|相关解读|延伸阅读|政策解读|相关附件)`)
-	reBox      = regexp.MustCompile(`^专栏\s*[0-9一二三四五六七八九十]{0,3}\s*(?:[:.、]|\s|$)`)
+	reBox      = regexp.MustCompile(`^专栏\s*[0-9一二三四五六七八九十]{0,3}(?:[-—][0-9]{1,2})?\s*(?:[:.、]|\s|$)`)
 	reNote     = regexp.MustCompile(`^(?:注|备注|注释)\s*:`)
 	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^\((此件|发至|本件)`)
 )
@@ -409,14 +409,26 @@ func isIssuerName(s string) bool {
 // preambleWords mark the parts of a plan that state its aims rather than
 // assign work.
 var preambleWords = []string{"指导思想", "基本原则", "总体要求", "发展目标", "主要目标", "总体目标", "工作目标",
-	"总体思路", "基本思路", "发展思路", "重要意义", "编制依据", "适用范围", "发展现状", "现状与形势", "形势分析", "目标任务"}
+	"总体思路", "基本思路", "发展思路", "重要意义", "编制依据", "适用范围", "发展现状", "现状与形势", "形势分析", "目标任务",
+	"行动目标", "具体目标", "工作原则"}
 
 // historyWords mark the parts of a plan that report what was done, whose
 // numbers are facts, not goals.
 var historyWords = []string{"发展基础", "发展成就", "工作回顾", "发展现状", "现状与形势", "主要成效", "取得成效", "发展成效", "工作成效", "基本情况"}
 
+// principleWords mark the parts of a plan that state how it works, whose
+// numbers are no commitment ("在30个重点园区中遴选试点").
+var principleWords = []string{"基本原则", "工作原则", "指导思想", "总体思路", "基本思路", "发展思路"}
+
 // inHistory reports an item under a heading that reports the past.
-func inHistory(it *item) bool {
+func inHistory(it *item) bool { return underTitle(it, historyWords) }
+
+// inPrinciples reports an item under a heading of principles.
+func inPrinciples(it *item) bool { return underTitle(it, principleWords) }
+
+// underTitle reports an item under a heading whose title starts with one
+// of words (within its first 20 runes).
+func underTitle(it *item, words []string) bool {
 	for p := it; p != nil; p = p.parent {
 		// The title's first 20 runes; titles are valid UTF-8.
 		head, n := p.title, 0
@@ -427,7 +439,7 @@ func inHistory(it *item) bool {
 			}
 			n++
 		}
-		for _, w := range historyWords {
+		for _, w := range words {
 			if strings.Contains(head, w) {
 				return true
 			}

@@ -57,3 +57,19 @@ func TestShiGoals(t *testing.T) {
 		t.Errorf("goals %v, want 1.2 and 50", goals)
 	}
 }
+
+// TestPrinciplesGiveNoGoals reads goals from a plan's aims, not from its
+// principles.
+func TestPrinciplesGiveNoGoals(t *testing.T) {
+	src := "北川市商贸流通三年行动计划\n一、总体要求\n（一）基本原则\n1.坚持开放合作。深化区域协作，推动建设10个跨区域合作平台。\n（二）行动目标\n到2027年，新增限额以上商贸企业50家。\n二、重点任务\n1.完善流通网络。新建农产品批发市场2个。（市商务局负责）\n"
+	p, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Goals) != 1 || p.Goals[0].Value != 50 {
+		t.Errorf("goals %+v, want only 50家", p.Goals)
+	}
+	if len(p.Tasks) != 1 || len(p.Tasks[0].Targets) != 1 {
+		t.Errorf("tasks %+v, want one with its target", p.Tasks)
+	}
+}
