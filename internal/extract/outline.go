@@ -56,10 +56,11 @@ func buildOutline(t *text, lines []span) *outline {
 	lines = splitInlineItems(t, lines)
 	o := &outline{}
 	var stack []*item
-	var attach *item   // the item that takes continuation paragraphs
-	notes := false     // inside a block of footnotes
-	inBox := false     // inside a 专栏 box
-	var boxAfter *item // the item the box follows
+	var attach *item     // the item that takes continuation paragraphs
+	notes := false       // inside a block of footnotes
+	inBox := false       // inside a 专栏 box
+	var boxAfter *item   // the item the box follows
+	var notesAfter *item // the item the notes follow
 	for i, ln := range lines {
 		f := t.fold[ln.start:ln.end]
 		// A site's related-links block ends the document: nothing after it
@@ -81,11 +82,16 @@ func buildOutline(t *text, lines []span) *outline {
 		// terms: they are no item, no part of the last item and no goal.
 		// Any other numbered line ends them.
 		if short != "" && reNote.MatchString(short) || isLabel && lbl.style == styleCircled && definesTerm(f[lbl.end:]) {
+			if !notes {
+				notesAfter = attach
+			}
 			notes, attach = true, nil
 			continue
 		}
 		if notes {
-			if !isLabel || lbl.style == styleCircled {
+			// Notes numbered 1. 2. restart; the plan goes on with the
+			// next number or an outer heading.
+			if !isLabel || lbl.style == styleCircled || notesAfter != nil && !resumes(notesAfter, lbl) {
 				continue
 			}
 			notes = false
