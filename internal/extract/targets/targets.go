@@ -49,6 +49,7 @@ var (
 	thisYear     = newWordList([]string{"年底前", "年内", "全年", "今年", "当年", "本年度"})
 	pastInSent   = newWordList(pastSentenceWords)
 	permission   = newWordList([]string{"可以", "可在", "可按", "可对", "可从", "允许"})
+	tariffs      = newWordList([]string{"收费标准", "票价", "价格为", "单价", "收费为", "计费"})
 	programVerbs = newWordList([]string{"实施", "组织实施", "推进实施"})
 	training     = newWordList([]string{"培训", "轮训", "培养", "开展服务", "提供服务"})
 	comparedTo   = newWordList([]string{"比", "较", "同", "超", "于", "高于", "低于"})
@@ -601,6 +602,20 @@ func (s *scanner) comingYears(i int) bool {
 	return j > k+2 && at(rs, j) == '年'
 }
 
+// price reports a money amount per unit of something, as a tariff or
+// fee schedule writes it: "2元/人次", "每小时5元", "收费标准为…". An
+// amount per year, quarter or month ("每年安排2亿元") is a commitment.
+func (s *scanner) price(c cand) bool {
+	rs := s.rs
+	if r := at(rs, c.end); r == '/' || r == '／' {
+		return true
+	}
+	if k := lastIndexRunes(rs, max(s.clause, c.start-6), c.start, []rune("每")); k >= 0 && !strings.ContainsRune("年季月", at(rs, k+1)) {
+		return true
+	}
+	return tariffs.within(rs, s.clause, c.start)
+}
+
 // inclusive reports "(含)" or "（含）" at i, which marks the number before
 // it as a bound of a rule's scope, never a commitment.
 func inclusive(rs []rune, i int) bool {
@@ -820,6 +835,9 @@ func (s *scanner) candidate(c cand) bool {
 	}
 	if inclusive(rs, c.end) {
 		return false // a bound of eligibility: 从业人员300人（含）以下的企业
+	}
+	if moneyUnit(c.unit) && s.price(c) {
+		return false // a price or fee: 每小时5元, 2元/人次, 收费标准
 	}
 	if moneyUnit(c.unit) && caps.within(rs, s.clause, c.start) {
 		return false // a ceiling of support: 最高500万元
