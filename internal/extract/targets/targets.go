@@ -318,9 +318,11 @@ func (s *scanner) arabic(i int) int {
 				u, k2, more = string(rs[k])+b, k3, true
 			}
 		}
-		if u == "" && s.bareMultiplier(j) {
+		if u == "" {
 			// "突破5亿", "新增100万高校毕业生": the multiplier is the unit.
-			u, k2 = string(rs[j]), j+1
+			if n := s.bareMultiplier(j); n > 0 {
+				u, k2 = string(rs[j:j+n]), j+n
+			}
 		}
 		if u == "" || at(rs, k2) == '级' {
 			return j // no unit, or a class such as 100亿元级
@@ -343,15 +345,25 @@ func (s *scanner) arabic(i int) int {
 // at the end of its clause ("突破5亿", "减少60万以上"), or before the
 // people or things counted after a verb of building or serving ("新增100万
 // 高校毕业生"). A name ("百万英才") or a class ("千亿级") is not one.
-func (s *scanner) bareMultiplier(j int) bool {
+// It returns the multiplier's length, 0 when there is none.
+func (s *scanner) bareMultiplier(j int) int {
 	rs := s.rs
-	if r := at(rs, j); r != '万' && r != '亿' {
-		return false
+	n := 0
+	switch {
+	case at(rs, j) == '万' && at(rs, j+1) == '亿':
+		n = 2
+	case at(rs, j) == '万' || at(rs, j) == '亿':
+		n = 1
+	default:
+		return 0
 	}
-	if closesClause(rs, j+1) {
-		return true
+	if closesClause(rs, j+n) {
+		return n
 	}
-	return isHan(at(rs, j+1)) && at(rs, j+1) != '级' && verbsBefore.within(rs, s.clause, j)
+	if isHan(at(rs, j+n)) && at(rs, j+n) != '级' && verbsBefore.within(rs, s.clause, j) {
+		return n
+	}
+	return 0
 }
 
 func at(rs []rune, i int) rune {
