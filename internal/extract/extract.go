@@ -232,6 +232,21 @@ func isBareHeading(t *text, it *item) bool {
 	return len(it.content) == 0 || titleOnly(t, it.content[0])
 }
 
+// cutAssignment reports a paragraph that ends inside a parenthesis which
+// assigns work: the text was cut in the middle of its units.
+func cutAssignment(t *text, p span) bool {
+	if !unclosed(t, p) {
+		return false
+	}
+	f := t.fold[p.start:p.end]
+	k := len(f) - 1
+	for k >= 0 && f[k] != '(' {
+		k--
+	}
+	rest := f[k+1:]
+	return containsRunes(rest, []rune("牵头")) || containsRunes(rest, []rune("负责")) || containsRunes(rest, []rune("责任单位"))
+}
+
 // cutAfterTitle reports an item whose text was cut off after its first
 // words, at the very end of the document, following a sibling that is a
 // task: an excerpt's last task, not a heading.
@@ -258,6 +273,9 @@ func (b *builder) isPreamble(it *item) bool {
 		if len(c.lead)+len(c.coop) > 0 {
 			return false
 		}
+	}
+	if n := len(it.content); n > 0 && cutAssignment(b.t, it.content[n-1]) {
+		return false // an excerpt cut inside the item's units: "(省发展改革委牵头,省…"
 	}
 	for p := it; p != nil; p = p.parent {
 		if isPreambleTitle(p.title) {

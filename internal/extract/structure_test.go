@@ -73,3 +73,19 @@ func TestPrinciplesGiveNoGoals(t *testing.T) {
 		t.Errorf("tasks %+v, want one with its target", p.Tasks)
 	}
 }
+
+// TestAimsWithUnits reads an item of a 总体要求 part that assigns units,
+// even when the excerpt is cut inside its parenthesis, as a task.
+func TestAimsWithUnits(t *testing.T) {
+	src := "东山省人民政府关于落实2024年重点工作部门分工的意见\n一、落实2024年经济社会发展总体要求\n（一）总体要求。主要预期目标：地区生产总值增长6%左右；城镇新增就业50万人以上（省发展改革委牵头，省统计局、省人力资源"
+	p, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Tasks) != 1 || p.Tasks[0].Label != "(一)" || len(p.Tasks[0].Targets) != 2 {
+		t.Fatalf("tasks %+v, want (一) with its two targets", p.Tasks)
+	}
+	if len(p.Goals) != 0 {
+		t.Errorf("goals %+v, want none: the targets are the task's", p.Goals)
+	}
+}
