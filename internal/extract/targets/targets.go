@@ -78,6 +78,66 @@ func FindIn(rs []rune, year, planYear int) []plan.Target {
 	return s.out
 }
 
+// FindFolded is FindIn for a text read through its folded twin: match
+// holds the same runes as src, one for one, with characters written in
+// other forms (traditional ones) folded to those the vocabulary knows.
+// The rules read match; a target's text, unit and indicator are given as
+// src prints them.
+func FindFolded(src, match []rune, year, planYear int) []plan.Target {
+	if len(src) != len(match) {
+		return FindIn(src, year, planYear)
+	}
+	if !hasNumeralRunes(match) {
+		return nil
+	}
+	if planYear == 0 {
+		planYear = year
+	}
+	s := scanner{rs: match, src: src, year: year, dflt: year, base: planYear, yearsEnd: -1}
+	s.run()
+	for i := range s.out {
+		t := &s.out[i]
+		t.Text = string(src[t.Start:t.End])
+		t.Indicator = s.asPrinted(t.Indicator, t.Start, t.End)
+	}
+	return s.out
+}
+
+// asPrinted returns w, a phrase of the folded text, as the source prints
+// it where it stands within [lo, hi); else w unchanged.
+func (s *scanner) asPrinted(w string, lo, hi int) string {
+	wr := []rune(w)
+	if s.src == nil || len(wr) == 0 {
+		return w
+	}
+	if k := lastIndexRunes(s.rs, lo, hi, wr); k >= 0 {
+		return string(s.src[k : k+len(wr)])
+	}
+	return w
+}
+
+// unitAsPrinted returns a unit read from the folded text ending at end as
+// the source prints it: the unit's runes, matched from the end, may have
+// others between them ("4万余人次").
+func (s *scanner) unitAsPrinted(u string, end int) string {
+	if s.src == nil {
+		return u
+	}
+	ur := []rune(u)
+	out := make([]rune, len(ur))
+	n := len(ur)
+	for k := end - 1; k >= 0 && n > 0 && end-k <= len(ur)+2; k-- {
+		if s.rs[k] == ur[n-1] {
+			n--
+			out[n] = s.src[k]
+		}
+	}
+	if n > 0 {
+		return u
+	}
+	return string(out)
+}
+
 // hasNumeral reports whether text holds a character a target can start
 // with; a text without one is not scanned. 一 does not count: a count of
 // one is never written in Chinese numerals as a target.
@@ -105,6 +165,7 @@ func hasNumeralRunes(rs []rune) bool {
 // scanner holds the state of one left-to-right pass.
 type scanner struct {
 	rs   []rune
+	src  []rune // the text as printed, when rs is its folded twin; else nil
 	out  []plan.Target
 	base int // the plan's year: statements about earlier years are history
 	dflt int // the year of targets that state none
@@ -912,7 +973,7 @@ func (s *scanner) candidate(c cand) bool {
 	t := plan.Target{
 		Value:      c.value,
 		ValueMax:   c.max,
-		Unit:       c.unit,
+		Unit:       s.unitAsPrinted(c.unit, c.end),
 		Comparator: cmp,
 		Year:       year,
 	}

@@ -276,3 +276,31 @@ func TestFindInHistory(t *testing.T) {
 		t.Errorf("FindIn = %v, want only the 2025 target", got)
 	}
 }
+
+// TestFindFolded reads a text printed in traditional characters through
+// its folded twin and gives the targets as printed.
+func TestFindFolded(t *testing.T) {
+	fold := map[rune]rune{'萬': '万', '給': '给', '對': '对', '聯': '联', '資': '资', '發': '发', '費': '费',
+		'單': '单', '辦': '办', '達': '达', '億': '亿', '個': '个', '餘': '余', '統': '统', '籌': '筹'}
+	src := []rune("統籌整合3000萬元資金用于發放消費券，對承辦單位給予3萬元-5萬元的資金支持。年內新增4萬餘人次，建成10個站點。")
+	match := make([]rune, len(src))
+	for i, r := range src {
+		match[i] = r
+		if f, ok := fold[r]; ok {
+			match[i] = f
+		}
+	}
+	gotT := FindFolded(src, match, 2023, 2023)
+	want := []struct {
+		value      float64
+		unit, text string
+	}{{3000, "萬元", "統籌整合3000萬元"}, {4, "萬人次", "年內新增4萬餘人次"}, {10, "個", "建成10個站點"}}
+	if len(gotT) != len(want) {
+		t.Fatalf("got %+v, want %d targets", gotT, len(want))
+	}
+	for i, w := range want {
+		if g := gotT[i]; g.Value != w.value || g.Unit != w.unit || g.Text != w.text {
+			t.Errorf("target %d = %v %q %q, want %v %q %q", i, g.Value, g.Unit, g.Text, w.value, w.unit, w.text)
+		}
+	}
+}
