@@ -50,6 +50,7 @@ var (
 	pastInSent   = newWordList(pastSentenceWords)
 	permission   = newWordList([]string{"可以", "可在", "可按", "可对", "可从", "允许"})
 	tariffs      = newWordList([]string{"收费标准", "票价", "价格为", "单价", "收费为", "计费"})
+	linking      = newWordList([]string{"融合", "互联", "互通", "对接", "衔接", "联动", "协同", "共享"})
 	programVerbs = newWordList([]string{"实施", "组织实施", "推进实施"})
 	training     = newWordList([]string{"培训", "轮训", "培养", "开展服务", "提供服务"})
 	comparedTo   = newWordList([]string{"比", "较", "同", "超", "于", "高于", "低于"})
@@ -832,8 +833,8 @@ func (s *scanner) candidate(c cand) bool {
 		return false // what a rule allows: 可在投产后每年提取不低于5%
 	}
 	prev := at(rs, c.start-1)
-	if prev == '与' && !s.clauseHasTarget() {
-		return false // a partner, not a commitment: 与107个重点集群加快融合
+	if prev == '与' && !s.clauseHasTarget() && linking.within(rs, c.end, clauseEnd(rs, c.end)) {
+		return false // partners to link with, not a commitment: 与107个重点集群加快融合
 	}
 	if prev == '在' && containsRune(rs, c.end, clauseEnd(rs, c.end), '中') {
 		return false // a selection from what exists: 在107个重点集群中优选试点

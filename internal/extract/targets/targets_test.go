@@ -90,6 +90,7 @@ func TestFind(t *testing.T) {
 		{"eligibility bound", "对从业人员200人（含）以下的小微企业，按其上年度缴纳失业保险费的50%返还。", 2024, nil},
 		{"standardised is no norm", "建设300个统一配送的标准化菜市场。", 2024, []want{{300, 0, "个", "=", 2024}}},
 		{"partners and selections are no commitment", "推动园区与20个重点产业集群深度对接，在50个重点镇中选择试点。", 2024, nil},
+		{"partners to win are a commitment", "力争与10个国家建立友好城市关系。", 2024, []want{{10, 0, "个", "=", 2024}}},
 		{"count in a list after a scope verb", "围绕重点产业和30个特色产业集群需求开展服务。", 2024, nil},
 		{"rates qualifying a count", "培育8个电商渗透率提升10%以上、网络零售额增长15%以上的数字商贸集群。", 2024, []want{{8, 0, "个", "=", 2024}}},
 		{"a count then other targets", "引导5万家企业上云，关键环节数字化比例达到60%，平台成为转型升级的重要支撑。", 2024,
