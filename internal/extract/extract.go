@@ -85,7 +85,7 @@ func foldString(s string) string {
 func build(t *text, doc plan.Document, intro string, body []span, proseTasks bool) (*plan.Plan, *outline) {
 	p := &plan.Plan{Document: doc, Tasks: make([]plan.Task, 0, 64)}
 	b := &builder{t: t, p: p, doc: doc, proseTasks: proseTasks}
-	if isAnnual(doc, intro) {
+	if isAnnual(doc, intro) || opensForYear(t, doc, body) {
 		b.targetYear = doc.Year
 	} else if y := rangeEnd(doc); y != 0 {
 		b.targetYear = y

@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"luoshi/internal/plan"
 )
 
 // findClauses finds the responsibility clauses in an item's paragraphs:
@@ -501,4 +503,32 @@ func cutAfterTitle(t *text, prev, it *item) bool {
 		return false
 	}
 	return onlySpace(t, it.content[0].end, len(t.fold))
+}
+
+// opensForYear reports a plan whose opening, before its first item, says
+// it is the work of one year: "为认真做好2019年政府工作", "2024年重点工作".
+// Its targets that state no year are for that year.
+func opensForYear(t *text, doc plan.Document, body []span) bool {
+	year := doc.Year
+	if year == 0 || reYearRange.MatchString(doc.Title) {
+		return false
+	}
+	y := strconv.Itoa(year) + "年"
+	for k, ln := range body {
+		if k == 12 {
+			break
+		}
+		f := t.fold[ln.start:ln.end]
+		if _, ok := parseLabel(f); ok {
+			break
+		}
+		if len(f) > 300 {
+			continue
+		}
+		fs := t.fline(ln)
+		if strings.Contains(fs, "做好"+y) || strings.Contains(fs, y+"政府工作") || strings.Contains(fs, y+"重点工作") {
+			return true
+		}
+	}
+	return false
 }

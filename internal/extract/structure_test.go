@@ -89,3 +89,16 @@ func TestAimsWithUnits(t *testing.T) {
 		t.Errorf("goals %+v, want none: the targets are the task's", p.Goals)
 	}
 }
+
+// TestOpeningGivesYear gives the targets of a plan whose opening names the
+// year of its work that year, though its title names none.
+func TestOpeningGivesYear(t *testing.T) {
+	src := "东山省人民政府关于落实《政府工作报告》重点工作部门分工的意见\n东政发〔2024〕3号\n各市人民政府，省政府各部门：\n为认真做好2024年政府工作，现就重点工作提出分工意见如下：\n一、扩大有效需求\n1.促进消费恢复。新增限额以上商贸企业300家。（省商务厅牵头）\n"
+	p, err := Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Tasks) != 1 || len(p.Tasks[0].Targets) != 1 || p.Tasks[0].Targets[0].Year != 2024 {
+		t.Fatalf("tasks %+v, want one target for 2024", p.Tasks)
+	}
+}
