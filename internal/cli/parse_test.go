@@ -7,6 +7,7 @@ import (
 	"html"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -168,6 +169,30 @@ func TestParseStdin(t *testing.T) {
 	}
 }
 
+// TestParseNoTasks prints a plan without numbered items, with its goals
+// and a no_tasks warning, and exits 0: only unreadable input is an error.
+func TestParseNoTasks(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "goals.txt")
+	src := "南岭市养老服务体系建设实施方案\n一、发展目标\n到2026年，全市养老机构护理型床位占比达到60%以上。\n"
+	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI("parse", "--json", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var p plan.Plan
+	if err := json.Unmarshal([]byte(out), &p); err != nil {
+		t.Fatalf("output is not the contract's JSON: %v", err)
+	}
+	if p.Document.Title != "南岭市养老服务体系建设实施方案" || len(p.Tasks) != 0 || len(p.Goals) != 1 || p.Goals[0].Value != 60 {
+		t.Errorf("plan = %+v", p)
+	}
+	if !slices.ContainsFunc(p.Warnings, func(w plan.Warning) bool { return w.Code == "no_tasks" }) {
+		t.Errorf("warnings = %+v, want no_tasks among them", p.Warnings)
+	}
+}
+
 // TestParseBadInput exits non-zero with one clear line for every kind of
 // unusable input.
 func TestParseBadInput(t *testing.T) {
@@ -180,7 +205,6 @@ func TestParseBadInput(t *testing.T) {
 		{"empty", "empty.txt", nil, "empty"},
 		{"blank", "blank.txt", []byte(" \n\t\n　\n"), "empty"},
 		{"binary", "image.png", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, 64)...), "not text"},
-		{"no tasks", "letter.txt", []byte("各位同事：\n本周五下午召开服务业工作座谈会，请准时参加。\n"), "no numbered tasks"},
 		{"broken docx", "broken.docx", []byte("PK\x03\x04garbage"), "docx"},
 		{"missing", "", nil, "no such file"},
 	}

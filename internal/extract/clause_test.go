@@ -3,8 +3,11 @@ package extract
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
+
+	"luoshi/internal/plan"
 )
 
 // TestResponsibilityForms reads each way plans name who does a task.
@@ -137,12 +140,43 @@ func TestClutter(t *testing.T) {
 	}
 }
 
-// TestNoTasks refuses a text that is not a plan.
+// TestNoTasks refuses only a text without content; a text without
+// numbered items is a plan without tasks, with its fields and goals.
 func TestNoTasks(t *testing.T) {
-	for _, s := range []string{"", " \n \n", "各位同事：\n请于周五前报送材料。\n"} {
+	for _, s := range []string{"", " \n \n"} {
 		if _, err := Parse(s); err == nil {
 			t.Errorf("Parse(%q) succeeded", s)
 		}
+	}
+	cases := []struct {
+		name, src string
+		goals     []float64
+	}{
+		{"a letter", "各位同事：\n请于周五前报送材料。\n", nil},
+		{"goals then cut", "东林市2025年家政服务提质工作方案\n一、总体要求\n（一）工作目标\n到2025年底，全市家政服务从业人员达到3万人，培育家政龙头企业10家以上。\n", []float64{3, 10}},
+		{"dash goals", "东林市关于促进会展业发展的实施意见\n各区人民政府：\n为推动会展业发展，提出如下意见。\n——展览面积年均增长8%以上。\n——新建专业展馆1—2个。\n", []float64{8, 1}},
+		{"principles only", "东林市服务业三年行动计划\n一、基本原则\n1.坚持市场主导。发挥企业主体作用。\n2.坚持开放合作。深化区域协作。\n", nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			p, err := Parse(tc.src)
+			if err != nil {
+				t.Fatalf("Parse: %v", err)
+			}
+			if len(p.Tasks) != 0 {
+				t.Errorf("%d tasks, want none: %+v", len(p.Tasks), p.Tasks)
+			}
+			if !slices.ContainsFunc(p.Warnings, func(w plan.Warning) bool { return w.Code == "no_tasks" }) {
+				t.Errorf("warnings = %+v, want no_tasks among them", p.Warnings)
+			}
+			var got []float64
+			for _, g := range p.Goals {
+				got = append(got, g.Value)
+			}
+			if fmt.Sprint(got) != fmt.Sprint(tc.goals) {
+				t.Errorf("goals %v, want %v", got, tc.goals)
+			}
+		})
 	}
 }
 

@@ -15,9 +15,6 @@ import (
 	"luoshi/internal/plan"
 )
 
-// ErrNoTasks is returned when the text holds no numbered task at all.
-var ErrNoTasks = errors.New("no numbered tasks found: this does not read as a plan")
-
 // ErrEmpty is returned for a text without any content.
 var ErrEmpty = errors.New("the document has no text")
 
@@ -65,10 +62,14 @@ func parse(s string) (*plan.Plan, error) {
 	}
 	p.Source = s
 	p.Warnings = append(docWarnings, p.Warnings...)
+	b := &builder{t: t, p: p}
 	if len(p.Tasks) == 0 {
-		return nil, ErrNoTasks
+		// A preamble, a goals section or a page cut before the first item
+		// is still a plan: its fields and goals stand without tasks.
+		b.warn("no_tasks", "the document holds no numbered task", "", span{})
+		return p, nil
 	}
-	(&builder{t: t, p: p}).checkNumbering(o)
+	b.checkNumbering(o)
 	return p, nil
 }
 
@@ -94,7 +95,7 @@ func foldString(s string) string {
 func build(t *text, doc plan.Document, intro string, body []span, proseTasks bool) (*plan.Plan, *outline) {
 	p := &plan.Plan{Document: doc, Tasks: make([]plan.Task, 0, 64)}
 	b := &builder{t: t, p: p, doc: doc, proseTasks: proseTasks, noteAt: firstListedNote(t, body)}
-	if isAnnual(doc, intro) {
+	if isAnnual(doc, intro) || opensForYear(t, doc, body) {
 		b.targetYear = doc.Year
 	} else if y := rangeEnd(doc); y != 0 {
 		b.targetYear = y
@@ -124,7 +125,7 @@ type builder struct {
 
 // walk visits items depth first, in document order.
 func (b *builder) walk(items []*item, parentPath []string) {
-	for _, it := range items {
+	for k, it := range items {
 		it.path = append(append([]string{}, parentPath...), it.lbl.norm)
 		b.readItem(it)
 		if len(it.children) > 0 {
@@ -133,15 +134,21 @@ func (b *builder) walk(items []*item, parentPath []string) {
 			b.walk(it.children, it.path)
 			continue
 		}
-		if subs := splitShi(b.t, it); len(subs) > 0 {
+		// Aims stated as 一是/二是 in a 目标 part are goals, not tasks.
+		preamble := b.isPreamble(it)
+		if subs := splitShi(b.t, it); len(subs) > 0 && !preamble {
 			b.heading(it)
 			b.shiTasks(it, subs)
 			continue
 		}
-		if b.isPreamble(it) || isBareHeading(b.t, it) || !b.proseTasks && isProseSection(b.t, it) {
+		bare := isBareHeading(b.t, it) && !(k > 0 && cutAfterTitle(b.t, items[k-1], it))
+		if preamble || bare || !b.proseTasks && isProseSection(b.t, it) {
 			b.heading(it)
 			b.addGoalText(it)
 			continue
+		}
+		if it.parent == nil && (k+1 == len(items) || items[k+1].lbl.num == 1) {
+			b.dropClosing(it)
 		}
 		b.task(it, it.lbl.norm, it.path, it.content, it.clauses)
 	}
@@ -191,9 +198,9 @@ func titleClause(it *item) (clause, bool) {
 }
 
 // addGoalText keeps an item's paragraphs as places where plan-level goals
-// may be stated, unless the item reports the past.
+// may be stated, unless the item reports the past or states principles.
 func (b *builder) addGoalText(it *item) {
-	if !inHistory(it) {
+	if !inHistory(it) && !inPrinciples(it) {
 		b.goalText = append(b.goalText, it.content...)
 	}
 }
@@ -223,6 +230,9 @@ func (b *builder) isPreamble(it *item) bool {
 		if len(c.lead)+len(c.coop) > 0 {
 			return false
 		}
+	}
+	if n := len(it.content); n > 0 && cutAssignment(b.t, it.content[n-1]) {
+		return false // an excerpt cut inside the item's units: "(省发展改革委牵头,省…"
 	}
 	for p := it; p != nil; p = p.parent {
 		if isPreambleTitle(p.title) {

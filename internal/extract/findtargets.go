@@ -10,7 +10,35 @@ import (
 func findTargets(s string, year int) []plan.Target { return targets.Find(s, year) }
 
 // findTargetRunes is findTargets for a text held as runes, in a plan
-// issued in planYear.
+// issued in planYear. The rules read the characters folded as the rest of
+// the extractor reads them; the targets are given as the text prints them.
 func findTargetRunes(rs []rune, year, planYear int) []plan.Target {
-	return targets.FindIn(rs, year, planYear)
+	var match []rune
+	for i, r := range rs {
+		f := foldHan(r)
+		if f == r {
+			continue
+		}
+		if match == nil {
+			match = append([]rune{}, rs...)
+		}
+		match[i] = f
+	}
+	if match == nil {
+		return targets.FindIn(rs, year, planYear)
+	}
+	return targets.FindFolded(rs, match, year, planYear)
+}
+
+// foldHan folds a Chinese character the way the twin text does; other
+// runes (punctuation, digits, letters) are left for the target rules,
+// which know their full-width forms.
+func foldHan(r rune) rune {
+	if r < 0x3400 {
+		return r
+	}
+	if f := foldRune(r); f != r && isHan(f) && isHan(r) {
+		return f
+	}
+	return r
 }

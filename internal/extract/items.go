@@ -7,6 +7,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"luoshi/internal/plan"
 )
 
 // findClauses finds the responsibility clauses in an item's paragraphs:
@@ -476,4 +478,89 @@ func (b *builder) checkNumbering(o *outline) {
 		}
 	}
 	visit(o.roots)
+}
+
+// dropClosing cuts the closing paragraphs of a policy ("省财政厅会同…制定
+// 实施细则", "本政策自2021年开始执行") from its last section, when that
+// section's paragraphs each end in their own responsibility clause: the
+// paragraphs after the last clause belong to no item.
+func (b *builder) dropClosing(it *item) {
+	last, n := -1, 0
+	for k, p := range it.content {
+		if endsInClause(b.t, p, it.clauses) {
+			last = k
+			n++
+		}
+	}
+	if n < 2 || last+1 == len(it.content) {
+		return
+	}
+	it.content = it.content[:last+1]
+}
+
+// endsInClause reports a paragraph whose last words are a unit clause.
+func endsInClause(t *text, p span, cs []clause) bool {
+	end := p.end
+	for end > p.start && strings.ContainsRune("。; ", t.fold[end-1]) {
+		end--
+	}
+	for _, c := range cs {
+		if c.span.end >= end && c.span.end <= p.end && c.span.start >= p.start && len(c.lead)+len(c.coop) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// cutAssignment reports a paragraph that ends inside a parenthesis which
+// assigns work: the text was cut in the middle of its units.
+func cutAssignment(t *text, p span) bool {
+	if !unclosed(t, p) {
+		return false
+	}
+	f := t.fold[p.start:p.end]
+	k := len(f) - 1
+	for k >= 0 && f[k] != '(' {
+		k--
+	}
+	rest := f[k+1:]
+	return containsRunes(rest, []rune("牵头")) || containsRunes(rest, []rune("负责")) || containsRunes(rest, []rune("责任单位"))
+}
+
+// cutAfterTitle reports an item whose text was cut off after its first
+// words, at the very end of the document, following a sibling that is a
+// task: an excerpt's last task, not a heading.
+func cutAfterTitle(t *text, prev, it *item) bool {
+	if len(prev.children) > 0 || isBareHeading(t, prev) || len(it.content) != 1 || len(it.children) > 0 {
+		return false
+	}
+	return onlySpace(t, it.content[0].end, len(t.fold))
+}
+
+// opensForYear reports a plan whose opening, before its first item, says
+// it is the work of one year: "为认真做好2019年政府工作", "2024年重点工作".
+// Its targets that state no year are for that year.
+func opensForYear(t *text, doc plan.Document, body []span) bool {
+	year := doc.Year
+	if year == 0 || reYearRange.MatchString(doc.Title) {
+		return false
+	}
+	y := strconv.Itoa(year) + "年"
+	for k, ln := range body {
+		if k == 12 {
+			break
+		}
+		f := t.fold[ln.start:ln.end]
+		if _, ok := parseLabel(f); ok {
+			break
+		}
+		if len(f) > 300 {
+			continue
+		}
+		fs := t.fline(ln)
+		if strings.Contains(fs, "做好"+y) || strings.Contains(fs, y+"政府工作") || strings.Contains(fs, y+"重点工作") {
+			return true
+		}
+	}
+	return false
 }

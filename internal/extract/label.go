@@ -109,14 +109,14 @@ func parseLabel(f []rune) (label, bool) {
 		if n == 0 || n >= len(f) {
 			break
 		}
-		if f[n] == ' ' && n+1 < len(f) && (f[n+1] == '.' || f[n+1] == '、') {
+		if f[n] == ' ' && n+1 < len(f) && (f[n+1] == '.' || f[n+1] == '、' || f[n+1] == '﹒') {
 			n++ // "3 .发展…"
 		}
 		switch f[n] {
 		case ')':
 			// "1)" is the half-parenthesis form of "(1)".
 			return label{style: styleArabicParen, num: v, norm: "(" + strconv.Itoa(v) + ")", end: skipSep(f, n+1)}, true
-		case '.', '、':
+		case '.', '、', '﹒': // ﹒ is the small full stop some typesetters use
 			// "1.5亿元" is a number, not a label; "1.2023年底前…" is a label.
 			if f[n] == '.' && n+1 < len(f) && f[n+1] >= '0' && f[n+1] <= '9' && !yearAt(f, n+1) {
 				break

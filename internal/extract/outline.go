@@ -46,6 +46,8 @@ var (
 	reAnnex    = regexp.MustCompile(`^(?:相关)?附件(?:下载)?\s*\d*\s*(?::|$)`)
 	reFileLine = regexp.MustCompile(`(?i)\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)\s*\)?$`)
 	reRelated  = regexp.MustCompile(`^(?:相关链接|相关阅读|相关文件|相关新闻|相关解读|延伸阅读|政策解读|相关附件)`)
+	reBox      = regexp.MustCompile(`^专栏\s*[0-9一二三四五六七八九十]{0,3}(?:[-—][0-9]{1,2})?\s*(?:[:.、]|\s|$)`)
+	reNote     = regexp.MustCompile(`^(?:注|备注|注释)\s*:`)
 	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^\((此件|发至|本件)`)
 )
 
@@ -54,7 +56,11 @@ func buildOutline(t *text, lines []span) *outline {
 	lines = splitInlineItems(t, lines)
 	o := &outline{}
 	var stack []*item
-	var attach *item // the item that takes continuation paragraphs
+	var attach *item     // the item that takes continuation paragraphs
+	notes := false       // inside a block of footnotes
+	inBox := false       // inside a 专栏 box
+	var boxAfter *item   // the item the box follows
+	var notesAfter *item // the item the notes follow
 	for i, ln := range lines {
 		f := t.fold[ln.start:ln.end]
 		// A site's related-links block ends the document: nothing after it
@@ -72,6 +78,43 @@ func buildOutline(t *text, lines []span) *outline {
 			continue
 		}
 		lbl, isLabel := parseLabel(f)
+		// Footnotes, "注：" and the "①…：指…" lines under it, explain
+		// terms: they are no item, no part of the last item and no goal.
+		// Any other numbered line ends them.
+		if short != "" && reNote.MatchString(short) || isLabel && lbl.style == styleCircled && definesTerm(f[lbl.end:]) {
+			if !notes {
+				notesAfter = attach
+			}
+			notes, attach = true, nil
+			continue
+		}
+		if notes {
+			// Notes numbered 1. 2. restart; the plan goes on with the
+			// next number or an outer heading.
+			if !isLabel || lbl.style == styleCircled || notesAfter != nil && !resumes(notesAfter, lbl) {
+				continue
+			}
+			notes = false
+		}
+		// A 专栏 box is a side panel: it ends the item before it, and
+		// what it commits to is a goal of the plan. Its own numbered lines
+		// restart; the plan's items go on with the next number or an
+		// outer heading.
+		if short != "" && reBox.MatchString(short) {
+			if !inBox {
+				boxAfter = attach
+			}
+			inBox, attach = true, nil
+			o.slogans = append(o.slogans, ln)
+			continue
+		}
+		if inBox {
+			if !isLabel || boxAfter != nil && !resumes(boxAfter, lbl) {
+				o.loose = append(o.loose, ln)
+				continue
+			}
+			inBox = false
+		}
 		// A parenthesis left open at the end of a line goes on in the next:
 		// "（省发展改革委、省交通运输厅、" / "省商务厅负责）".
 		if attach != nil && !isLabel && len(attach.content) > 0 && unclosed(t, attach.content[len(attach.content)-1]) && onlySpace(t, attach.content[len(attach.content)-1].end, ln.start) {
@@ -118,7 +161,85 @@ func buildOutline(t *text, lines []span) *outline {
 			o.loose = append(o.loose, ln)
 		}
 	}
+	dropNoticeItems(t, o)
 	return o
+}
+
+// reHandOn is the sentence of a covering notice that hands the plan on:
+// "现将《…》印发给你们", "…已经省政府同意，现印发你们".
+var reHandOn = regexp.MustCompile(`印发给你们|印发你们|现印发给|印发给各`)
+
+// dropNoticeItems removes the covering notice's own numbered requirements
+// ("一、要高度重视…", "二、各单位确定一名联络员…"): top items right after
+// the notice, before the plan's own items restart at 1 in the same style.
+// They are no task, and their dates and contacts are no goal.
+func dropNoticeItems(t *text, o *outline) {
+	first := o.roots
+	if len(first) < 2 {
+		return
+	}
+	// The notice hands the plan on before its first item, and is signed
+	// and dated only after its requirements.
+	before := string(t.fold[:first[0].start])
+	loc := reHandOn.FindStringIndex(before)
+	if loc == nil || reHanDate.MatchString(before[loc[1]:]) {
+		return
+	}
+	st := first[0].lbl.style
+	cut := 0
+	for k := 1; k < len(first); k++ {
+		if first[k].lbl.style == st && first[k].lbl.num == 1 {
+			cut = k
+			break
+		}
+	}
+	// A notice asks for a few things in a paragraph each; a plan's parts
+	// that restart their numbering have items of their own and are longer
+	// than what comes before them.
+	if cut == 0 || cut > 6 || first[0].lbl.num != 1 {
+		return
+	}
+	for _, it := range first[:cut] {
+		if len(it.children) > 0 {
+			return
+		}
+	}
+	end, last := first[cut].start, first[len(first)-1].end()
+	if first[cut-1].end()-first[0].start > (last-end)/2 {
+		return
+	}
+	o.roots = o.roots[cut:]
+	kept := o.all[:0]
+	for _, it := range o.all {
+		if it.start >= end {
+			kept = append(kept, it)
+		}
+	}
+	o.all = kept
+}
+
+// resumes reports a label that goes on from the item before a box: the
+// next number of its style, or a style of an outer level.
+func resumes(prev *item, l label) bool {
+	if l.style == prev.lbl.style {
+		return l.num == prev.lbl.num+1
+	}
+	return rank(l.style) < rank(prev.lbl.style)
+}
+
+// definesTerm reports the body of a footnote: a short term, then what it
+// means ("PCT国际专利申请量：指通过…", "“三所一中心”是指…").
+func definesTerm(f []rune) bool {
+	head := f[:min(len(f), 40)]
+	for i, r := range head {
+		if r == '。' {
+			return false
+		}
+		if r == ':' && i+1 < len(f) && f[i+1] == '指' || r == '是' && i+1 < len(f) && f[i+1] == '指' {
+			return true
+		}
+	}
+	return false
 }
 
 // splitInlineItems cuts lines that hold several items one after another,
@@ -294,14 +415,26 @@ func isIssuerName(s string) bool {
 // preambleWords mark the parts of a plan that state its aims rather than
 // assign work.
 var preambleWords = []string{"指导思想", "基本原则", "总体要求", "发展目标", "主要目标", "总体目标", "工作目标",
-	"总体思路", "基本思路", "发展思路", "重要意义", "编制依据", "适用范围", "发展现状", "现状与形势", "形势分析", "目标任务"}
+	"总体思路", "基本思路", "发展思路", "重要意义", "编制依据", "适用范围", "发展现状", "现状与形势", "形势分析", "目标任务",
+	"行动目标", "具体目标", "工作原则"}
 
 // historyWords mark the parts of a plan that report what was done, whose
 // numbers are facts, not goals.
 var historyWords = []string{"发展基础", "发展成就", "工作回顾", "发展现状", "现状与形势", "主要成效", "取得成效", "发展成效", "工作成效", "基本情况"}
 
+// principleWords mark the parts of a plan that state how it works, whose
+// numbers are no commitment ("在30个重点园区中遴选试点").
+var principleWords = []string{"基本原则", "工作原则", "指导思想", "总体思路", "基本思路", "发展思路"}
+
 // inHistory reports an item under a heading that reports the past.
-func inHistory(it *item) bool {
+func inHistory(it *item) bool { return underTitle(it, historyWords) }
+
+// inPrinciples reports an item under a heading of principles.
+func inPrinciples(it *item) bool { return underTitle(it, principleWords) }
+
+// underTitle reports an item under a heading whose title starts with one
+// of words (within its first 20 runes).
+func underTitle(it *item, words []string) bool {
 	for p := it; p != nil; p = p.parent {
 		// The title's first 20 runes; titles are valid UTF-8.
 		head, n := p.title, 0
@@ -313,7 +446,7 @@ func inHistory(it *item) bool {
 			n++
 		}
 		head = foldString(head)
-		for _, w := range historyWords {
+		for _, w := range words {
 			if strings.Contains(head, w) {
 				return true
 			}

@@ -50,9 +50,7 @@ func classify(err error) *Error {
 		return &Error{Status: http.StatusConflict, Key: "error.conflict", Err: err}
 	case errors.Is(err, store.ErrInvalid):
 		return &Error{Status: http.StatusBadRequest, Key: "error.invalid", Err: err}
-	case errors.Is(err, extract.ErrNoTasks), errors.Is(err, extract.ErrEmpty):
-		return &Error{Status: http.StatusUnprocessableEntity, Key: "import.no_tasks", Err: err}
-	case errors.Is(err, source.ErrEmpty):
+	case errors.Is(err, source.ErrEmpty), errors.Is(err, extract.ErrEmpty):
 		return &Error{Status: http.StatusBadRequest, Key: "import.empty", Err: err}
 	case errors.Is(err, source.ErrLegacyWord):
 		return &Error{Status: http.StatusUnsupportedMediaType, Key: "import.legacy_word", Err: err}

@@ -358,10 +358,18 @@ func TestImport(t *testing.T) {
 	nothingStored("oversized")
 
 	resp, body = office.upload("/import", "notes.txt", []byte("会议纪要\n今天讨论了服务业发展的有关问题。\n"), true)
-	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "未在文档中找到编号任务") {
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "文档中没有编号任务") {
 		t.Errorf("plan without tasks: %d\n%.300s", resp.StatusCode, body)
 	}
 	nothingStored("no tasks")
+
+	// A plan cut after its goals reads as a plan but gives nothing to assign.
+	goalsOnly := "西川省现代物流发展实施方案\n一、总体要求\n（一）发展目标\n到2027年，全省社会物流总费用与地区生产总值的比率下降至13%左右，新增冷链仓储能力50万吨。\n"
+	resp, body = office.upload("/import", "goals.txt", []byte(goalsOnly), true)
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "文档中没有编号任务") {
+		t.Errorf("plan with goals only: %d\n%.300s", resp.StatusCode, body)
+	}
+	nothingStored("goals only")
 
 	resp, body = office.upload("/import", "image.png", []byte{0x89, 'P', 'N', 'G', 0, 0, 0, 0, 1, 2, 3, 0, 0, 0xff, 0xfe, 0}, true)
 	if resp.StatusCode != http.StatusUnsupportedMediaType || !strings.Contains(body, "无法读取该文件") {

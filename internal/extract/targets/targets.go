@@ -49,6 +49,11 @@ var (
 	setUp        = newWordList([]string{"设立", "组建", "发起设立", "设立总规模"})
 	thisYear     = newWordList([]string{"年底前", "年内", "全年", "今年", "当年", "本年度"})
 	pastInSent   = newWordList(pastSentenceWords)
+	permission   = newWordList([]string{"可以", "可在", "可按", "可对", "可从", "允许"})
+	tariffs      = newWordList([]string{"收费标准", "票价", "价格为", "单价", "收费为", "计费"})
+	linking      = newWordList([]string{"融合", "互联", "互通", "对接", "衔接", "联动", "协同", "共享"})
+	programVerbs = newWordList([]string{"实施", "组织实施", "推进实施"})
+	training     = newWordList([]string{"培训", "轮训", "培养", "开展服务", "提供服务"})
 	comparedTo   = newWordList([]string{"比", "较", "同", "超", "于", "高于", "低于"})
 )
 
@@ -80,6 +85,66 @@ func FindIn(rs []rune, year, planYear int) []plan.Target {
 	return s.out
 }
 
+// FindFolded is FindIn for a text read through its folded twin: match
+// holds the same runes as src, one for one, with characters written in
+// other forms (traditional ones) folded to those the vocabulary knows.
+// The rules read match; a target's text, unit and indicator are given as
+// src prints them.
+func FindFolded(src, match []rune, year, planYear int) []plan.Target {
+	if len(src) != len(match) {
+		return FindIn(src, year, planYear)
+	}
+	if !hasNumeralRunes(match) {
+		return nil
+	}
+	if planYear == 0 {
+		planYear = year
+	}
+	s := scanner{rs: match, src: src, year: year, dflt: year, base: planYear, yearsEnd: -1}
+	s.run()
+	for i := range s.out {
+		t := &s.out[i]
+		t.Text = string(src[t.Start:t.End])
+		t.Indicator = s.asPrinted(t.Indicator, t.Start, t.End)
+	}
+	return s.out
+}
+
+// asPrinted returns w, a phrase of the folded text, as the source prints
+// it where it stands within [lo, hi); else w unchanged.
+func (s *scanner) asPrinted(w string, lo, hi int) string {
+	wr := []rune(w)
+	if s.src == nil || len(wr) == 0 {
+		return w
+	}
+	if k := lastIndexRunes(s.rs, lo, hi, wr); k >= 0 {
+		return string(s.src[k : k+len(wr)])
+	}
+	return w
+}
+
+// unitAsPrinted returns a unit read from the folded text ending at end as
+// the source prints it: the unit's runes, matched from the end, may have
+// others between them ("4万余人次").
+func (s *scanner) unitAsPrinted(u string, end int) string {
+	if s.src == nil {
+		return u
+	}
+	ur := []rune(u)
+	out := make([]rune, len(ur))
+	n := len(ur)
+	for k := end - 1; k >= 0 && n > 0 && end-k <= len(ur)+2; k-- {
+		if s.rs[k] == ur[n-1] {
+			n--
+			out[n] = s.src[k]
+		}
+	}
+	if n > 0 {
+		return u
+	}
+	return string(out)
+}
+
 // hasNumeral reports whether text holds a character a target can start
 // with; a text without one is not scanned. 一 does not count: a count of
 // one is never written in Chinese numerals as a target.
@@ -107,6 +172,7 @@ func hasNumeralRunes(rs []rune) bool {
 // scanner holds the state of one left-to-right pass.
 type scanner struct {
 	rs   []rune
+	src  []rune // the text as printed, when rs is its folded twin; else nil
 	out  []plan.Target
 	base int // the plan's year: statements about earlier years are history
 	dflt int // the year of targets that state none
@@ -114,6 +180,7 @@ type scanner struct {
 
 	closers []rune // expected closing marks of open quotes and titles
 	history bool   // the current sentence states a past year
+	qualEnd int    // numbers before this offset qualify a count (see qualifiers)
 
 	sentence int // start of the current sentence
 	clause   int // start of the current clause
@@ -319,6 +386,12 @@ func (s *scanner) arabic(i int) int {
 				u, k2, more = string(rs[k])+b, k3, true
 			}
 		}
+		if u == "" {
+			// "突破5亿", "新增100万高校毕业生": the multiplier is the unit.
+			if n := s.bareMultiplier(j); n > 0 {
+				u, k2 = string(rs[j:j+n]), j+n
+			}
+		}
 		if u == "" || at(rs, k2) == '级' {
 			return j // no unit, or a class such as 100亿元级
 		}
@@ -334,6 +407,31 @@ func (s *scanner) arabic(i int) int {
 	}
 	s.candidate(cand{start: i, end: k, value: v, max: vmax, unit: unit, more: more})
 	return k
+}
+
+// bareMultiplier reports 万 or 亿 at j standing alone as a count's unit:
+// at the end of its clause ("突破5亿", "减少60万以上"), or before the
+// people or things counted after a verb of building or serving ("新增100万
+// 高校毕业生"). A name ("百万英才") or a class ("千亿级") is not one.
+// It returns the multiplier's length, 0 when there is none.
+func (s *scanner) bareMultiplier(j int) int {
+	rs := s.rs
+	n := 0
+	switch {
+	case at(rs, j) == '万' && at(rs, j+1) == '亿':
+		n = 2
+	case at(rs, j) == '万' || at(rs, j) == '亿':
+		n = 1
+	default:
+		return 0
+	}
+	if closesClause(rs, j+n) {
+		return n
+	}
+	if isHan(at(rs, j+n)) && at(rs, j+n) != '级' && verbsBefore.within(rs, s.clause, j) {
+		return n
+	}
+	return 0
 }
 
 func at(rs []rune, i int) rune {
@@ -447,6 +545,176 @@ func (s *scanner) sawYear(i, y, end int) {
 	}
 	s.yearsEnd, s.yearsNext = end, 0
 	s.year = y
+}
+
+// rate reports a number written as a rate of a base, "按合同金额的30%",
+// "按照不超过50%": 按 before it in the clause, and the number right after
+// 按, after a comparator or after 的.
+func (s *scanner) rate(i int) bool {
+	rs := s.rs
+	k := lastIndexRunes(rs, s.clause, i, []rune("按"))
+	if k < 0 {
+		return false
+	}
+	from := k + 1
+	if at(rs, from) == '照' {
+		from++
+	}
+	if at(rs, i-1) == '的' || from == i {
+		return true
+	}
+	w, ok := prefixCmp.endingAt(rs, from, i)
+	return ok && i-len(w.r) == from
+}
+
+// clauseHasTarget reports a target already read in the current clause.
+func (s *scanner) clauseHasTarget() bool {
+	n := len(s.out)
+	return n > 0 && s.out[n-1].End > s.clause
+}
+
+// scopeList reports a count in a list led by a verb of scope: "围绕重点
+// 行业和107个重点产业集群".
+func (s *scanner) scopeList(i int) bool {
+	rs := s.rs
+	if r := at(rs, i-1); r != '和' && r != '、' && r != '及' {
+		return false
+	}
+	for k := s.clause; k < i-1; k++ {
+		if w, ok := scopeBefore.startingAt(rs, k, i); ok {
+			return i-1-(k+len(w.r)) <= 12 && !verbsBefore.within(rs, k+len(w.r), i)
+		}
+	}
+	return false
+}
+
+// qualifiers reads the phrase after a count that names what is counted
+// only at the end of its sentence, after qualifiers that carry numbers of
+// their own: "培育15个关键工序数控化率提升5%以上，…普及率提升8%以上的数字化
+// 特色产业集群". It returns the offset of the last 的 and the noun after
+// it, or 0 when the count is not written that way.
+func qualifiers(rs []rune, e int) (int, string) {
+	if e >= len(rs) || !isHan(rs[e]) {
+		return 0, ""
+	}
+	end := sentenceEnd(rs, e)
+	for k := e; k < end; k++ {
+		if rs[k] == '；' || rs[k] == ';' {
+			end = k
+			break
+		}
+	}
+	de := -1
+	for k := end - 1; k > e && k >= end-16; k-- {
+		if rs[k] == '的' {
+			de = k
+			break
+		}
+		if !isHan(rs[k]) {
+			return 0, ""
+		}
+	}
+	if de < 0 || end-de < 3 || goalWords.startingAtOK(rs, de+1) {
+		return 0, ""
+	}
+	// The qualifiers are rates of the thing counted; another count is
+	// another target.
+	digits := false
+	for k := e; k < de; k++ {
+		if !isDigit(rs[k]) {
+			continue
+		}
+		for k < de && (isDigit(rs[k]) || rs[k] == '.') {
+			k++
+		}
+		if r := at(rs, k); r != '%' && r != '％' {
+			return 0, ""
+		}
+		digits = true
+	}
+	// The first qualifier follows the count in its own clause.
+	if first := clauseEnd(rs, e); !digits || de-e > 160 || !containsDigit(rs, e, first) {
+		return 0, ""
+	}
+	return de, string(rs[de+1 : end])
+}
+
+func containsDigit(rs []rune, lo, hi int) bool {
+	for k := lo; k < hi && k < len(rs); k++ {
+		if isDigit(rs[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsRune(rs []rune, lo, hi int, r rune) bool {
+	for k := lo; k < hi && k < len(rs); k++ {
+		if rs[k] == r {
+			return true
+		}
+	}
+	return false
+}
+
+// isNorm reports a word of a norm in rs[lo:hi]: "按…的标准", "标准执行";
+// "标准化" (standardised) is no norm.
+func isNorm(rs []rune, lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if w, ok := standards.startingAt(rs, i, hi); ok && !(w.r[len(w.r)-1] == '准' && at(rs, i+len(w.r)) == '化') {
+			return true
+		}
+	}
+	return false
+}
+
+// comingYears reports "未来五年", "未来3年" before i in its clause.
+func (s *scanner) comingYears(i int) bool {
+	rs := s.rs
+	k := lastIndexRunes(rs, s.clause, i, []rune("未来"))
+	if k < 0 {
+		return false
+	}
+	j := k + 2
+	for j < i && (isDigit(rs[j]) || isCN(rs[j])) {
+		j++
+	}
+	return j > k+2 && at(rs, j) == '年'
+}
+
+// price reports a money amount per unit of something, as a tariff or
+// fee schedule writes it: "2元/人次", "每小时5元", "收费标准为…". An
+// amount per year, quarter or month ("每年安排2亿元") is a commitment.
+func (s *scanner) price(c cand) bool {
+	rs := s.rs
+	if r := at(rs, c.end); r == '/' || r == '／' {
+		return true
+	}
+	if k := lastIndexRunes(rs, max(s.clause, c.start-6), c.start, []rune("每")); k >= 0 && !strings.ContainsRune("年季月", at(rs, k+1)) {
+		return true
+	}
+	return tariffs.within(rs, s.clause, c.start)
+}
+
+// inclusive reports "(含)" or "（含）" at i, which marks the number before
+// it as a bound of a rule's scope, never a commitment.
+func inclusive(rs []rune, i int) bool {
+	return (at(rs, i) == '(' || at(rs, i) == '（') && at(rs, i+1) == '含' && (at(rs, i+2) == ')' || at(rs, i+2) == '）')
+}
+
+// trains reports a count of people a plan trains or serves, written after
+// a verb of scope: "面向1万名企业家开展培训" is a commitment, where
+// "面向5个行业" describes reach.
+func (s *scanner) trains(w word, c cand) bool {
+	switch string(w.r) {
+	case "面向", "针对":
+	default:
+		return false
+	}
+	if r := lastRune(c.unit); r != '人' && r != '名' && !strings.HasSuffix(c.unit, "人次") {
+		return false
+	}
+	return training.within(s.rs, c.end, sentenceEnd(s.rs, c.end))
 }
 
 // fundSetUp reports a fund the plan sets up: "设立规模10亿元的引导基金".
@@ -564,15 +832,27 @@ type cand struct {
 // It reports whether c was kept.
 func (s *scanner) candidate(c cand) bool {
 	rs := s.rs
-	if s.history {
+	if s.history || c.start < s.qualEnd {
 		return false
 	}
+	if permission.within(rs, s.clause, c.start) {
+		return false // what a rule allows: 可在投产后每年提取不低于5%
+	}
 	prev := at(rs, c.start-1)
+	if prev == '与' && !s.clauseHasTarget() && linking.within(rs, c.end, clauseEnd(rs, c.end)) {
+		return false // partners to link with, not a commitment: 与107个重点集群加快融合
+	}
+	if prev == '在' && containsRune(rs, c.end, clauseEnd(rs, c.end), '中') {
+		return false // a selection from what exists: 在107个重点集群中优选试点
+	}
 	if prev == '由' || prev == '从' || prev == '》' || s.fromPart(c.start) {
 		return false // a baseline (由36个月压减至…) or the contents of a document
 	}
-	if _, ok := scopeBefore.endingAt(rs, s.clause, c.start); ok {
+	if w, ok := scopeBefore.endingAt(rs, s.clause, c.start); ok && !s.trains(w, c) {
 		return false
+	}
+	if s.scopeList(c.start) {
+		return false // 围绕重点行业和107个重点产业集群需求
 	}
 	if s.explains(c.start) {
 		return false // 即1个核心区、3个片区 spells out a name
@@ -630,13 +910,22 @@ func (s *scanner) candidate(c cand) bool {
 		shareUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) {
 		return false // a subsidy, reward or tax rule: 一次性给予10万元奖励, 按50%给予贴息
 	}
+	if (moneyUnit(c.unit) || shareUnit(c.unit)) && s.rate(c.start) && rewards.within(rs, c.end, sentenceEnd(rs, c.end)) {
+		return false // a rate of support: 按合同金额的30%，给予一次性奖补
+	}
+	if inclusive(rs, c.end) {
+		return false // a bound of eligibility: 从业人员300人（含）以下的企业
+	}
+	if moneyUnit(c.unit) && s.price(c) {
+		return false // a price or fee: 每小时5元, 2元/人次, 收费标准
+	}
 	if moneyUnit(c.unit) && caps.within(rs, s.clause, c.start) {
 		return false // a ceiling of support: 最高500万元
 	}
 	if k := lastIndexRunes(rs, s.clause, c.start, []rune("每")); k >= 0 && (c.unit == "次" || c.unit == "场次" || c.unit == "场") && (at(rs, k+1) != '年' || c.value <= 2) {
 		return false // a frequency: 每季度召开1次, 每年开展1次评估; 每年举办30场 is a commitment
 	}
-	if standards.within(rs, e, clauseEnd(rs, e)) || lastIndexRunes(rs, s.clause, c.start, []rune("按")) >= 0 && standards.within(rs, s.clause, clauseEnd(rs, e)) {
+	if isNorm(rs, e, clauseEnd(rs, e)) || lastIndexRunes(rs, s.clause, c.start, []rune("按")) >= 0 && isNorm(rs, s.clause, clauseEnd(rs, e)) {
 		return false // a norm: 按每3万人配置1辆救护车的标准, 按最低价标准的70%执行
 	}
 	if k := lastIndexRunes(rs, s.clause, c.start, []rune("每")); moneyUnit(c.unit) && k >= 0 && !strings.ContainsRune("年季月", at(rs, k+1)) && supports.within(rs, s.clause, clauseEnd(rs, e)) {
@@ -666,26 +955,32 @@ func (s *scanner) candidate(c cand) bool {
 	if countUnit(c.unit) && objEnd > e {
 		object = trimObject(rs[e:objEnd])
 	}
+	if lastRune(c.unit) == '项' && strings.HasSuffix(string(rs[e:clauseEnd(rs, e)]), "工程") && programVerbs.within(rs, max(s.clause, c.start-4), c.start) {
+		return false // the plan's own programme: 实施20项民生工程
+	}
+	if countUnit(c.unit) {
+		if de, tail := qualifiers(rs, e); de > 0 {
+			s.qualEnd, object, objEnd = de, tail, sentenceEnd(rs, de)
+		}
+	}
 
 	year := s.year
 	switch {
 	case len(s.years) > 1 && separately.within(rs, s.clause, c.start):
 		year = s.years[min(s.yearsNext, len(s.years)-1)]
 		s.yearsNext++
-	case perYear.within(rs, s.clause, c.start):
-		// "每年新增…" holds every year, not the horizon named before: the
-		// plan's year in an annual plan, no single year in a longer one.
+	case perYear.within(rs, s.clause, c.start) || s.comingYears(c.start):
+		// "每年新增…" holds every year, not the horizon named before, and
+		// "未来五年" names no single year: neither is for one year, even in
+		// an annual plan.
 		year = 0
-		if s.dflt == s.base {
-			year = s.dflt
-		}
 	case year == 0 && s.base > 0 && thisYear.within(rs, s.sentence, c.start):
 		year = s.base // "年底前…", "全年…" in a plan of several years: the plan's year
 	}
 	t := plan.Target{
 		Value:      c.value,
 		ValueMax:   c.max,
-		Unit:       c.unit,
+		Unit:       s.unitAsPrinted(c.unit, c.end),
 		Comparator: cmp,
 		Year:       year,
 	}

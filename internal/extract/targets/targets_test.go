@@ -60,14 +60,16 @@ func TestFind(t *testing.T) {
 			[]want{{50, 0, "亿元", ">=", 2022}}},
 		{"norms and rates are not targets", "物流用地按工业用地出让最低价标准的70%执行。每张床位支持2万元。按每3万人配置1辆救护车的标准配备急救车辆。新建居住区按照每千人不少于10个托位的标准配套建设托育设施。每年开展1次评估。", 2022, nil},
 		{"a fund set up by the plan", "设立规模10亿元的引导基金，每年安排不少于2亿元支持重点项目。", 2022,
-			[]want{{10, 0, "亿元", "=", 2022}, {2, 0, "亿元", ">=", 2022}}},
+			[]want{{10, 0, "亿元", "=", 2022}, {2, 0, "亿元", ">=", 0}}},
 		{"a past fact then the target in one sentence", "2020年全省铁水联运量为15万标箱，到2023年铁水联运量达到30万标箱，年均增长20%以上。", 2021,
 			[]want{{30, 0, "万标箱", "=", 2023}, {20, 0, "%", ">=", 2023}}},
 		{"life expectancy", "人均预期寿命达到78.2岁，0—3岁婴幼儿托位数达到4.5个。", 2025, []want{{78.2, 0, "岁", "=", 2025}, {4.5, 0, "个", "=", 2025}}},
 		{"years paired with values", "2023年、2024年分别达到150万标箱、175万标箱。", 2022,
 			[]want{{150, 0, "万标箱", "=", 2023}, {175, 0, "万标箱", "=", 2024}}},
 		{"compound count unit", "全年举办各级各类体育赛事500项次。", 2022, []want{{500, 0, "项次", "=", 2022}}},
-		{"events every year", "每年举办夜间消费活动30场以上，每季度召开1次调度会。", 2022, []want{{30, 0, "场", ">=", 2022}}},
+		{"events every year hold for no single year", "每年举办夜间消费活动30场以上，每季度召开1次调度会。", 2022, []want{{30, 0, "场", ">=", 0}}},
+		{"the coming years hold for no single year", "带动未来五年服务业投资500亿元以上，年内新增规上企业80家。", 2022,
+			[]want{{500, 0, "亿元", ">=", 0}, {80, 0, "家", "=", 2022}}},
 		{"average annual growth of a list", "三水港、北滘港集装箱吞吐量年均增长10%。", 2022, []want{{10, 0, "%", "=", 2022}}},
 		{"every year after a horizon", "到2025年技术合同成交额达到4000亿元，每年新增孵化器20家以上。", 0,
 			[]want{{4000, 0, "亿元", "=", 2025}, {20, 0, "家", ">=", 0}}},
@@ -77,6 +79,29 @@ func TestFind(t *testing.T) {
 		{"Chinese numerals after an action", "年内建成三个区域性物流枢纽和五个县级电商服务中心。", 2021,
 			[]want{{3, 0, "个", "=", 2021}, {5, 0, "个", "=", 2021}}},
 		{"Chinese numerals in a description", "围绕“两个率先”目标，坚持三个统筹，推进四大工程。", 2021, nil},
+		{"bare hundred million", "到2026年，全省快递业务量突破50亿，地区生产总值达到1.2万亿。", 0,
+			[]want{{50, 0, "亿", ">=", 2026}, {1.2, 0, "万亿", "=", 2026}}},
+		{"bare ten thousand before the people counted", "新增20万高校毕业生留省就业，推动城镇贫困人口减少3万以上。", 2024,
+			[]want{{20, 0, "万", "=", 2024}, {3, 0, "万", ">=", 2024}}},
+		{"a name in numerals is no bare count", "实施“百万英才”计划，建设5万平方米孵化载体。", 2024, []want{{5, 0, "万平方米", "=", 2024}}},
+		{"people trained after 面向", "面向2万名家政从业人员开展技能培训，面向5个行业开展试点。", 2024, []want{{2, 0, "万名", "=", 2024}}},
+		{"rate of support over two clauses", "按设备投资额的20%，给予一次性补助。按照不超过10%给予奖补。按计划完成投资30亿元。", 2024,
+			[]want{{30, 0, "亿元", "=", 2024}}},
+		{"eligibility bound", "对从业人员200人（含）以下的小微企业，按其上年度缴纳失业保险费的50%返还。", 2024, nil},
+		{"standardised is no norm", "建设300个统一配送的标准化菜市场。", 2024, []want{{300, 0, "个", "=", 2024}}},
+		{"partners and selections are no commitment", "推动园区与20个重点产业集群深度对接，在50个重点镇中选择试点。", 2024, nil},
+		{"partners to win are a commitment", "力争与10个国家建立友好城市关系。", 2024, []want{{10, 0, "个", "=", 2024}}},
+		{"count in a list after a scope verb", "围绕重点产业和30个特色产业集群需求开展服务。", 2024, nil},
+		{"rates qualifying a count", "培育8个电商渗透率提升10%以上、网络零售额增长15%以上的数字商贸集群。", 2024, []want{{8, 0, "个", "=", 2024}}},
+		{"a count then other targets", "引导5万家企业上云，关键环节数字化比例达到60%，平台成为转型升级的重要支撑。", 2024,
+			[]want{{5, 0, "万家", "=", 2024}, {60, 0, "%", "=", 2024}}},
+		{"the plan's own programme", "2024年在全省继续实施20项民生工程，重点组织实施十二项5G融合应用工程，实施30个社区幸福工程。", 0,
+			[]want{{30, 0, "个", "=", 2024}}},
+		{"what a rule allows", "企业可在投产后连续3年每年从营业利润中提取不低于5%用于研发，可再生能源装机达到500万千瓦。", 2024,
+			[]want{{500, 0, "万千瓦", "=", 2024}}},
+		{"stock per hectare", "单位面积森林蓄积量达到150立方米/公顷。", 2030, []want{{150, 0, "立方米/公顷", "=", 2030}}},
+		{"prices and fees are no targets", "停车收费标准为每小时5元，公交票价为2元/人次，居民用水每立方米3.5元。每年安排2亿元支持公交发展。", 2024,
+			[]want{{2, 0, "亿元", "=", 0}}},
 		{"range with wavy dash", "每个设区市打造1～2个现代服务业集聚示范区。", 2022, []want{{1, 2, "个", "=", 2022}}},
 		{"range with 至", "新认定省级服务业创新发展区3至5家。", 2022, []want{{3, 5, "家", "=", 2022}}},
 		{"per ten thousand people", "每万人口拥有3岁以下婴幼儿托位数达到3.5个。", 2025, []want{{3.5, 0, "个", "=", 2025}}},
@@ -250,5 +275,33 @@ func TestFindInHistory(t *testing.T) {
 	}
 	if len(got) != 1 || got[0] != (want{1.2, 0, "万亿元", ">=", 2025}) {
 		t.Errorf("FindIn = %v, want only the 2025 target", got)
+	}
+}
+
+// TestFindFolded reads a text printed in traditional characters through
+// its folded twin and gives the targets as printed.
+func TestFindFolded(t *testing.T) {
+	fold := map[rune]rune{'萬': '万', '給': '给', '對': '对', '聯': '联', '資': '资', '發': '发', '費': '费',
+		'單': '单', '辦': '办', '達': '达', '億': '亿', '個': '个', '餘': '余', '統': '统', '籌': '筹'}
+	src := []rune("統籌整合3000萬元資金用于發放消費券，對承辦單位給予3萬元-5萬元的資金支持。年內新增4萬餘人次，建成10個站點。")
+	match := make([]rune, len(src))
+	for i, r := range src {
+		match[i] = r
+		if f, ok := fold[r]; ok {
+			match[i] = f
+		}
+	}
+	gotT := FindFolded(src, match, 2023, 2023)
+	want := []struct {
+		value      float64
+		unit, text string
+	}{{3000, "萬元", "統籌整合3000萬元"}, {4, "萬人次", "年內新增4萬餘人次"}, {10, "個", "建成10個站點"}}
+	if len(gotT) != len(want) {
+		t.Fatalf("got %+v, want %d targets", gotT, len(want))
+	}
+	for i, w := range want {
+		if g := gotT[i]; g.Value != w.value || g.Unit != w.unit || g.Text != w.text {
+			t.Errorf("target %d = %v %q %q, want %v %q %q", i, g.Value, g.Unit, g.Text, w.value, w.unit, w.text)
+		}
 	}
 }
