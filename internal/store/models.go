@@ -96,22 +96,25 @@ type Heading struct {
 
 // Task is one numbered work item of a plan.
 type Task struct {
-	ID        int64      `json:"id"`
-	PlanID    int64      `json:"plan_id"`
-	Ord       int        `json:"ord"`
-	Section   string     `json:"section"` // label of the top-level heading
-	Path      string     `json:"path"`    // labels of enclosing headings joined by "/"
-	Label     string     `json:"label"`
-	Text      string     `json:"text"`
-	TaskForce string     `json:"task_force"`
-	Deadline  string     `json:"deadline"`
-	Start     int        `json:"start"`
-	End       int        `json:"end"`
-	Status    string     `json:"status"`
-	Version   int        `json:"version"`
-	UpdatedAt time.Time  `json:"updated_at"`
-	Units     []TaskUnit `json:"units,omitempty"`
-	Targets   []Target   `json:"targets,omitempty"`
+	ID        int64     `json:"id"`
+	PlanID    int64     `json:"plan_id"`
+	Ord       int       `json:"ord"`
+	Section   string    `json:"section"` // label of the top-level heading
+	Path      string    `json:"path"`    // labels of enclosing headings joined by "/"
+	Label     string    `json:"label"`
+	Text      string    `json:"text"`
+	TaskForce string    `json:"task_force"`
+	Deadline  string    `json:"deadline"`
+	Start     int       `json:"start"`
+	End       int       `json:"end"`
+	Status    string    `json:"status"`
+	Version   int       `json:"version"`
+	UpdatedAt time.Time `json:"updated_at"`
+	// Confidence is the extractor's: "low" where it was not sure of the
+	// task's units, so the office checks the task first.
+	Confidence string     `json:"confidence"`
+	Units      []TaskUnit `json:"units,omitempty"`
+	Targets    []Target   `json:"targets,omitempty"`
 }
 
 // TaskUnit is one unit named by a task, with the unit it was mapped to.

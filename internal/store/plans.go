@@ -86,9 +86,13 @@ func (s *Store) CreatePlan(ctx context.Context, a Actor, np NewPlan) (int64, err
 			if len(t.Path) > 0 {
 				section = t.Path[0]
 			}
+			confidence := plan.High
+			if t.Confidence == plan.Low {
+				confidence = plan.Low
+			}
 			taskID, err := tx.insert(ctx, `INSERT INTO tasks (plan_id, ord, section, path, label, text, task_force, deadline,
-				span_start, span_end, status, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'not_started', 1, ?)`,
-				planID, i, section, strings.Join(t.Path, "/"), t.Label, t.Text, t.TaskForce, t.Deadline, t.Start, t.End, tx.now)
+				span_start, span_end, status, version, updated_at, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'not_started', 1, ?, ?)`,
+				planID, i, section, strings.Join(t.Path, "/"), t.Label, t.Text, t.TaskForce, t.Deadline, t.Start, t.End, tx.now, confidence)
 			if err != nil {
 				return err
 			}

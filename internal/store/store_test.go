@@ -3,9 +3,11 @@ package store_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"time"
 
+	"luoshi/internal/plan"
 	"luoshi/internal/store"
 	"luoshi/internal/store/storetest"
 )
@@ -323,6 +325,36 @@ func TestOverviewPages(t *testing.T) {
 		all, _ := s.Overview(ctx, store.PlanListFilter{})
 		if len(all) != 5 || all[0].ID != ids[4] {
 			t.Errorf("all plans, newest first: %d, first %d", len(all), all[0].ID)
+		}
+	})
+}
+
+// TestTaskConfidence keeps the extractor's doubt about a task through the
+// store, so the review page can list the tasks to check first.
+func TestTaskConfidence(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		p := storetest.SamplePlan()
+		p.Tasks[1].Confidence = plan.Low
+		p.Tasks[2].Confidence = "" // the extractor's zero value reads as high
+		id, err := s.CreatePlan(ctx, office, store.NewPlan{Plan: p, FileName: "plan.txt"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		o, err := s.PlanOutline(ctx, id, store.TaskFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, tk := range o.Tasks {
+			got = append(got, tk.Confidence)
+		}
+		if want := []string{plan.High, plan.Low, plan.High}; !slices.Equal(got, want) {
+			t.Errorf("confidences %v, want %v", got, want)
+		}
+		one, err := s.TaskByID(ctx, o.Tasks[1].ID)
+		if err != nil || one.Confidence != plan.Low {
+			t.Errorf("TaskByID: confidence %q, %v; want low", one.Confidence, err)
 		}
 	})
 }

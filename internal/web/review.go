@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 
+	"luoshi/internal/plan"
 	"luoshi/internal/store"
 )
 
@@ -162,6 +163,33 @@ type reviewView struct {
 	Names    []nameRow
 	Unmapped int
 	Units    []store.Unit
+	Check    []checkItem // the tasks to check first
+}
+
+// checkItem is a task the extractor was unsure of, with its reasons.
+type checkItem struct {
+	Task    store.Task
+	Reasons []string
+}
+
+// toCheck lists the tasks whose units were not read with certainty, in
+// document order, each with the reading notes that fall inside it.
+func toCheck(tasks []store.Task, ws []store.Warning) []checkItem {
+	var out []checkItem
+	for _, t := range tasks {
+		if t.Confidence != plan.Low {
+			continue
+		}
+		c := checkItem{Task: t}
+		for _, w := range ws {
+			inside := w.Start >= t.Start && w.End <= t.End && w.End > w.Start
+			if w.Task != "" && w.Task == t.Label && (inside || w.End == w.Start) {
+				c.Reasons = append(c.Reasons, w.Message)
+			}
+		}
+		out = append(out, c)
+	}
+	return out
 }
 
 func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -183,7 +211,7 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request, rq *request)
 	}
 	p.Warnings = openWarnings(p.Warnings, o.Tasks)
 	v := &reviewView{Page: s.page(rq, "review.title"), Plan: p, Outline: o, Units: units,
-		Segments: highlight(p.Source, o.Tasks, p.Goals), Names: unitNames(o.Tasks)}
+		Segments: highlight(p.Source, o.Tasks, p.Goals), Names: unitNames(o.Tasks), Check: toCheck(o.Tasks, p.Warnings)}
 	for _, n := range v.Names {
 		if n.UnitID == 0 {
 			v.Unmapped++

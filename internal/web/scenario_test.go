@@ -422,6 +422,40 @@ func TestImport(t *testing.T) {
 	}
 }
 
+// TestReviewChecksFirst lists the tasks whose units the extractor was not
+// sure of above the others, with the reason, and only those.
+func TestReviewChecksFirst(t *testing.T) {
+	ts, _ := setup(t, config.Default())
+	office := login(t, ts.URL, "admin", adminPassword)
+	text := "西川省2026年家政服务工作要点\n一、重点任务\n1.培育家政龙头企业。（省商务厅负责）\n2.建设家政培训基地。（省人力资源社会保障厅负责）\n" +
+		"3.开展家政诚信建设。\n4.推进社区嵌入式服务。（省民政厅负责）\n"
+	resp, _ := office.do("POST", "/import", url.Values{"csrf": {office.csrf}, "text": {text}}, "")
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("import: %d", resp.StatusCode)
+	}
+	resp, body := office.do("GET", resp.Header.Get("Location"), nil, "")
+	if resp.StatusCode != 200 {
+		t.Fatalf("review: %d", resp.StatusCode)
+	}
+	start := strings.Index(body, `id="check-first"`)
+	if start < 0 {
+		t.Fatalf("no list of tasks to check first:\n%.2000s", body)
+	}
+	panel := body[start:]
+	panel = panel[:strings.Index(panel, "</section>")]
+	if !strings.Contains(panel, "开展家政诚信建设") || !strings.Contains(panel, "task 3 names no responsible unit") {
+		t.Errorf("task 3 and its reason not listed to check first:\n%s", panel)
+	}
+	for _, other := range []string{"培育家政龙头企业", "建设家政培训基地", "推进社区嵌入式服务"} {
+		if strings.Contains(panel, other) {
+			t.Errorf("%s listed to check first, though its units were read", other)
+		}
+	}
+	if n := strings.Count(body, `class="task-card low"`); n != 1 {
+		t.Errorf("%d task cards marked for checking, want 1", n)
+	}
+}
+
 func TestLoginSecurity(t *testing.T) {
 	ts, _ := setup(t, config.Config{})
 	c := newClient(t, ts.URL)
