@@ -1,6 +1,7 @@
 package source
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -19,52 +20,58 @@ const edgeLines = 2
 var pageNumber = regexp.MustCompile(`^(?:[-—–－―~·•]*\d{1,4}[-—–－―~·•]*|第\d{1,4}页(?:[/,，]?共\d{1,4}页)?|共\d{1,4}页[,，]?第\d{1,4}页|\d{1,4}/\d{1,4}|(?i:page)\d{1,4}(?:(?i:of)\d{1,4})?)$`)
 
 // dropFurniture puts each page's lines in reading order and removes page
-// numbers and the running headers and footers repeated on many pages. A
-// line is furniture only among the first or last lines of a page.
+// numbers and the running headers and footers repeated on many pages.
 func dropFurniture(pages []pdfPage) []pdfPage {
 	pages = slices.Clone(pages)
 	for i, p := range pages {
 		pages[i] = orderLines(p)
 	}
 	// A running header is a line at the edge of at least two pages and
-	// of one page in three; digits are ignored, since it may carry the
-	// page number or the issue.
-	seen := map[string]int{}
+	// of one page in three, at the same height on each; digits are
+	// ignored, since it may carry the page number or the issue.
+	em := measure(pages).em
+	seen := map[string][]float64{}
 	for _, p := range pages {
-		keys := map[string]bool{}
 		for _, i := range edges(p) {
-			keys[furnitureKey(p[i].text)] = true
-		}
-		for k := range keys {
-			seen[k]++
+			k := furnitureKey(p[i].text)
+			seen[k] = append(seen[k], p[i].top)
 		}
 	}
-	running := func(text string) bool {
-		n := seen[furnitureKey(text)]
+	running := func(l pdfLine) bool {
+		n := 0
+		for _, top := range seen[furnitureKey(l.text)] {
+			if math.Abs(top-l.top) <= em {
+				n++
+			}
+		}
 		return n >= 2 && n*3 >= len(pages)
 	}
 	kept := false // a repeated table header row stays once
+	furniture := func(l pdfLine) bool {
+		t := l.text
+		switch {
+		case pageNumber.MatchString(strings.Map(dropSpace, t)):
+			return true
+		case !running(l):
+			return false
+		case strings.Contains(t, "\t") && !kept:
+			kept = true
+			return false
+		}
+		return true
+	}
 	out := make([]pdfPage, len(pages))
 	for pi, p := range pages {
-		drop := map[int]bool{}
-		for _, i := range edges(p) {
-			t := p[i].text
-			switch {
-			case pageNumber.MatchString(strings.Map(dropSpace, t)):
-				drop[i] = true
-			case running(t):
-				if strings.Contains(t, "\t") && !kept {
-					kept = true
-					continue
-				}
-				drop[i] = true
-			}
+		// Furniture is taken from the top and the bottom of the page
+		// inwards, and only while it lasts.
+		first, last := 0, len(p)
+		for first < min(edgeLines, last) && furniture(p[first]) {
+			first++
 		}
-		for i, l := range p {
-			if !drop[i] {
-				out[pi] = append(out[pi], l)
-			}
+		for last > max(first, len(p)-edgeLines) && furniture(p[last-1]) {
+			last--
 		}
+		out[pi] = p[first:last]
 	}
 	return out
 }
@@ -105,28 +112,45 @@ func dropSpace(r rune) rune {
 // joined, table cells are separated by TAB.
 func orderLines(p pdfPage) pdfPage {
 	p = slices.Clone(p)
-	slices.SortStableFunc(p, func(a, b pdfLine) int {
-		switch {
-		case a.top < b.top:
-			return -1
-		case a.top > b.top:
-			return 1
+	slices.SortStableFunc(p, func(a, b pdfLine) int { return cmpFloat(a.top, b.top) })
+	var (
+		out pdfPage
+		row pdfPage
+	)
+	flush := func() {
+		if len(row) == 0 {
+			return
 		}
-		return 0
-	})
-	var out pdfPage
+		slices.SortStableFunc(row, func(a, b pdfLine) int { return cmpFloat(a.left, b.left) })
+		l := row[0]
+		for _, next := range row[1:] {
+			l = mergeRow(l, next)
+		}
+		out = append(out, l)
+		row = row[:0]
+	}
 	for _, l := range p {
 		l.text = tidyPDFText(l.text)
 		if l.text == "" {
 			continue
 		}
-		if n := len(out); n > 0 && sameRow(out[n-1], l) {
-			out[n-1] = mergeRow(out[n-1], l)
-			continue
+		if len(row) > 0 && !sameRow(row[0], l) {
+			flush()
 		}
-		out = append(out, l)
+		row = append(row, l)
 	}
+	flush()
 	return out
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
 }
 
 // sameRow reports whether two lines overlap by most of the lower one's
@@ -137,10 +161,8 @@ func sameRow(a, b pdfLine) bool {
 	return h > 0 && overlap > h/2
 }
 
+// mergeRow joins b, which begins right of a's start, to a.
 func mergeRow(a, b pdfLine) pdfLine {
-	if b.left < a.left {
-		a, b = b, a
-	}
 	em := min(a.bottom-a.top, b.bottom-b.top)
 	sep := ""
 	switch {
@@ -207,21 +229,17 @@ func measure(pages []pdfPage) layout {
 		for _, l := range p {
 			lefts = append(lefts, l.left)
 			rights = append(rights, l.right)
-			if w := textWidth(l.text); w >= 4 {
-				ems = append(ems, (l.right-l.left)/w)
-			}
+			ems = append(ems, l.bottom-l.top)
 		}
 	}
 	if len(lefts) == 0 {
 		return layout{}
 	}
+	// A line's height is about the size of its characters, whether it
+	// is the union of glyph boxes or pdftotext's line box.
 	var lo layout
 	slices.Sort(ems)
-	if len(ems) > 0 {
-		lo.em = ems[len(ems)/2]
-	} else {
-		lo.em = 12
-	}
+	lo.em = ems[len(ems)/2]
 	// The edges are where at least one line in ten begins or ends,
 	// so that a wide table or a stray mark does not set them.
 	slices.Sort(lefts)
@@ -236,20 +254,6 @@ func measure(pages []pdfPage) layout {
 	}
 	lo.indents = indented*6 >= len(lefts)
 	return lo
-}
-
-// textWidth is the width of s in characters: a Chinese character or a
-// full-width sign is one, a Latin letter, digit or space a half.
-func textWidth(s string) float64 {
-	w := 0.0
-	for _, r := range s {
-		if r < 0x2e80 && !(r >= 0x2010 && r <= 0x206f) {
-			w += 0.5
-		} else {
-			w++
-		}
-	}
-	return w
 }
 
 // joinLines joins the visual lines of the pages into paragraphs. A line

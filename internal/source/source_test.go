@@ -368,7 +368,8 @@ func TestDecodeDocxBomb(t *testing.T) {
 }
 
 func TestErrorsAreSentences(t *testing.T) {
-	for _, err := range []error{ErrEmpty, ErrBinary, ErrEncoding, ErrLegacyWord, ErrNotDocx, ErrBrokenDocx, ErrTooLarge} {
+	for _, err := range []error{ErrEmpty, ErrBinary, ErrEncoding, ErrLegacyWord, ErrNotDocx, ErrBrokenDocx, ErrTooLarge,
+		ErrBrokenPDF, ErrPDFPassword, ErrPDFNoText, ErrPDFTooLarge, ErrNoPDFReader} {
 		msg := err.Error()
 		if msg == "" || strings.ContainsAny(msg, "\n") || strings.Contains(msg, "zip:") || strings.Contains(msg, "xml:") {
 			t.Errorf("error %q is not a sentence for a user", msg)
