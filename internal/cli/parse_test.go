@@ -182,6 +182,7 @@ func TestParseBadInput(t *testing.T) {
 		{"binary", "image.png", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, 64)...), "not text"},
 		{"no tasks", "letter.txt", []byte("各位同事：\n本周五下午召开服务业工作座谈会，请准时参加。\n"), "no numbered tasks"},
 		{"broken docx", "broken.docx", []byte("PK\x03\x04garbage"), "docx"},
+		{"broken pdf", "broken.pdf", []byte("%PDF-1.4\n1 0 obj garbage"), "PDF file is damaged"},
 		{"missing", "", nil, "no such file"},
 	}
 	for _, tc := range cases {
