@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Errors returned by Decode for PDF files.
@@ -15,8 +17,9 @@ var (
 	// ErrPDFPassword is returned for an encrypted PDF that needs a password.
 	ErrPDFPassword = errors.New("the PDF file is protected by a password; remove the protection and import it again")
 	// ErrPDFNoText is returned for a PDF without a text layer: a scan or
-	// pictures of pages, whose words cannot be read without OCR.
-	ErrPDFNoText = errors.New("the PDF file has no text layer (it is a scan or a picture); import the Word or text version instead")
+	// pictures of pages, whose words cannot be read without OCR; or one
+	// whose fonts map their glyphs to no characters.
+	ErrPDFNoText = errors.New("the PDF file has no readable text (it is a scan or a picture, or its fonts hide the characters); import the Word or text version instead")
 	// ErrPDFTooLarge is returned for a PDF over maxPDFPages pages or
 	// maxPDFText bytes of text.
 	ErrPDFTooLarge = errors.New("the PDF file has too many pages or too much text to read")
@@ -94,17 +97,28 @@ func decodePDF(data []byte) (string, error) {
 // pdfText is the text of a PDF's pages: page furniture dropped, lines
 // joined into paragraphs.
 func pdfText(pages []pdfPage) (string, error) {
-	size, chars := 0, 0
+	size, chars, unknown := 0, 0, 0
 	for _, p := range pages {
 		for _, l := range p {
 			size += len(l.text)
-			chars += len(strings.TrimSpace(l.text))
+			for _, r := range l.text {
+				switch {
+				case unicode.IsSpace(r):
+				case r == utf8.RuneError, r >= 0xe000 && r <= 0xf8ff, isStrayControl(r):
+					unknown++
+					chars++
+				default:
+					chars++
+				}
+			}
 		}
 	}
 	switch {
 	case size > maxPDFText:
 		return "", ErrPDFTooLarge
-	case chars == 0:
+	case chars == 0, unknown*3 > chars:
+		// Glyphs that a font maps to private-use codes or to nothing
+		// are no text to read.
 		return "", ErrPDFNoText
 	}
 	text := tidyLines(joinLines(dropFurniture(pages)))

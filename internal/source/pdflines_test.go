@@ -175,9 +175,10 @@ func TestPDFTextRows(t *testing.T) {
 
 func TestPDFTextEmpty(t *testing.T) {
 	for name, pages := range map[string][]pdfPage{
-		"no page":           nil,
-		"pages of nothing":  {{}, {{text: "  "}}},
-		"only page numbers": {testPage("_— 1 —"), testPage("_— 2 —")},
+		"no page":                   nil,
+		"pages of nothing":          {{}, {{text: "  "}}},
+		"only page numbers":         {testPage("_— 1 —"), testPage("_— 2 —")},
+		"glyphs without characters": {testPage("\ue001\ue002\ue003、\ue004\ue005", "\ufffd\ufffd\ufffd\ufffd。", "_— 1 —")},
 	} {
 		if _, err := pdfText(pages); err != ErrPDFNoText {
 			t.Errorf("%s: error %v, want %v", name, err, ErrPDFNoText)
