@@ -227,13 +227,20 @@ func measure(pages []pdfPage) layout {
 	var lefts, rights, ems []float64
 	for _, p := range pages {
 		for _, l := range p {
-			lefts = append(lefts, l.left)
-			rights = append(rights, l.right)
 			ems = append(ems, l.bottom-l.top)
+			// A table may be wider than the text; its rows do not
+			// set the edges.
+			if !strings.Contains(l.text, "\t") {
+				lefts = append(lefts, l.left)
+				rights = append(rights, l.right)
+			}
 		}
 	}
-	if len(lefts) == 0 {
+	if len(ems) == 0 {
 		return layout{}
+	}
+	if len(lefts) == 0 {
+		lefts, rights = []float64{0}, []float64{0}
 	}
 	// A line's height is about the size of its characters, whether it
 	// is the union of glyph boxes or pdftotext's line box.

@@ -46,6 +46,21 @@ func testPage(specs ...string) pdfPage {
 	return p
 }
 
+// tableRows is n rows of a three-column table that runs past the right
+// edge of the text.
+func tableRows(n int) pdfPage {
+	var p pdfPage
+	for i := range n {
+		y := 400 + 30*float64(i)
+		p = append(p,
+			pdfLine{text: "1", left: 50, right: 58, top: y, bottom: y + testEm},
+			pdfLine{text: "建设便民生活圈", left: 120, right: 232, top: y, bottom: y + testEm},
+			pdfLine{text: "市商务局", left: 540, right: 604, top: y, bottom: y + testEm},
+		)
+	}
+	return p
+}
+
 func TestPDFText(t *testing.T) {
 	tests := []struct {
 		name  string
@@ -125,6 +140,16 @@ func TestPDFText(t *testing.T) {
 			},
 			want: "正文一，一行写满接着写完。\n责任单位：市商务局\n正文二。\n正文三，一行写满接着写完。\n责任单位：市商务局\n正文四。\n" +
 				"正文五，一行写满接着写完。\n责任单位：市商务局\n正文六。",
+		},
+		{
+			name: "rows of a table wider than the text do not move the edges",
+			pages: []pdfPage{
+				append(testPage(
+					">各牵头单位要按照下表分工抓好落实，|",
+					"每季度末报送工作进展。",
+				), tableRows(8)...),
+			},
+			want: "各牵头单位要按照下表分工抓好落实，每季度末报送工作进展。\n" + strings.Repeat("1\t建设便民生活圈\t市商务局\n", 7) + "1\t建设便民生活圈\t市商务局",
 		},
 		{
 			name: "Latin words keep a space across a line break, Chinese characters none",
