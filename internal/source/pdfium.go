@@ -13,6 +13,7 @@ import (
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
+	"github.com/klippa-app/go-pdfium/responses"
 	"github.com/klippa-app/go-pdfium/webassembly"
 	"github.com/tetratelabs/wazero"
 	"github.com/tetratelabs/wazero/api"
@@ -118,11 +119,16 @@ func pdfiumPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (pd
 	if err != nil {
 		return nil, err
 	}
+	return charLines(res.Chars), nil
+}
+
+// charLines makes lines of PDFium's characters.
+func charLines(chars []*responses.GetPageTextStructuredChar) pdfPage {
 	var (
 		page pdfPage
 		b    lineBuilder
 	)
-	for _, c := range res.Chars {
+	for _, c := range chars {
 		if c.Text == "\r" || c.Text == "\n" {
 			if l, ok := b.take(); ok {
 				page = append(page, l)
@@ -131,12 +137,20 @@ func pdfiumPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (pd
 		}
 		p := c.PointPosition
 		// PDF space has y growing up the page.
-		b.add(c.Text, p.Left, p.Right, -p.Top, -p.Bottom)
+		top, bottom := -p.Top, -p.Bottom
+		if b.below(top, bottom) {
+			// PDFium marks no line break after a hyphen that ends
+			// a line.
+			if l, ok := b.take(); ok {
+				page = append(page, l)
+			}
+		}
+		b.add(c.Text, p.Left, p.Right, top, bottom)
 	}
 	if l, ok := b.take(); ok {
 		page = append(page, l)
 	}
-	return page, nil
+	return page
 }
 
 // lineBuilder gathers the characters of a line.
@@ -162,6 +176,16 @@ func (b *lineBuilder) add(s string, left, right, top, bottom float64) {
 	b.frame.right = max(b.frame.right, right)
 	b.frame.top = min(b.frame.top, top)
 	b.frame.bottom = max(b.frame.bottom, bottom)
+}
+
+// below reports whether a character with this vertical extent lies
+// below the line built so far rather than on it.
+func (b *lineBuilder) below(top, bottom float64) bool {
+	if !b.box || bottom <= top {
+		return false
+	}
+	overlap := min(b.frame.bottom, bottom) - max(b.frame.top, top)
+	return overlap < (bottom-top)/2 && top > b.frame.top
 }
 
 // take returns the line built so far, if it has visible text, and starts

@@ -180,12 +180,17 @@ func mergeRow(a, b pdfLine) pdfLine {
 	}
 }
 
-// tidyPDFText trims a line, drops control characters, and turns the
-// Kangxi radicals some fonts map their glyphs to (⼀ for 一) into the
-// characters they look like.
+// tidyPDFText trims a line, drops control characters and the spaces a
+// reader puts between Chinese characters spread out to justify a line,
+// and turns the Kangxi radicals some fonts map their glyphs to (⼀ for 一)
+// into the characters they look like. PDFium gives a hyphen that ends a
+// line as U+0002; in Chinese text it is part of the text.
 func tidyPDFText(s string) string {
+	s = dropWideSpaces(s)
 	s = strings.Map(func(r rune) rune {
 		switch {
+		case r == 2:
+			return '-'
 		case r == '\t':
 			return ' '
 		case r < 0x20, r == 0x7f, r == 0xfffe:
@@ -201,12 +206,48 @@ func tidyPDFText(s string) string {
 	return strings.TrimSpace(s)
 }
 
+// dropWideSpaces removes ASCII spaces beside a wide character, unless a
+// Latin letter is on the other side: Chinese text has no spaces between
+// words, and those a PDF reader finds there are the gaps of a justified
+// line. An ideographic space (U+3000) is a character of the text and
+// stays.
+func dropWideSpaces(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	var b strings.Builder
+	// The space after an article's or a chapter's number is the text's.
+	keep := -1
+	if m := chapterLabel.FindStringIndex(s); m != nil && m[1] < len(s) && s[m[1]] == ' ' {
+		keep = m[1]
+	}
+	prev := rune(0)
+	for i, r := range s {
+		if r == ' ' && i != keep {
+			rest := strings.TrimLeft(s[i:], " ")
+			next, _ := utf8.DecodeRuneInString(rest)
+			if (isWide(prev) || isWide(next)) && !isLetter(prev) && !isLetter(next) {
+				continue
+			}
+		}
+		b.WriteRune(r)
+		if r != ' ' {
+			prev = r
+		}
+	}
+	return b.String()
+}
+
 // needsSpace reports whether a space stands between text ending with a
 // and text starting with b: only between Latin letters or digits.
 func needsSpace(a, b string) bool {
 	x, _ := utf8.DecodeLastRuneInString(a)
 	y, _ := utf8.DecodeRuneInString(b)
 	return isLatin(x) && isLatin(y)
+}
+
+func isLetter(r rune) bool {
+	return r < 0x80 && unicode.IsLetter(r)
 }
 
 func isLatin(r rune) bool {
@@ -318,6 +359,9 @@ func continues(lo layout, a, b *pdfLine) bool {
 // itemLabel matches the labels and headings that open a paragraph:
 // 一、 （一） (一) 1. 1、 （1） ① 第一章 第二条 第三节 第一部分.
 var itemLabel = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?:[^\d]|$)|[（(]\d{1,2}[）)]|[①-⑳]|第[一二三四五六七八九十百]+[章节条部篇])`)
+
+// chapterLabel matches the number of a chapter, section or article.
+var chapterLabel = regexp.MustCompile(`^第[一二三四五六七八九十百零〇\d]+[章节条部篇]`)
 
 func startsItem(s string) bool {
 	return itemLabel.MatchString(s)

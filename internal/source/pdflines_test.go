@@ -3,6 +3,8 @@ package source
 import (
 	"strings"
 	"testing"
+
+	"github.com/klippa-app/go-pdfium/responses"
 )
 
 // Test pages are written as lines of text in a small notation: a line
@@ -159,6 +161,13 @@ func TestPDFText(t *testing.T) {
 			want: "推进5G基站和IPv6网络建设，发展new retail业态，建设智慧商圈。",
 		},
 		{
+			name: "spaces of a justified line go, those between Latin words and after an article number stay",
+			pages: []pdfPage{
+				testPage("第十二条 加强个人 信 息 保 护 , 创建模范县 ( 市、区 )10 个 ,|", "推广 APP 和 new retail 模式。"),
+			},
+			want: "第十二条 加强个人信息保护,创建模范县(市、区)10个,推广 APP 和 new retail 模式。",
+		},
+		{
 			name: "Kangxi radicals read as the characters they look like",
 			pages: []pdfPage{
 				testPage("⼀、⼯作⽬标"),
@@ -208,5 +217,40 @@ func TestPDFTextEmpty(t *testing.T) {
 		if _, err := pdfText(pages); err != ErrPDFNoText {
 			t.Errorf("%s: error %v, want %v", name, err, ErrPDFNoText)
 		}
+	}
+}
+
+func TestCharLines(t *testing.T) {
+	// Characters as PDFium gives them, y growing up the page: a line
+	// that ends with a hyphen (U+0002) and has no CR LF after it.
+	var chars []*responses.GetPageTextStructuredChar
+	add := func(s string, x, y float64) {
+		for _, r := range s {
+			chars = append(chars, &responses.GetPageTextStructuredChar{Text: string(r),
+				PointPosition: responses.CharPosition{Left: x, Right: x + 14, Top: y + 14, Bottom: y}})
+			x += 16
+		}
+	}
+	add("培育众创空间-孵化器\x02", 72, 700)
+	add("加速器生态。", 72, 676)
+	chars = append(chars, &responses.GetPageTextStructuredChar{Text: "\r"}, &responses.GetPageTextStructuredChar{Text: "\n"})
+	add("二、保障措施", 104, 652)
+	page := charLines(chars)
+	var got []string
+	for _, l := range page {
+		got = append(got, l.text)
+		if l.bottom-l.top != 14 {
+			t.Errorf("line %q is %g high, want 14", l.text, l.bottom-l.top)
+		}
+	}
+	if want := "培育众创空间-孵化器\x02|加速器生态。|二、保障措施"; strings.Join(got, "|") != want {
+		t.Errorf("lines %q, want %q", strings.Join(got, "|"), want)
+	}
+	text, err := pdfText([]pdfPage{page})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "培育众创空间-孵化器-加速器生态。\n二、保障措施"; text != want {
+		t.Errorf("text %q, want %q", text, want)
 	}
 }
