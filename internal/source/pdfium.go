@@ -36,15 +36,36 @@ const (
 
 // pdfiumPool compiles the module on first use only, so that a process
 // that reads no PDF pays nothing. Compiling takes seconds; the compiled
-// code is kept in the user's cache directory for the next process.
+// code is kept in the user's cache directory for the next process. A
+// cache that cannot be read (a process stopped while writing it) is
+// written anew, one that cannot be written is done without.
 var pdfiumPool = sync.OnceValues(func() (pdfium.Pool, error) {
+	base, err := os.UserCacheDir()
+	if err != nil {
+		return startPDFium(nil)
+	}
+	dir := filepath.Join(base, "luoshi", "pdfium")
+	for range 2 {
+		cache, err := wazero.NewCompilationCacheWithDir(dir)
+		if err != nil {
+			break
+		}
+		if pool, err := startPDFium(cache); err == nil {
+			return pool, nil
+		}
+		if err := os.RemoveAll(dir); err != nil {
+			break
+		}
+	}
+	return startPDFium(nil)
+})
+
+func startPDFium(cache wazero.CompilationCache) (pdfium.Pool, error) {
 	cfg := wazero.NewRuntimeConfig().
 		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
 		WithMemoryLimitPages(pdfiumMemoryPages)
-	if dir, err := os.UserCacheDir(); err == nil {
-		if cache, err := wazero.NewCompilationCacheWithDir(filepath.Join(dir, "luoshi", "pdfium")); err == nil {
-			cfg = cfg.WithCompilationCache(cache)
-		}
+	if cache != nil {
+		cfg = cfg.WithCompilationCache(cache)
 	}
 	return webassembly.Init(webassembly.Config{
 		MinIdle:       0,
@@ -55,7 +76,7 @@ var pdfiumPool = sync.OnceValues(func() (pdfium.Pool, error) {
 		Stdout:        io.Discard,
 		Stderr:        io.Discard,
 	})
-})
+}
 
 // readPDFium reads a PDF's lines with PDFium. Each document gets a
 // fresh module instance, closed afterwards.
