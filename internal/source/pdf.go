@@ -25,7 +25,7 @@ var (
 	ErrPDFTooLarge = errors.New("the PDF file has too many pages or too much text to read")
 	// ErrNoPDFReader is returned when neither the built-in reader nor
 	// the system's pdftotext could be started.
-	ErrNoPDFReader = errors.New("PDF files cannot be read on this server; import the Word or text version instead")
+	ErrNoPDFReader = errors.New("PDF files cannot be read here: the built-in reader did not start and pdftotext is not installed")
 )
 
 const (
