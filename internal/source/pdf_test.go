@@ -170,3 +170,25 @@ func TestLooksPDF(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodePDFConcurrent reads PDFs from more goroutines than there are
+// readers, as a server's requests do: each waits its turn.
+func TestDecodePDFConcurrent(t *testing.T) {
+	data := buildPDF(textPage("", "- 1 -", "Work Plan", "  The city will open twenty stations."))
+	want := "Work Plan\nThe city will open twenty stations."
+	errs := make(chan error, 2*pdfiumReaders+1)
+	for range cap(errs) {
+		go func() {
+			got, err := Decode("plan.pdf", data)
+			if err == nil && got != want {
+				err = fmt.Errorf("got %q, want %q", got, want)
+			}
+			errs <- err
+		}()
+	}
+	for range cap(errs) {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
+	}
+}
