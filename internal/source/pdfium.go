@@ -159,7 +159,7 @@ func charLines(chars []*responses.GetPageTextStructuredChar) pdfPage {
 		p := c.PointPosition
 		// PDF space has y growing up the page.
 		top, bottom := -p.Top, -p.Bottom
-		if b.below(top, bottom) {
+		if b.offLine(top, bottom) {
 			// PDFium marks no line break after a hyphen that ends
 			// a line.
 			if l, ok := b.take(); ok {
@@ -199,14 +199,15 @@ func (b *lineBuilder) add(s string, left, right, top, bottom float64) {
 	b.frame.bottom = max(b.frame.bottom, bottom)
 }
 
-// below reports whether a character with this vertical extent lies
-// below the line built so far rather than on it.
-func (b *lineBuilder) below(top, bottom float64) bool {
+// offLine reports whether a character with this vertical extent lies
+// above or below the line built so far rather than on it: it shares
+// less than half its height with the line.
+func (b *lineBuilder) offLine(top, bottom float64) bool {
 	if !b.box || bottom <= top {
 		return false
 	}
 	overlap := min(b.frame.bottom, bottom) - max(b.frame.top, top)
-	return overlap < (bottom-top)/2 && top > b.frame.top
+	return overlap < (bottom-top)/2
 }
 
 // take returns the line built so far, if it has visible text, and starts
