@@ -206,6 +206,7 @@ func TestParseBadInput(t *testing.T) {
 		{"blank", "blank.txt", []byte(" \n\t\n　\n"), "empty"},
 		{"binary", "image.png", append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), make([]byte, 64)...), "not text"},
 		{"broken docx", "broken.docx", []byte("PK\x03\x04garbage"), "docx"},
+		{"broken pdf", "broken.pdf", []byte("%PDF-1.4\n1 0 obj garbage"), "PDF file is damaged"},
 		{"missing", "", nil, "no such file"},
 	}
 	for _, tc := range cases {

@@ -1,5 +1,5 @@
 // Package source turns the bytes of an uploaded or saved document (plain
-// text in any of the usual encodings, HTML, .docx) into plain text with
+// text in any of the usual encodings, HTML, .docx, PDF) into plain text with
 // one paragraph per line, ready for the extractor.
 package source
 
@@ -14,7 +14,7 @@ import (
 // each message is a sentence that can be shown to the user as it is.
 var (
 	ErrEmpty    = errors.New("the document is empty")
-	ErrBinary   = errors.New("the document is not text, HTML or .docx")
+	ErrBinary   = errors.New("the document is not text, HTML, .docx or PDF")
 	ErrEncoding = errors.New("the document's character encoding is not recognised")
 
 	// ErrLegacyWord is returned for Word 97–2003 (.doc), WPS and other
@@ -39,6 +39,8 @@ var (
 // and line endings, so offsets into the result stay true to the source.
 // HTML and .docx are reduced to their visible text with block structure
 // kept: a table row becomes one line with its cells separated by TAB.
+// A PDF's visual lines are joined into paragraphs, its page numbers and
+// running headers dropped.
 func Decode(name string, data []byte) (string, error) {
 	if len(data) == 0 {
 		return "", ErrEmpty
@@ -48,6 +50,8 @@ func Decode(name string, data []byte) (string, error) {
 		err  error
 	)
 	switch {
+	case looksPDF(name, data):
+		text, err = decodePDF(data)
 	case bytes.HasPrefix(data, zipMagic):
 		text, err = decodeDocx(data)
 	case bytes.HasPrefix(data, oleMagic):

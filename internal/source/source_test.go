@@ -368,7 +368,8 @@ func TestDecodeDocxBomb(t *testing.T) {
 }
 
 func TestErrorsAreSentences(t *testing.T) {
-	for _, err := range []error{ErrEmpty, ErrBinary, ErrEncoding, ErrLegacyWord, ErrNotDocx, ErrBrokenDocx, ErrTooLarge} {
+	for _, err := range []error{ErrEmpty, ErrBinary, ErrEncoding, ErrLegacyWord, ErrNotDocx, ErrBrokenDocx, ErrTooLarge,
+		ErrBrokenPDF, ErrPDFPassword, ErrPDFNoText, ErrPDFTooLarge, ErrNoPDFReader} {
 		msg := err.Error()
 		if msg == "" || strings.ContainsAny(msg, "\n") || strings.Contains(msg, "zip:") || strings.Contains(msg, "xml:") {
 			t.Errorf("error %q is not a sentence for a user", msg)
@@ -404,6 +405,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add("plan.docx", docx(f, map[string]string{"word/document.xml": readFixture(f, "document.xml")}))
 	f.Add("a", []byte("<table><tr><td rowspan=3>a</td><td colspan=2>b</td></tr><tr><td>c</td></tr></table>"))
 	f.Add("a", []byte("\xff\xfe\x00\xd8"))
+	f.Add("plan.pdf", buildPDF(textPage("Yunxi Gazette", "- 1 -", "Work Plan", "  The city will open twenty stations.")))
 	f.Fuzz(func(t *testing.T, name string, data []byte) {
 		got, err := Decode(name, data)
 		if err != nil {

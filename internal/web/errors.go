@@ -55,9 +55,13 @@ func classify(err error) *Error {
 	case errors.Is(err, source.ErrLegacyWord):
 		return &Error{Status: http.StatusUnsupportedMediaType, Key: "import.legacy_word", Err: err}
 	case errors.Is(err, source.ErrBinary), errors.Is(err, source.ErrEncoding), errors.Is(err, source.ErrNotDocx),
-		errors.Is(err, source.ErrBrokenDocx):
+		errors.Is(err, source.ErrBrokenDocx), errors.Is(err, source.ErrBrokenPDF):
 		return &Error{Status: http.StatusUnsupportedMediaType, Key: "import.unreadable", Err: err}
-	case errors.Is(err, source.ErrTooLarge):
+	case errors.Is(err, source.ErrPDFNoText):
+		return &Error{Status: http.StatusUnprocessableEntity, Key: "import.pdf_no_text", Err: err}
+	case errors.Is(err, source.ErrPDFPassword):
+		return &Error{Status: http.StatusUnsupportedMediaType, Key: "import.pdf_password", Err: err}
+	case errors.Is(err, source.ErrTooLarge), errors.Is(err, source.ErrPDFTooLarge):
 		return &Error{Status: http.StatusRequestEntityTooLarge, Key: "import.too_large", Err: err}
 	}
 	return &Error{Status: http.StatusInternalServerError, Key: "error.internal", Err: err}

@@ -377,6 +377,12 @@ func TestImport(t *testing.T) {
 	}
 	nothingStored("binary")
 
+	resp, body = office.upload("/import", "plan.pdf", []byte("%PDF-1.7\n1 0 obj << /Type /Catalog"), true)
+	if resp.StatusCode != http.StatusUnsupportedMediaType || !strings.Contains(body, "无法读取该文件") {
+		t.Errorf("broken PDF upload: %d\n%.300s", resp.StatusCode, body)
+	}
+	nothingStored("broken PDF")
+
 	resp, body = office.do("POST", "/import", url.Values{"csrf": {office.csrf}, "text": {"   "}}, "")
 	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "请选择文件或粘贴规划全文") {
 		t.Errorf("empty import: %d\n%.300s", resp.StatusCode, body)
