@@ -24,7 +24,7 @@ var ErrEmpty = errors.New("the document has no text")
 // Parse extracts the plan from text, one paragraph per line.
 func Parse(s string) (*plan.Plan, error) {
 	t := newText(s)
-	all := t.lines()
+	all := splitJoined(t, t.lines())
 	if len(all) == 0 {
 		return nil, ErrEmpty
 	}

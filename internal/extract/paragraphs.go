@@ -1,0 +1,287 @@
+package extract
+
+// A page copied without its line breaks holds the whole plan on one line:
+// paragraphs marked only by two ideographic spaces, by a blank, or by
+// nothing at all ("…实现高质量发展。二、主要任务（一）…。1.…"). splitJoined
+// cuts such lines back into paragraphs, so that the rest of the reader sees
+// the plan as it was printed. It only narrows spans, so every offset stays
+// an offset into the source.
+
+// minIndentRuns is how many two-space indents inside a line mark a line
+// that holds joined paragraphs; a spaced-out label ("标　　题：") has one.
+// Page chrome spaced the same way ("今天是…　　设为首页") comes in lines
+// shorter than minJoinedRunes.
+const (
+	minIndentRuns  = 3
+	minJoinedRunes = 200
+)
+
+// splitJoined cuts lines that hold several paragraphs at paragraph
+// indents, at the signature and date of a notice, and where an item label
+// starts that goes on the numbering seen so far.
+func splitJoined(t *text, lines []span) []span {
+	out := make([]span, 0, len(lines))
+	var num numbering
+	for _, ln := range lines {
+		for _, p := range splitIndents(t, ln) {
+			out = splitAtSignature(t, p, &num, out)
+		}
+	}
+	return out
+}
+
+// splitIndents cuts a line at runs of two or more ideographic spaces, the
+// paragraph indents of a page whose line breaks were lost.
+func splitIndents(t *text, ln span) []span {
+	runs := 0
+	for i := ln.start; i+1 < ln.end; i++ {
+		if t.src[i] == 0x3000 && t.src[i+1] == 0x3000 && (i == ln.start || t.src[i-1] != 0x3000) {
+			runs++
+		}
+	}
+	if runs < minIndentRuns || ln.end-ln.start < minJoinedRunes {
+		return []span{ln}
+	}
+	out := make([]span, 0, runs+1)
+	start := ln.start
+	for i := ln.start; i+1 < ln.end; i++ {
+		if t.src[i] != 0x3000 || t.src[i+1] != 0x3000 {
+			continue
+		}
+		if s := t.trim(span{start, i}); s.end > s.start {
+			out = append(out, s)
+		}
+		for i < ln.end && t.src[i] == 0x3000 {
+			i++
+		}
+		start = i
+	}
+	if s := t.trim(span{start, ln.end}); s.end > s.start {
+		out = append(out, s)
+	}
+	return out
+}
+
+// splitAtSignature cuts a line before and after a signature glued into it,
+// "…增添发展活力。某省人民政府办公厅2024年2月9日", so that the issuer and
+// the date stand as the closing lines they are, and the item before them
+// ends there. A signature inside the line ends a covering notice: the plan
+// after it numbers its items afresh.
+func splitAtSignature(t *text, p span, num *numbering, out []span) []span {
+	f := t.fold[p.start:p.end]
+	start := 0
+	for i := 4; i < len(f); i++ {
+		if f[i] != '年' {
+			continue
+		}
+		ds := i - 4
+		de, ok := dateEnd(f, ds)
+		if !ok {
+			continue
+		}
+		// An issuer and a date, at the end or followed by the plan; a date
+		// alone only at the end, after a sentence.
+		is, atEnd := issuerStart(f, ds), de == len(f)
+		switch {
+		case is >= 0 && (atEnd || beginsText(f[de])):
+		case is < 0 && atEnd && ds > 0 && (f[ds-1] == '。' || f[ds-1] == ')'):
+			is = ds
+		default:
+			continue
+		}
+		if is < start || is == 0 && atEnd {
+			continue
+		}
+		out = splitItems(t, span{p.start + start, p.start + is}, num, out)
+		for _, s := range []span{{p.start + is, p.start + ds}, {p.start + ds, p.start + de}} {
+			if s = t.trim(s); s.end > s.start {
+				out = append(out, s)
+			}
+		}
+		start = de
+		*num = numbering{}
+		i = de
+	}
+	return splitItems(t, span{p.start + start, p.end}, num, out)
+}
+
+// dateEnd reads a date "2024年2月9日" at f[i:] and returns where it ends.
+func dateEnd(f []rune, i int) (int, bool) {
+	if !yearAt(f, i) {
+		return 0, false
+	}
+	j := i + 5
+	for _, mark := range []rune{'月', '日'} {
+		n := 0
+		for j < len(f) && n < 2 && f[j] >= '0' && f[j] <= '9' {
+			j++
+			n++
+		}
+		if n == 0 || j >= len(f) || f[j] != mark {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
+}
+
+// issuerStart returns where the name of an issuing body ends just before
+// f[ds] begins, or -1 when no such name stands there.
+func issuerStart(f []rune, ds int) int {
+	b := ds
+	for b > 0 && ds-b < 40 && !isParaEnd(f[b-1]) {
+		b--
+	}
+	if b > 0 && !isParaEnd(f[b-1]) {
+		return -1
+	}
+	if isIssuerName(string(f[b:ds])) {
+		return b
+	}
+	return -1
+}
+
+// beginsText reports a rune that may begin the text after a signature; a
+// date that goes on ("…日前完成", "…日起施行") is a deadline, not a date
+// of issue.
+func beginsText(r rune) bool {
+	switch r {
+	case '前', '起', '后', '止', '以', '内', '至', ',', '、', '的':
+		return false
+	}
+	return !(r >= '0' && r <= '9')
+}
+
+// isParaEnd reports a rune after which a new paragraph may begin.
+func isParaEnd(r rune) bool {
+	switch r {
+	case '。', ')', ';', ':', '!', '?', ' ':
+		return true
+	}
+	return false
+}
+
+// splitItems cuts a paragraph where an item label starts in the middle of
+// it and goes on the numbering (see numbering.accept), and records the
+// label that starts it.
+func splitItems(t *text, p span, num *numbering, out []span) []span {
+	p = t.trim(p)
+	if p.end <= p.start {
+		return out
+	}
+	f := t.fold[p.start:p.end]
+	if lbl, ok := parseLabel(f); ok {
+		num.see(lbl)
+	}
+	start := 0
+	for k := 1; k+1 < len(f); k++ {
+		if !mayStartLabel(f[k]) {
+			continue
+		}
+		lbl, ok := inlineLabel(f, k)
+		if !ok || !num.accept(lbl) {
+			continue
+		}
+		out = append(out, t.trim(span{p.start + start, p.start + k}))
+		start = k
+		k += lbl.end - 1
+	}
+	return append(out, t.trim(span{p.start + start, p.end}))
+}
+
+// mayStartLabel is a quick test for the first rune of a label.
+func mayStartLabel(r rune) bool {
+	if r == '(' || r >= '0' && r <= '9' {
+		return true
+	}
+	_, ok := hanDigits[r]
+	return ok
+}
+
+// inlineLabel reads an item label that starts at f[k], inside a line. A
+// label in parentheses, "（二）", may follow a heading directly; the others
+// must follow the end of a sentence, a parenthesis or a space, and must
+// not be one number of a list: "三、四季度", "2、3月".
+func inlineLabel(f []rune, k int) (label, bool) {
+	lbl, ok := parseLabel(f[k:])
+	if !ok {
+		return label{}, false
+	}
+	prev := f[k-1]
+	switch lbl.style {
+	case styleHanParen:
+		if prev == '第' || prev == '(' {
+			return label{}, false
+		}
+	case styleHan, styleArabic:
+		if !isParaEnd(prev) {
+			return label{}, false
+		}
+		if e := k + lbl.end; e < len(f) {
+			if _, digit := hanDigits[f[e]]; digit && lbl.style == styleHan || f[e] >= '0' && f[e] <= '9' && !yearAt(f, e) {
+				return label{}, false
+			}
+		}
+	default:
+		return label{}, false
+	}
+	return lbl, true
+}
+
+// numbering follows the item labels of a plan as they are read: the open
+// levels, outermost first, and the last number of each style.
+type numbering struct {
+	open []style
+	last [styleShi + 1]int
+}
+
+// see records a label that starts a line of its own.
+func (n *numbering) see(l label) {
+	if l.style < 0 || int(l.style) >= len(n.last) {
+		return
+	}
+	n.enter(l)
+}
+
+// accept reports whether a label found inside a line goes on the
+// numbering, and records it if so: the next number of an open level; 1 of
+// a level not open (a new level, or one under a new heading); the number
+// after the last of a level whose numbering runs on across headings; or 1
+// of the outermost level, where a plan starts after its notice.
+func (n *numbering) accept(l label) bool {
+	ok := false
+	idx := -1
+	for i, s := range n.open {
+		if s == l.style {
+			idx = i
+		}
+	}
+	switch {
+	case idx >= 0:
+		ok = l.num == n.last[l.style]+1 || l.num == 1 && idx == 0
+	case l.num == 1:
+		ok = true
+	default:
+		ok = n.last[l.style] > 0 && l.num == n.last[l.style]+1 && len(n.open) > 0 && rank(n.open[len(n.open)-1]) < rank(l.style)
+	}
+	if ok {
+		n.enter(l)
+	}
+	return ok
+}
+
+// enter makes l the current item of its level, closing the levels inside.
+func (n *numbering) enter(l label) {
+	for i, s := range n.open {
+		if s == l.style {
+			n.open = n.open[:i+1]
+			n.last[l.style] = l.num
+			return
+		}
+	}
+	for len(n.open) > 0 && rank(n.open[len(n.open)-1]) >= rank(l.style) {
+		n.open = n.open[:len(n.open)-1]
+	}
+	n.open = append(n.open, l.style)
+	n.last[l.style] = l.num
+}
