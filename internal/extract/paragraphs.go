@@ -125,9 +125,13 @@ func dateEnd(f []rune, i int) (int, bool) {
 	return j, true
 }
 
-// issuerStart returns where the name of an issuing body ends just before
-// f[ds] begins, or -1 when no such name stands there.
+// issuerStart returns where the name of an issuing body begins that ends
+// just before the date at f[ds] (blanks between them allowed), or -1 when
+// no such name stands there.
 func issuerStart(f []rune, ds int) int {
+	for ds > 0 && f[ds-1] == ' ' {
+		ds--
+	}
 	b := ds
 	for b > 0 && ds-b < 40 && !isParaEnd(f[b-1]) {
 		b--

@@ -1,0 +1,137 @@
+package extract
+
+import (
+	"fmt"
+	"os"
+	"reflect"
+	"strings"
+	"testing"
+
+	"luoshi/internal/plan"
+)
+
+// TestSplitJoined cuts lines whose paragraphs were joined, and leaves
+// numbers in running text alone.
+func TestSplitJoined(t *testing.T) {
+	cases := []struct {
+		name string
+		in   string
+		want []string
+	}{
+		{"items after sentences and parentheses",
+			"（一）扩大消费。1.发展夜间经济。（甲局负责）2.培育商圈。乙局负责。3.办好展会。",
+			[]string{"（一）扩大消费。", "1.发展夜间经济。（甲局负责）", "2.培育商圈。乙局负责。", "3.办好展会。"}},
+		{"heading glued to its first item",
+			"二、主要任务（一）扩大消费。（二）提升服务。三、保障措施（一）加强领导。",
+			[]string{"二、主要任务", "（一）扩大消费。", "（二）提升服务。", "三、保障措施", "（一）加强领导。"}},
+		{"label glued to a year",
+			"1.完善设施。2.2026年起实行新标准。",
+			[]string{"1.完善设施。", "2.2026年起实行新标准。"}},
+		{"numbers in running text",
+			"1.扩大规模。1.5万人次参加培训。三、四线城市全覆盖。2、3号线同步建设。2.提升质量。",
+			[]string{"1.扩大规模。1.5万人次参加培训。三、四线城市全覆盖。2、3号线同步建设。", "2.提升质量。"}},
+		{"a number out of sequence is text",
+			"1.建设基地。5.完善网络。2.提升质量。",
+			[]string{"1.建设基地。5.完善网络。", "2.提升质量。"}},
+		{"a label inside a word is text",
+			"（一）扩大消费，落实第（二）项政策。（二）提升服务。",
+			[]string{"（一）扩大消费，落实第（二）项政策。", "（二）提升服务。"}},
+		{"the next number in a list is text",
+			"一、总体要求。二、主要任务。三、四线城市加快布局。三、保障措施。",
+			[]string{"一、总体要求。", "二、主要任务。三、四线城市加快布局。", "三、保障措施。"}},
+		{"one wide space in a long paragraph",
+			strings.Repeat("推进服务业发展。", 30) + "　　" + strings.Repeat("提升服务质量。", 5),
+			[]string{strings.Repeat("推进服务业发展。", 30) + "　　" + strings.Repeat("提升服务质量。", 5)}},
+		{"items after blanks",
+			"一、总体要求 坚持稳中求进。 二、重点任务 （一）扩大消费。 1.发展夜间经济。",
+			[]string{"一、总体要求 坚持稳中求进。", "二、重点任务", "（一）扩大消费。", "1.发展夜间经济。"}},
+		{"signature glued to the last item",
+			"（四）加强队伍建设。增添发展活力。某省人民政府办公厅2024年2月9日",
+			[]string{"（四）加强队伍建设。增添发展活力。", "某省人民政府办公厅", "2024年2月9日"}},
+		{"signature between the notice and the plan",
+			"请认真组织实施。某省人民政府办公厅2023年12月13日为改善民生，制定本方案。一、总体要求",
+			[]string{"请认真组织实施。", "某省人民政府办公厅", "2023年12月13日", "为改善民生，制定本方案。", "一、总体要求"}},
+		{"a deadline is not a signature",
+			"1.推进改造。省住房城乡建设厅2024年6月30日前完成验收。",
+			[]string{"1.推进改造。省住房城乡建设厅2024年6月30日前完成验收。"}},
+		{"two ideographic spaces between paragraphs",
+			"各市人民政府：　　" + strings.Repeat("为推进服务业发展，现提出如下意见。", 12) + "　　一、总体要求　　（一）指导思想。坚持稳中求进。　　（二）主要目标。到2025年达到5家。",
+			[]string{"各市人民政府：", strings.Repeat("为推进服务业发展，现提出如下意见。", 12), "一、总体要求", "（一）指导思想。坚持稳中求进。", "（二）主要目标。到2025年达到5家。"}},
+		{"a spaced label is one line",
+			"标　　题：某市服务业发展行动计划",
+			[]string{"标　　题：某市服务业发展行动计划"}},
+	}
+	for _, c := range cases {
+		tx := newText(c.in)
+		var got []string
+		for _, s := range splitJoined(tx, tx.lines()) {
+			got = append(got, tx.str(s))
+		}
+		if !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestJoinedPlanParsesAlike parses a plan, then the same plan with its
+// line breaks lost in the ways pages lose them, and expects the same
+// tasks, units, deadlines, targets and goals.
+func TestJoinedPlanParsesAlike(t *testing.T) {
+	raw, err := os.ReadFile("testdata/ly_coldchain_2025.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(raw)), "\n")
+	base, err := Parse(string(raw))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := summary(base)
+	if len(base.Tasks) != 7 {
+		t.Fatalf("the plan itself reads as %d tasks, want 7", len(base.Tasks))
+	}
+	for _, sep := range []string{"", "\u3000\u3000", " "} {
+		for _, keepTitle := range []bool{true, false} {
+			var s string
+			if keepTitle {
+				s = lines[0] + "\n" + strings.Join(lines[1:], sep)
+			} else {
+				s = strings.Join(lines, sep)
+			}
+			name := fmt.Sprintf("joined with %q, title on its own line %v", sep, keepTitle)
+			p, err := Parse(s)
+			if err != nil {
+				t.Errorf("%s: %v", name, err)
+				continue
+			}
+			got := summary(p)
+			if len(got) != len(want) {
+				t.Errorf("%s: %d lines of summary, want %d:\n%s", name, len(got), len(want), strings.Join(got, "\n"))
+				continue
+			}
+			for i := range want {
+				if got[i] != want[i] {
+					t.Errorf("%s:\n got %s\nwant %s", name, got[i], want[i])
+				}
+			}
+		}
+	}
+}
+
+// summary prints what a plan says about its work, one line per task and
+// goal, and no offsets.
+func summary(p *plan.Plan) []string {
+	tg := func(ts []plan.Target) string {
+		var out []string
+		for _, x := range ts {
+			out = append(out, fmt.Sprintf("%v%s%s@%d", x.Value, x.Unit, x.Comparator, x.Year))
+		}
+		return strings.Join(out, " ")
+	}
+	var out []string
+	for _, task := range p.Tasks {
+		out = append(out, fmt.Sprintf("%s %v %q lead=%v coop=%v assign=%d deadline=%s targets=[%s]",
+			task.Label, task.Path, task.Text, task.Lead, task.Cooperating, len(task.Assignments), task.Deadline, tg(task.Targets)))
+	}
+	return append(out, "goals "+tg(p.Goals))
+}
