@@ -109,16 +109,16 @@ func parseLabel(f []rune) (label, bool) {
 		if n == 0 || n >= len(f) {
 			break
 		}
-		if f[n] == ' ' && n+1 < len(f) && (f[n+1] == '.' || f[n+1] == '、') {
+		if f[n] == ' ' && n+1 < len(f) && (isLabelDot(f[n+1]) || f[n+1] == '、') {
 			n++ // "3 .发展…"
 		}
-		switch f[n] {
-		case ')':
+		switch r := f[n]; {
+		case r == ')':
 			// "1)" is the half-parenthesis form of "(1)".
 			return label{style: styleArabicParen, num: v, norm: "(" + strconv.Itoa(v) + ")", end: skipSep(f, n+1)}, true
-		case '.', '、':
+		case isLabelDot(r) || r == '、':
 			// "1.5亿元" is a number, not a label; "1.2023年底前…" is a label.
-			if f[n] == '.' && n+1 < len(f) && f[n+1] >= '0' && f[n+1] <= '9' && !yearAt(f, n+1) {
+			if r != '、' && n+1 < len(f) && f[n+1] >= '0' && f[n+1] <= '9' && !yearAt(f, n+1) {
 				break
 			}
 			return label{style: styleArabic, num: v, norm: strconv.Itoa(v), end: skipSep(f, n+1)}, true
@@ -128,7 +128,7 @@ func parseLabel(f []rune) (label, bool) {
 		l := f[0] | 0x20
 		return label{style: styleLetter, num: int(l-'a') + 1, norm: string(l), end: skipSep(f, 2)}, true
 	default:
-		if v, n := hanNumber(f); n > 0 && n < len(f) && (f[n] == '、' || f[n] == '.') {
+		if v, n := hanNumber(f); n > 0 && n < len(f) && (f[n] == '、' || isLabelDot(f[n])) {
 			return label{style: styleHan, num: v, norm: string(f[:n]), end: skipSep(f, n+1)}, true
 		}
 	}
@@ -163,8 +163,13 @@ func arabic(f []rune) (int, int) {
 
 // skipSep skips the punctuation and spaces that may follow a label.
 func skipSep(f []rune, i int) int {
-	for i < len(f) && (f[i] == ' ' || f[i] == '、' || f[i] == '.' || f[i] == ',') {
+	for i < len(f) && (f[i] == ' ' || f[i] == '、' || isLabelDot(f[i]) || f[i] == ',') {
 		i++
 	}
 	return i
 }
+
+// isLabelDot reports the full stops that may follow an item's number:
+// ".", the small full stop "﹒" and the one-dot leader "․" of some
+// typesetting; "．" is folded to ".".
+func isLabelDot(r rune) bool { return r == '.' || r == '﹒' || r == '․' }
