@@ -19,15 +19,20 @@ func findClauses(t *text, content []span) []clause {
 		// A labelled clause without parentheses runs to the end of the paragraph.
 		bareFrom := -1
 		depth, open := 0, -1
+		closer := ')'
 		for i := p.start; i < p.end; i++ {
-			switch f[i] {
-			case '(':
+			switch r := f[i]; r {
+			case '(', '[', '〔':
+				// "[责任单位：…]" and "〔责任单位：…〕" are clauses too;
+				// inside a clause only parentheses nest.
 				if depth == 0 {
-					open = i
+					open, closer = i, closing(r)
+				} else if r != '(' {
+					continue
 				}
 				depth++
-			case ')':
-				if depth == 0 {
+			case ')', ']', '〕':
+				if depth == 0 || r != ')' && r != closer || r == ')' && depth == 1 && closer != ')' {
 					continue
 				}
 				depth--
@@ -444,4 +449,15 @@ func (b *builder) checkNumbering(o *outline) {
 		}
 	}
 	visit(o.roots)
+}
+
+// closing is the bracket that closes a clause opened with r.
+func closing(r rune) rune {
+	switch r {
+	case '[':
+		return ']'
+	case '〔':
+		return '〕'
+	}
+	return ')'
 }

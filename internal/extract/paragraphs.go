@@ -159,7 +159,7 @@ func beginsText(r rune) bool {
 // isParaEnd reports a rune after which a new paragraph may begin.
 func isParaEnd(r rune) bool {
 	switch r {
-	case '。', ')', ';', ':', '!', '?', ' ':
+	case '。', ')', ']', '〕', ';', ':', '!', '?', ' ':
 		return true
 	}
 	return false
