@@ -174,39 +174,78 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 		return out
 	}
 	f := t.fold[p.start:p.end]
+	start, head := 0, -1 // head: where the title of a heading begins
 	if lbl, ok := parseLabel(f); ok {
 		num.see(lbl)
+		head = headingBody(lbl, 0)
 	}
-	start := 0
 	for k := 1; k+1 < len(f); k++ {
 		if !mayStartLabel(f[k]) {
 			continue
 		}
-		lbl, ok := inlineLabel(f, k)
+		// "（一）加强网络建设1.加强基站布局。": the heading's title ends
+		// where its first item begins.
+		afterTitle := head >= 0 && f[k] >= '0' && f[k] <= '9' && isGluedTitle(f[head:k])
+		lbl, ok := inlineLabel(f, k, afterTitle)
 		if !ok || !num.accept(lbl) {
 			continue
 		}
 		out = append(out, t.trim(span{p.start + start, p.start + k}))
 		start = k
+		head = headingBody(lbl, k)
 		k += lbl.end - 1
 	}
 	return append(out, t.trim(span{p.start + start, p.end}))
 }
 
+// headingBody is where the title of a heading labelled l at k begins, or
+// -1 for the labels of items.
+func headingBody(l label, k int) int {
+	if l.style == styleHan || l.style == styleHanParen {
+		return k + l.end
+	}
+	return -1
+}
+
+// maxGluedTitle bounds the title of a heading that its first item follows
+// without a break.
+const maxGluedTitle = 25
+
+// isGluedTitle reports a heading's title: a few words, no sentence.
+func isGluedTitle(f []rune) bool {
+	if len(f) > maxGluedTitle || hanCount(f) < 2 {
+		return false
+	}
+	for _, r := range f {
+		switch r {
+		case '。', ',', ';', ':', '!', '?', '、', '(', ')':
+			return false
+		}
+	}
+	return isHan(f[len(f)-1])
+}
+
 // mayStartLabel is a quick test for the first rune of a label.
 func mayStartLabel(r rune) bool {
-	if r == '(' || r >= '0' && r <= '9' {
+	switch {
+	case r == '(' || r >= '0' && r <= '9':
+		return true
+	case r < '一':
+		return false
+	}
+	switch r {
+	case '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
 		return true
 	}
-	_, ok := hanDigits[r]
-	return ok
+	return false
 }
 
 // inlineLabel reads an item label that starts at f[k], inside a line. A
-// label in parentheses, "（二）", may follow a heading directly; the others
-// must follow the end of a sentence, a parenthesis or a space, and must
-// not be one number of a list: "三、四季度", "2、3月".
-func inlineLabel(f []rune, k int) (label, bool) {
+// label in parentheses, "（二）", may follow a heading directly, and so may
+// "1." a heading's title (afterTitle); the others must follow the end of a
+// sentence, a parenthesis or a space, and must not be one number of a
+// list: "三、四季度", "2、3月".
+func inlineLabel(f []rune, k int, afterTitle bool) (label, bool) {
 	lbl, ok := parseLabel(f[k:])
 	if !ok {
 		return label{}, false
@@ -218,7 +257,7 @@ func inlineLabel(f []rune, k int) (label, bool) {
 			return label{}, false
 		}
 	case styleHan, styleArabic:
-		if !isParaEnd(prev) {
+		if !isParaEnd(prev) && !(afterTitle && lbl.style == styleArabic && lbl.num == 1) {
 			return label{}, false
 		}
 		if e := k + lbl.end; e < len(f) {
