@@ -1,5 +1,7 @@
 package extract
 
+import "strings"
+
 // A page copied without its line breaks holds the whole plan on one line:
 // paragraphs marked only by two ideographic spaces, by a blank, or by
 // nothing at all ("…实现高质量发展。二、主要任务（一）…。1.…"). splitJoined
@@ -93,11 +95,8 @@ func splitAtSignature(t *text, p span, num *numbering, out []span) []span {
 			continue
 		}
 		out = splitItems(t, span{p.start + start, p.start + is}, num, out)
-		for _, s := range []span{{p.start + is, p.start + ds}, {p.start + ds, p.start + de}} {
-			if s = t.trim(s); s.end > s.start {
-				out = append(out, s)
-			}
-		}
+		out = appendTrimmed(t, out, span{p.start + is, p.start + ds})
+		out = appendTrimmed(t, out, span{p.start + ds, p.start + de})
 		start = de
 		*num = numbering{}
 		i = de
@@ -178,8 +177,12 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 	if lbl, ok := parseLabel(f); ok {
 		num.see(lbl)
 		head = headingBody(lbl, 0)
+		if n := sectionTitleAt(f, lbl); n > 0 {
+			out = appendTrimmed(t, out, span{p.start, p.start + n})
+			start, head = n, -1
+		}
 	}
-	for k := 1; k+1 < len(f); k++ {
+	for k := start + 1; k+1 < len(f); k++ {
 		if !mayStartLabel(f[k]) {
 			continue
 		}
@@ -190,12 +193,27 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 		if !ok || !num.accept(lbl) {
 			continue
 		}
-		out = append(out, t.trim(span{p.start + start, p.start + k}))
+		out = appendTrimmed(t, out, span{p.start + start, p.start + k})
 		start = k
 		head = headingBody(lbl, k)
+		if n := sectionTitleAt(f[k:], lbl); n > 0 {
+			out = appendTrimmed(t, out, span{p.start + k, p.start + k + n})
+			start, head = k+n, -1
+			k += n - 1
+			continue
+		}
 		k += lbl.end - 1
 	}
-	return append(out, t.trim(span{p.start + start, p.end}))
+	return appendTrimmed(t, out, span{p.start + start, p.end})
+}
+
+// appendTrimmed appends a paragraph without its surrounding white space,
+// unless nothing else is left.
+func appendTrimmed(t *text, out []span, s span) []span {
+	if s = t.trim(s); s.end > s.start {
+		out = append(out, s)
+	}
+	return out
 }
 
 // headingBody is where the title of a heading labelled l at k begins, or
@@ -327,4 +345,36 @@ func (n *numbering) enter(l label) {
 	}
 	n.open = append(n.open, l.style)
 	n.last[l.style] = l.num
+}
+
+// minGluedText is the least text that can follow a section's title on
+// its line.
+const minGluedText = 6
+
+// sectionTitles are the conventional titles of a plan's top sections.
+var sectionTitles = [][]rune{
+	[]rune("指导思想"), []rune("基本原则"), []rune("总体要求"), []rune("总体思路"), []rune("发展目标"),
+	[]rune("主要目标"), []rune("总体目标"), []rune("工作目标"), []rune("目标任务"), []rune("重点任务"),
+	[]rune("主要任务"), []rune("重点工作"), []rune("工作任务"), []rune("工作措施"), []rune("政策措施"),
+	[]rune("保障措施"), []rune("组织保障"), []rune("组织实施"), []rune("实施步骤"), []rune("工作要求"),
+}
+
+// sectionTitleAt returns where the title of a top section ends when its
+// text follows it without a break, "三、保障措施各地要…", and 0 otherwise:
+// the section reads as a title over its paragraphs, as printed.
+func sectionTitleAt(f []rune, l label) int {
+	if l.style != styleHan {
+		return 0
+	}
+	for _, w := range sectionTitles {
+		if !runesAt(f, l.end, w) {
+			continue
+		}
+		n := l.end + len(w)
+		// "二、重点任务分工" is a title of its own.
+		if n+minGluedText <= len(f) && (f[n] == ' ' || isHan(f[n]) && !strings.ContainsRune("和与及的等", f[n])) {
+			return n
+		}
+	}
+	return 0
 }
