@@ -95,9 +95,27 @@ func parseLabel(f []rune) (label, bool) {
 				return label{style: st, num: v, norm: string(f[:end]), end: skipSep(f, end)}, true
 			}
 		}
+	case f[0] >= '⒈' && f[0] <= '⒛':
+		// One rune for "1." … "20.", as some typesetting prints them.
+		v := int(f[0]-'⒈') + 1
+		return label{style: styleArabic, num: v, norm: strconv.Itoa(v), end: skipSep(f, 1)}, true
+	case f[0] >= '⑴' && f[0] <= '⒇':
+		v := int(f[0]-'⑴') + 1
+		return label{style: styleArabicParen, num: v, norm: "(" + strconv.Itoa(v) + ")", end: skipSep(f, 1)}, true
+	case f[0] >= '㈠' && f[0] <= '㈩':
+		v := int(f[0]-'㈠') + 1
+		return label{style: styleHanParen, num: v, norm: "(" + string(hanTens[v-1]) + ")", end: skipSep(f, 1)}, true
 	case f[0] == '(':
 		if v, n := hanNumber(f[1:]); n > 0 && 1+n < len(f) && f[1+n] == ')' {
 			return label{style: styleHanParen, num: v, norm: "(" + string(f[1:1+n]) + ")", end: skipSep(f, 2+n)}, true
+		}
+		// "（ 一 ）": blanks inside the parentheses, as copied from a PDF.
+		if i := skipBlanks(f, 1); i < len(f) {
+			if v, n := hanNumber(f[i:]); n > 0 && i+n < len(f) && (i > 1 || f[i+n] == ' ') {
+				if j := skipBlanks(f, i+n); j < len(f) && f[j] == ')' {
+					return label{style: styleHanParen, num: v, norm: "(" + string(f[i:i+n]) + ")", end: skipSep(f, j+1)}, true
+				}
+			}
 		}
 		if v, n := arabic(f[1:]); n > 0 && 1+n < len(f) && f[1+n] == ')' {
 			return label{style: styleArabicParen, num: v, norm: "(" + strconv.Itoa(v) + ")", end: skipSep(f, 2+n)}, true
@@ -173,3 +191,14 @@ func skipSep(f []rune, i int) int {
 // ".", the small full stop "﹒" and the one-dot leader "․" of some
 // typesetting; "．" is folded to ".".
 func isLabelDot(r rune) bool { return r == '.' || r == '﹒' || r == '․' }
+
+// hanTens are the numerals one to ten.
+var hanTens = []rune("一二三四五六七八九十")
+
+// skipBlanks skips the blanks from f[i].
+func skipBlanks(f []rune, i int) int {
+	for i < len(f) && f[i] == ' ' {
+		i++
+	}
+	return i
+}

@@ -246,7 +246,7 @@ func isGluedTitle(f []rune) bool {
 // mayStartLabel is a quick test for the first rune of a label.
 func mayStartLabel(r rune) bool {
 	switch {
-	case r == '(' || r >= '0' && r <= '9':
+	case r == '(' || r >= '0' && r <= '9' || r >= '⑴' && r <= '⒛' || r >= '㈠' && r <= '㈩':
 		return true
 	case r < '一':
 		return false
