@@ -146,8 +146,13 @@ func parseLabel(f []rune) (label, bool) {
 		l := f[0] | 0x20
 		return label{style: styleLetter, num: int(l-'a') + 1, norm: string(l), end: skipSep(f, 2)}, true
 	default:
-		if v, n := hanNumber(f); n > 0 && n < len(f) && (f[n] == '、' || isLabelDot(f[n])) {
-			return label{style: styleHan, num: v, norm: string(f[:n]), end: skipSep(f, n+1)}, true
+		v, n := hanNumber(f)
+		sep := n
+		if n > 0 && n+1 < len(f) && f[n] == ' ' && (f[n+1] == '、' || isLabelDot(f[n+1])) {
+			sep++ // "三 、保障措施"
+		}
+		if n > 0 && sep < len(f) && (f[sep] == '、' || isLabelDot(f[sep])) {
+			return label{style: styleHan, num: v, norm: string(f[:n]), end: skipSep(f, sep+1)}, true
 		}
 	}
 	return label{}, false

@@ -24,6 +24,8 @@ func TestParseLabelForms(t *testing.T) {
 		{"1.5万人次参加培训", false, 0, "", ""},
 		{"1﹒5万人次参加培训", false, 0, "", ""},
 		{"三﹒保障措施", true, styleHan, "三", "保障措施"},
+		{"十二 、保障措施", true, styleHan, "十二", "保障措施"},
+		{"三 保障措施", false, 0, "", ""},
 		{"（十二）强化保障", true, styleHanParen, "(十二)", "强化保障"},
 		{"（ 三 ）强化保障", true, styleHanParen, "(三)", "强化保障"},
 		{"（　十二）强化保障", true, styleHanParen, "(十二)", "强化保障"},

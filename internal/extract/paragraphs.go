@@ -104,15 +104,21 @@ func splitAtSignature(t *text, p span, num *numbering, out []span) []span {
 	return splitItems(t, span{p.start + start, p.end}, num, out)
 }
 
-// dateEnd reads a date "2024年2月9日" at f[i:] and returns where it ends.
+// dateEnd reads a date "2024年2月9日" or "二〇二四年二月九日" at f[i:] and
+// returns where it ends.
 func dateEnd(f []rune, i int) (int, bool) {
-	if !yearAt(f, i) {
+	digit, most := isDigit, 2
+	switch {
+	case yearAt(f, i):
+	case i+5 <= len(f) && f[i+4] == '年' && isHanDigit(f[i]) && isHanDigit(f[i+1]) && isHanDigit(f[i+2]) && isHanDigit(f[i+3]):
+		digit, most = isHanDigit, 3
+	default:
 		return 0, false
 	}
 	j := i + 5
 	for _, mark := range []rune{'月', '日'} {
 		n := 0
-		for j < len(f) && n < 2 && f[j] >= '0' && f[j] <= '9' {
+		for j < len(f) && n < most && digit(f[j]) {
 			j++
 			n++
 		}
@@ -122,6 +128,17 @@ func dateEnd(f []rune, i int) (int, bool) {
 		j++
 	}
 	return j, true
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// isHanDigit reports a numeral of a date written in Han characters.
+func isHanDigit(r rune) bool {
+	switch r {
+	case '〇', '○', '零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十':
+		return true
+	}
+	return false
 }
 
 // issuerStart returns where the name of an issuing body begins that ends
