@@ -206,8 +206,8 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 		// "（一）加强网络建设1.加强基站布局。": the heading's title ends
 		// where its first item begins.
 		afterTitle := head >= 0 && f[k] >= '0' && f[k] <= '9' && isGluedTitle(f[head:k])
-		lbl, ok := inlineLabel(f, k, afterTitle)
-		if !ok || !num.accept(lbl) {
+		lbl, strict, ok := inlineLabel(f, k, afterTitle)
+		if !ok || !num.accept(lbl, strict) {
 			continue
 		}
 		out = appendTrimmed(t, out, span{p.start + start, p.start + k})
@@ -275,35 +275,45 @@ func mayStartLabel(r rune) bool {
 	return false
 }
 
-// inlineLabel reads an item label that starts at f[k], inside a line. A
-// label in parentheses, "（二）", may follow a heading directly, and so may
-// "1." a heading's title (afterTitle); the others must follow the end of a
-// sentence, a parenthesis or a space, and must not be one number of a
-// list: "三、四季度", "2、3月".
-func inlineLabel(f []rune, k int, afterTitle bool) (label, bool) {
-	lbl, ok := parseLabel(f[k:])
+// inlineLabel reads an item label that starts at f[k], inside a line, and
+// says whether its number must be exactly the next one (strict). A label
+// in parentheses, "（二）", may follow a heading directly. The others must
+// follow the end of a sentence, a parenthesis or a space, and must not be
+// one number of a list: "三、四季度", "2、3月". An item's label may also
+// follow a heading's title (afterTitle), and "2." the title of the item
+// before it ("…规划2.编制…") when the number is exactly the next.
+func inlineLabel(f []rune, k int, afterTitle bool) (lbl label, strict, ok bool) {
+	lbl, ok = parseLabel(f[k:])
 	if !ok {
-		return label{}, false
+		return label{}, false, false
 	}
 	prev := f[k-1]
 	switch lbl.style {
 	case styleHanParen:
 		if prev == '第' || prev == '(' {
-			return label{}, false
+			return label{}, false, false
 		}
+		return lbl, false, true
 	case styleHan, styleArabic:
-		if !isParaEnd(prev) && !(afterTitle && lbl.style == styleArabic && lbl.num == 1) {
-			return label{}, false
-		}
-		if e := k + lbl.end; e < len(f) {
-			if _, digit := hanDigits[f[e]]; digit && lbl.style == styleHan || f[e] >= '0' && f[e] <= '9' && !yearAt(f, e) {
-				return label{}, false
-			}
-		}
 	default:
-		return label{}, false
+		return label{}, false, false
 	}
-	return lbl, true
+	e := k + lbl.end
+	if e < len(f) {
+		if _, digit := hanDigits[f[e]]; digit && lbl.style == styleHan || isDigit(f[e]) && !yearAt(f, e) {
+			return label{}, false, false
+		}
+	}
+	switch {
+	case isParaEnd(prev):
+		return lbl, lbl.style == styleHan, true
+	case lbl.style != styleArabic:
+	case afterTitle:
+		return lbl, false, true
+	case (isHan(prev) && prev != '第' || prev == '”' || prev == '》') && e < len(f) && (isHan(f[e]) || f[e] == '“' || f[e] == '《'):
+		return lbl, true, true
+	}
+	return label{}, false, false
 }
 
 // numbering follows the item labels of a plan as they are read: the open
@@ -325,28 +335,43 @@ func (n *numbering) see(l label) {
 // numbering, and records it if so: the next number of an open level; 1 of
 // a level not open (a new level, or one under a new heading); the number
 // after the last of a level whose numbering runs on across headings; or 1
-// of the outermost level, where a plan starts after its notice.
-func (n *numbering) accept(l label) bool {
-	ok := false
+// of the outermost level, where a plan starts after its notice. Plans
+// misnumber their items ("13." then "15.", "15." twice): unless strict,
+// an item number or a number in parentheses may skip a few or, for an
+// item, repeat; a strict label of a level not open must be 1.
+func (n *numbering) accept(l label, strict bool) bool {
 	idx := -1
 	for i, s := range n.open {
 		if s == l.style {
 			idx = i
 		}
 	}
+	last := n.last[l.style]
+	next := l.num == last+1
+	if !strict && (l.style == styleArabic || l.style == styleHanParen) {
+		lo := last + 1
+		if l.style == styleArabic {
+			lo = last
+		}
+		next = last > 0 && l.num >= lo && l.num <= last+maxNumberSkip+1
+	}
+	ok := false
 	switch {
 	case idx >= 0:
-		ok = l.num == n.last[l.style]+1 || l.num == 1 && idx == 0
+		ok = next || l.num == 1 && idx == 0
 	case l.num == 1:
 		ok = true
 	default:
-		ok = n.last[l.style] > 0 && l.num == n.last[l.style]+1 && len(n.open) > 0 && rank(n.open[len(n.open)-1]) < rank(l.style)
+		ok = !strict && last > 0 && next && len(n.open) > 0 && rank(n.open[len(n.open)-1]) < rank(l.style)
 	}
 	if ok {
 		n.enter(l)
 	}
 	return ok
 }
+
+// maxNumberSkip is how many item numbers a plan may skip by mistake.
+const maxNumberSkip = 2
 
 // enter makes l the current item of its level, closing the levels inside.
 func (n *numbering) enter(l label) {
