@@ -199,17 +199,35 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 			start, head = n, -1
 		}
 	}
+	depth := 0 // of brackets, outside which a unit label may start a line
 	for k := start + 1; k+1 < len(f); k++ {
+		switch f[k] {
+		case '[', '〔':
+			depth++
+		case ')', ']', '〕':
+			depth = max(depth-1, 0)
+		case ':':
+			// "…格局。牵头市领导：张三责任单位：市发改委…": unit and
+			// leader labels stand on lines of their own.
+			if ls := unitLabelStart(f, k); depth == 0 && ls > start {
+				out = appendTrimmed(t, out, span{p.start + start, p.start + ls})
+				start, head = ls, -1
+			}
+		}
 		if !mayStartLabel(f[k]) {
 			continue
 		}
 		// "（一）加强网络建设1.加强基站布局。": the heading's title ends
 		// where its first item begins.
 		afterTitle := head >= 0 && f[k] >= '0' && f[k] <= '9' && isGluedTitle(f[head:k])
-		lbl, strict, ok := inlineLabel(f, k, afterTitle)
+		lbl, strict, ok := inlineLabel(f, k, afterTitle, depth > 0)
 		if !ok || !num.accept(lbl, strict) {
+			if f[k] == '(' {
+				depth++
+			}
 			continue
 		}
+		depth = 0
 		out = appendTrimmed(t, out, span{p.start + start, p.start + k})
 		start = k
 		head = headingBody(lbl, k)
@@ -260,6 +278,42 @@ func isGluedTitle(f []rune) bool {
 	return isHan(f[len(f)-1])
 }
 
+// unitLabelStart returns where a label that names units or leaders
+// begins when it ends at the colon f[c] ("责任单位：", "牵头市领导："), or
+// -1. A leader's label must follow the end of a sentence; a unit label
+// may follow a leader's name directly.
+func unitLabelStart(f []rune, c int) int {
+	e := c
+	for e > 0 && f[e-1] == ' ' {
+		e--
+	}
+	best := -1
+	for _, w := range prefixRunes {
+		if s := e - len(w); runesAt(f, s, w) && (best < 0 || s < best) {
+			best = s
+		}
+	}
+	if best > 0 && f[best-1] != '(' && f[best-1] != '[' && f[best-1] != '〔' {
+		return best
+	}
+	if best >= 0 || e < 2 || f[e-2] != '领' || f[e-1] != '导' {
+		return -1
+	}
+	// "牵头市领导", "责任领导", "分管省领导": a few words before 领导.
+	for s := e - 2; s > 0 && e-s <= maxLeaderLabel; s-- {
+		if isParaEnd(f[s-1]) {
+			return s
+		}
+		if !isHan(f[s-1]) {
+			break
+		}
+	}
+	return -1
+}
+
+// maxLeaderLabel bounds a leader's label, "牵头市领导".
+const maxLeaderLabel = 6
+
 // mayStartLabel is a quick test for the first rune of a label.
 func mayStartLabel(r rune) bool {
 	switch {
@@ -281,8 +335,9 @@ func mayStartLabel(r rune) bool {
 // follow the end of a sentence, a parenthesis or a space, and must not be
 // one number of a list: "三、四季度", "2、3月". An item's label may also
 // follow a heading's title (afterTitle), and "2." the title of the item
-// before it ("…规划2.编制…") when the number is exactly the next.
-func inlineLabel(f []rune, k int, afterTitle bool) (lbl label, strict, ok bool) {
+// before it ("…规划2.编制…") or "二、" a word, outside parentheses, when
+// the number is exactly the next.
+func inlineLabel(f []rune, k int, afterTitle, inParens bool) (lbl label, strict, ok bool) {
 	lbl, ok = parseLabel(f[k:])
 	if !ok {
 		return label{}, false, false
@@ -307,7 +362,13 @@ func inlineLabel(f []rune, k int, afterTitle bool) (lbl label, strict, ok bool) 
 	switch {
 	case isParaEnd(prev):
 		return lbl, lbl.style == styleHan, true
-	case lbl.style != styleArabic:
+	case lbl.style == styleHan:
+		// "…分别牵头二、重点抓好…": a section after a unit list that
+		// ends without a stop. Not "统一、", "十二、", "第二、".
+		if lbl.num >= 2 && !inParens && isHan(prev) && !isHanDigit(prev) && prev != '第' && prev != '其' && e < len(f) && isHan(f[e]) {
+			return lbl, true, true
+		}
+	case inParens:
 	case afterTitle:
 		return lbl, false, true
 	case (isHan(prev) && prev != '第' || prev == '”' || prev == '》') && e < len(f) && (isHan(f[e]) || f[e] == '“' || f[e] == '《'):
@@ -399,6 +460,9 @@ var sectionTitles = [][]rune{
 	[]rune("主要目标"), []rune("总体目标"), []rune("工作目标"), []rune("目标任务"), []rune("重点任务"),
 	[]rune("主要任务"), []rune("重点工作"), []rune("工作任务"), []rune("工作措施"), []rune("政策措施"),
 	[]rune("保障措施"), []rune("组织保障"), []rune("组织实施"), []rune("实施步骤"), []rune("工作要求"),
+	[]rune("行动目标"), []rune("建设目标"), []rune("工作原则"), []rune("工作思路"), []rune("主要措施"),
+	[]rune("重点举措"), []rune("工作重点"), []rune("实施路径"), []rune("推进措施"), []rune("支持政策"),
+	[]rune("组织领导"), []rune("工作机制"), []rune("监督考核"), []rune("发展重点"), []rune("重点领域"),
 }
 
 // sectionTitleAt returns where the title of a top section ends when its
