@@ -105,6 +105,13 @@ func buildOutline(t *text, lines []span) *outline {
 			attach = nil
 			continue
 		}
+		// A box ("专栏3 …") whose title runs into its text is a side
+		// panel, like one whose title stands on its own line.
+		if isBox(f) {
+			o.loose = append(o.loose, ln)
+			attach = nil
+			continue
+		}
 		if attach != nil {
 			// "以上任务由A牵头，B负责。" after a section's items covers them all:
 			// it goes to their heading, whose clause its items inherit.

@@ -202,6 +202,17 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 	depth := 0 // of brackets, outside which a unit label may start a line
 	for k := start + 1; k+1 < len(f); k++ {
 		switch f[k] {
+		case '专', '附':
+			// A box, "专栏3", or an annex, "附件", after a sentence.
+			if n := boxOrAnnexAt(f, k); n > 0 && depth == 0 && isParaEnd(f[k-1]) {
+				out = appendTrimmed(t, out, span{p.start + start, p.start + k})
+				start, head = k, -1
+				if n > 2 {
+					// "附件省推进…名单": the annex's title on a line of its own.
+					out = appendTrimmed(t, out, span{p.start + k, p.start + k + 2})
+					start = k + 2
+				}
+			}
 		case '[', '〔':
 			depth++
 		case ')', ']', '〕':
@@ -309,6 +320,35 @@ func unitLabelStart(f []rune, c int) int {
 		}
 	}
 	return -1
+}
+
+// boxOrAnnexAt reports a box label "专栏3" (1) or an annex mark "附件"
+// at f[k]: 2 where a number or a colon follows it, 3 where the annex's
+// title follows directly; 0 otherwise.
+func boxOrAnnexAt(f []rune, k int) int {
+	if k+2 >= len(f) {
+		return 0
+	}
+	next := f[k+2]
+	switch {
+	case f[k] == '专' && f[k+1] == '栏':
+		if isDigit(next) || isHanDigit(next) {
+			return 1
+		}
+	case f[k] == '附' && f[k+1] == '件':
+		if isDigit(next) || next == ':' || next == ' ' {
+			return 2
+		}
+		if isHan(next) {
+			return 3
+		}
+	}
+	return 0
+}
+
+// isBox reports a paragraph that begins with a box label, "专栏3".
+func isBox(f []rune) bool {
+	return len(f) > 2 && f[0] == '专' && f[1] == '栏' && (isDigit(f[2]) || isHanDigit(f[2]))
 }
 
 // maxLeaderLabel bounds a leader's label, "牵头市领导".
