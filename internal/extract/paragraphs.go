@@ -494,33 +494,45 @@ func (n *numbering) enter(l label) {
 // its line.
 const minGluedText = 6
 
-// sectionTitles are the conventional titles of a plan's top sections.
-var sectionTitles = [][]rune{
-	[]rune("指导思想"), []rune("基本原则"), []rune("总体要求"), []rune("总体思路"), []rune("发展目标"),
-	[]rune("主要目标"), []rune("总体目标"), []rune("工作目标"), []rune("目标任务"), []rune("重点任务"),
-	[]rune("主要任务"), []rune("重点工作"), []rune("工作任务"), []rune("工作措施"), []rune("政策措施"),
-	[]rune("保障措施"), []rune("组织保障"), []rune("组织实施"), []rune("实施步骤"), []rune("工作要求"),
-	[]rune("行动目标"), []rune("建设目标"), []rune("工作原则"), []rune("工作思路"), []rune("主要措施"),
-	[]rune("重点举措"), []rune("工作重点"), []rune("实施路径"), []rune("推进措施"), []rune("支持政策"),
-	[]rune("组织领导"), []rune("工作机制"), []rune("监督考核"), []rune("发展重点"), []rune("重点领域"),
-}
+// A top section's title is a word such as 保障措施 or 有关要求: a
+// qualifier from sectionHeads, then one or more words from sectionTails.
+var (
+	sectionHeads = [][]rune{[]rune("有关"), []rune("相关"), []rune("工作"), []rune("实施"), []rune("组织"),
+		[]rune("保障"), []rune("主要"), []rune("重点"), []rune("总体"), []rune("基本"), []rune("发展"),
+		[]rune("行动"), []rune("建设"), []rune("推进"), []rune("政策"), []rune("支持"), []rune("具体"),
+		[]rune("配套"), []rune("指导"), []rune("目标"), []rune("监督")}
+	sectionTails = [][]rune{[]rune("要求"), []rune("目标"), []rune("任务"), []rune("措施"), []rune("保障"),
+		[]rune("思想"), []rune("原则"), []rune("机制"), []rune("举措"), []rune("重点"), []rune("路径"),
+		[]rune("步骤"), []rune("领导"), []rune("实施"), []rune("思路"), []rune("领域"), []rune("内容"),
+		[]rune("方向"), []rune("政策"), []rune("考核"), []rune("分工")}
+)
 
 // sectionTitleAt returns where the title of a top section ends when its
 // text follows it without a break, "三、保障措施各地要…", and 0 otherwise:
 // the section reads as a title over its paragraphs, as printed.
 func sectionTitleAt(f []rune, l label) int {
-	if l.style != styleHan {
+	if l.style != styleHan || !wordAt(f, l.end, sectionHeads) {
 		return 0
 	}
-	for _, w := range sectionTitles {
-		if !runesAt(f, l.end, w) {
-			continue
-		}
-		n := l.end + len(w)
-		// "二、重点任务分工" is a title of its own.
-		if n+minGluedText <= len(f) && (f[n] == ' ' || isHan(f[n]) && !strings.ContainsRune("和与及的等", f[n])) {
-			return n
-		}
+	n := l.end + 2
+	if !wordAt(f, n, sectionTails) {
+		return 0
+	}
+	for n += 2; wordAt(f, n, sectionTails); n += 2 {
+	}
+	// "二、重点任务分工" is a title of its own; "一、总体要求和目标" goes on.
+	if n+minGluedText <= len(f) && (f[n] == ' ' || isHan(f[n]) && !strings.ContainsRune("和与及的等", f[n])) {
+		return n
 	}
 	return 0
+}
+
+// wordAt reports one of the two-rune words ws at f[i].
+func wordAt(f []rune, i int, ws [][]rune) bool {
+	for _, w := range ws {
+		if runesAt(f, i, w) {
+			return true
+		}
+	}
+	return false
 }
