@@ -141,24 +141,28 @@ func isHanDigit(r rune) bool {
 	return false
 }
 
-// issuerStart returns where the name of an issuing body begins that ends
-// just before the date at f[ds] (blanks between them allowed), or -1 when
-// no such name stands there.
+// issuerStart returns where the names of the issuing bodies begin that
+// end just before the date at f[ds] (blanks between them allowed), or -1
+// when no such name stands there. Joint issuers are separated by blanks.
 func issuerStart(f []rune, ds int) int {
-	for ds > 0 && f[ds-1] == ' ' {
-		ds--
+	start := -1
+	for {
+		for ds > 0 && f[ds-1] == ' ' {
+			ds--
+		}
+		b := ds
+		for b > 0 && ds-b < 40 && !isParaEnd(f[b-1]) {
+			b--
+		}
+		if b > 0 && !isParaEnd(f[b-1]) || !isIssuerName(string(f[b:ds])) {
+			return start
+		}
+		start = b
+		if b == 0 || f[b-1] != ' ' {
+			return start
+		}
+		ds = b
 	}
-	b := ds
-	for b > 0 && ds-b < 40 && !isParaEnd(f[b-1]) {
-		b--
-	}
-	if b > 0 && !isParaEnd(f[b-1]) {
-		return -1
-	}
-	if isIssuerName(string(f[b:ds])) {
-		return b
-	}
-	return -1
 }
 
 // beginsText reports a rune that may begin the text after a signature; a
