@@ -35,13 +35,22 @@ func splitJoined(t *text, lines []span) []span {
 // splitIndents cuts a line at runs of two or more ideographic spaces, the
 // paragraph indents of a page whose line breaks were lost.
 func splitIndents(t *text, ln span) []span {
-	runs := 0
+	// Joined paragraphs of a plan: some of them begin with an item's
+	// label. Cells of a table row spaced the same way do not.
+	runs, labelled := 0, false
 	for i := ln.start; i+1 < ln.end; i++ {
 		if t.src[i] == 0x3000 && t.src[i+1] == 0x3000 && (i == ln.start || t.src[i-1] != 0x3000) {
 			runs++
+			j := i + 2
+			for j < ln.end && t.src[j] == 0x3000 {
+				j++
+			}
+			if !labelled {
+				_, labelled = parseLabel(t.fold[j:ln.end])
+			}
 		}
 	}
-	if runs < minIndentRuns || ln.end-ln.start < minJoinedRunes {
+	if runs < minIndentRuns || !labelled || ln.end-ln.start < minJoinedRunes {
 		return []span{ln}
 	}
 	out := make([]span, 0, runs+1)
