@@ -25,11 +25,33 @@ func splitJoined(t *text, lines []span) []span {
 	out := make([]span, 0, len(lines))
 	var num numbering
 	for _, ln := range lines {
+		if isTableRow(t, ln) {
+			out = append(out, ln)
+			continue
+		}
 		for _, p := range splitIndents(t, ln) {
 			out = splitAtSignature(t, p, &num, out)
 		}
 	}
 	return out
+}
+
+// maxRowRunes bounds a table row; a whole plan on one line is longer,
+// even with a stray tab in it.
+const maxRowRunes = 1000
+
+// isTableRow reports a line of a table, its cells separated by tabs or
+// bars; its cells are not paragraphs.
+func isTableRow(t *text, ln span) bool {
+	if ln.end-ln.start > maxRowRunes {
+		return false
+	}
+	for _, r := range t.src[ln.start:ln.end] {
+		if r == '\t' || r == '|' {
+			return true
+		}
+	}
+	return false
 }
 
 // splitIndents cuts a line at runs of two or more ideographic spaces, the
