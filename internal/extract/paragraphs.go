@@ -19,8 +19,9 @@ const (
 )
 
 // splitJoined cuts lines that hold several paragraphs at paragraph
-// indents, at the signature and date of a notice, and where an item label
-// starts that goes on the numbering seen so far.
+// indents, at the signature and date of a notice, where an item label
+// starts that goes on the numbering seen so far, after a top section's
+// title, and before a unit label, a box or an annex.
 func splitJoined(t *text, lines []span) []span {
 	out := make([]span, 0, len(lines))
 	var num numbering
