@@ -227,12 +227,13 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 	}
 	f := t.fold[p.start:p.end]
 	start, head := 0, -1 // head: where the title of a heading begins
+	var headStyle style
 	if lbl, ok := parseLabel(f); ok {
 		num.see(lbl)
-		head = headingBody(lbl, 0)
+		head, headStyle = headingBody(lbl, 0), lbl.style
 		if n := sectionTitleAt(f, lbl); n > 0 {
 			out = appendTrimmed(t, out, span{p.start, p.start + n})
-			start, head = n, -1
+			start = n
 		}
 	}
 	depth := 0 // of brackets, outside which a unit label may start a line
@@ -266,8 +267,13 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 		}
 		// "（一）加强网络建设1.加强基站布局。": the heading's title ends
 		// where its first item begins.
-		afterTitle := head >= 0 && f[k] >= '0' && f[k] <= '9' && isGluedTitle(f[head:k])
+		afterTitle := head >= 0 && head <= k && isGluedTitle(f[head:k])
 		lbl, strict, ok := inlineLabel(f, k, afterTitle, depth > 0)
+		if ok && afterTitle && rank(lbl.style) <= rank(headStyle) {
+			// A title is followed by the heading's own items, not its
+			// siblings.
+			lbl, strict, ok = inlineLabel(f, k, false, depth > 0)
+		}
 		if !ok || !num.accept(lbl, strict) {
 			if f[k] == '(' {
 				depth++
@@ -277,10 +283,10 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 		depth = 0
 		out = appendTrimmed(t, out, span{p.start + start, p.start + k})
 		start = k
-		head = headingBody(lbl, k)
+		head, headStyle = headingBody(lbl, k), lbl.style
 		if n := sectionTitleAt(f[k:], lbl); n > 0 {
 			out = appendTrimmed(t, out, span{p.start + k, p.start + k + n})
-			start, head = k+n, -1
+			start = k + n
 			k += n - 1
 			continue
 		}
@@ -298,14 +304,9 @@ func appendTrimmed(t *text, out []span, s span) []span {
 	return out
 }
 
-// headingBody is where the title of a heading labelled l at k begins, or
-// -1 for the labels of items.
-func headingBody(l label, k int) int {
-	if l.style == styleHan || l.style == styleHanParen {
-		return k + l.end
-	}
-	return -1
-}
+// headingBody is where the title of an item labelled l at k begins, a
+// title that its own items may follow without a break.
+func headingBody(l label, k int) int { return k + l.end }
 
 // maxGluedTitle bounds the title of a heading that its first item follows
 // without a break.
@@ -393,7 +394,7 @@ const maxLeaderLabel = 6
 // mayStartLabel is a quick test for the first rune of a label.
 func mayStartLabel(r rune) bool {
 	switch {
-	case r == '(' || r >= '0' && r <= '9' || r >= '⑴' && r <= '⒛' || r >= '㈠' && r <= '㈩':
+	case r == '(' || r >= '0' && r <= '9' || r >= '⑴' && r <= '⒛' || r >= '㈠' && r <= '㈩' || r == '第' || r >= '①' && r <= '⑳':
 		return true
 	case r < '一':
 		return false
@@ -425,6 +426,26 @@ func inlineLabel(f []rune, k int, afterTitle, inParens bool) (lbl label, strict,
 			return label{}, false, false
 		}
 		return lbl, false, true
+	case styleChapter, styleSection, styleArticle:
+		// "…。第三章 推动…第一节 现代物流": chapters and sections go on
+		// exactly, after a sentence or a chapter's title.
+		// After a word, only the first after the plan's title: "…发展
+		// 规划第一章 发展基础", not "详见第三章".
+		if isParaEnd(prev) || afterTitle || isHan(prev) && lbl.num == 1 && endsPlanTitle(f[:k]) {
+			return lbl, true, true
+		}
+		return label{}, false, false
+	case styleArabicParen, styleCircled:
+		// "1.扩大养老服务供给（1）建设…": sub-items after a title;
+		// otherwise points of an item's text, "…。（1）…；（2）…", or
+		// footnote marks, "…申请量②…".
+		if afterTitle && !inParens && lbl.num == 1 {
+			return lbl, true, true
+		}
+		if lbl.num > 1 && (lbl.style == styleArabicParen && prev != '第' && prev != '(' || isParaEnd(prev)) {
+			return lbl, true, true
+		}
+		return label{}, false, false
 	case styleHan, styleArabic:
 	default:
 		return label{}, false, false
@@ -440,8 +461,13 @@ func inlineLabel(f []rune, k int, afterTitle, inParens bool) (lbl label, strict,
 		return lbl, lbl.style == styleHan, true
 	case lbl.style == styleHan:
 		// "…分别牵头二、重点抓好…": a section after a unit list that
-		// ends without a stop. Not "统一、", "十二、", "第二、".
-		if lbl.num >= 2 && !inParens && isHan(prev) && !isHanDigit(prev) && prev != '第' && prev != '其' && e < len(f) && isHan(f[e]) {
+		// ends without a stop; "第一节现代物流业一、建设…": the first
+		// item after a chapter's or section's title. Not "统一、",
+		// "十二、", "第二、".
+		if inParens || !isHan(prev) || isHanDigit(prev) || e >= len(f) || !isHan(f[e]) {
+			break
+		}
+		if lbl.num >= 2 && prev != '第' && prev != '其' || lbl.num == 1 && afterTitle && !strings.ContainsRune(oneCompounds, prev) {
 			return lbl, true, true
 		}
 	case inParens:
@@ -452,6 +478,16 @@ func inlineLabel(f []rune, k int, afterTitle, inParens bool) (lbl label, strict,
 	}
 	return label{}, false, false
 }
+
+// planKinds are the words a plan's title ends with.
+var planKinds = [][]rune{[]rune("规划"), []rune("方案"), []rune("计划"), []rune("意见"), []rune("要点"), []rune("措施"), []rune("纲要")}
+
+// endsPlanTitle reports text that ends with the kind of a plan: "…规划".
+func endsPlanTitle(f []rune) bool { return len(f) >= 2 && wordAt(f, len(f)-2, planKinds) }
+
+// oneCompounds are the runes that make a word with a following 一:
+// 统一, 唯一, 第一, 之一.
+const oneCompounds = "统唯万专同划单逐第之其不合归如"
 
 // numbering follows the item labels of a plan as they are read: the open
 // levels, outermost first, and the last number of each style.
@@ -540,14 +576,15 @@ var (
 	sectionTails = [][]rune{[]rune("要求"), []rune("目标"), []rune("任务"), []rune("措施"), []rune("保障"),
 		[]rune("思想"), []rune("原则"), []rune("机制"), []rune("举措"), []rune("重点"), []rune("路径"),
 		[]rune("步骤"), []rune("领导"), []rune("实施"), []rune("思路"), []rune("领域"), []rune("内容"),
-		[]rune("方向"), []rune("政策"), []rune("考核"), []rune("分工")}
+		[]rune("方向"), []rune("政策"), []rune("考核"), []rune("分工"), []rune("基础"), []rune("现状"),
+		[]rune("形势"), []rune("环境"), []rune("成效"), []rune("成就"), []rune("回顾")}
 )
 
-// sectionTitleAt returns where the title of a top section ends when its
-// text follows it without a break, "三、保障措施各地要…", and 0 otherwise:
+// sectionTitleAt returns where the title of a top section or chapter ends
+// when its text follows it without a break, "三、保障措施各地要…", and 0 otherwise:
 // the section reads as a title over its paragraphs, as printed.
 func sectionTitleAt(f []rune, l label) int {
-	if l.style != styleHan || !wordAt(f, l.end, sectionHeads) {
+	if l.style != styleHan && l.style != styleChapter || !wordAt(f, l.end, sectionHeads) {
 		return 0
 	}
 	n := l.end + 2
@@ -557,7 +594,7 @@ func sectionTitleAt(f []rune, l label) int {
 	for n += 2; wordAt(f, n, sectionTails); n += 2 {
 	}
 	// "二、重点任务分工" is a title of its own; "一、总体要求和目标" goes on.
-	if n+minGluedText <= len(f) && (f[n] == ' ' || isHan(f[n]) && !strings.ContainsRune("和与及的等", f[n])) {
+	if n+minGluedText <= len(f) && (f[n] == ' ' || f[n] == '“' || f[n] == '《' || isHan(f[n]) && !strings.ContainsRune("和与及的等", f[n])) {
 		return n
 	}
 	return 0
