@@ -21,9 +21,11 @@ func findClauses(t *text, content []span) []clause {
 		// A labelled clause without parentheses runs to the end of the paragraph.
 		bareFrom := -1
 		depth, open := 0, -1
+		closer := ')'
 		for i := p.start; i < p.end; i++ {
-			// Any bracket may hold a clause, and pairs may be mixed: "(…）", "〔…〕", "[…]".
-			switch f[i] {
+			// Any bracket may hold a clause: "(…）", "〔…〕", "[…]"; inside
+			// a clause only parentheses nest.
+			switch r := f[i]; r {
 			case '(', '[', '〔':
 				if depth == 0 && bareFrom < 0 && (i == p.start || strings.ContainsRune("。;:!?", f[i-1])) {
 					// "【牵头单位】A【配合单位】B": labels in brackets head
@@ -34,11 +36,13 @@ func findClauses(t *text, content []span) []clause {
 					}
 				}
 				if depth == 0 {
-					open = i
+					open, closer = i, closing(r)
+				} else if r != '(' {
+					continue
 				}
 				depth++
 			case ')', ']', '〕':
-				if depth == 0 {
+				if depth == 0 || r != ')' && r != closer || r == ')' && depth == 1 && closer != ')' {
 					continue
 				}
 				depth--
@@ -563,4 +567,15 @@ func opensForYear(t *text, doc plan.Document, body []span) bool {
 		}
 	}
 	return false
+}
+
+// closing is the bracket that closes a clause opened with r.
+func closing(r rune) rune {
+	switch r {
+	case '[':
+		return ']'
+	case '〔':
+		return '〕'
+	}
+	return ')'
 }

@@ -95,9 +95,27 @@ func parseLabel(f []rune) (label, bool) {
 				return label{style: st, num: v, norm: string(f[:end]), end: skipSep(f, end)}, true
 			}
 		}
+	case f[0] >= '⒈' && f[0] <= '⒛':
+		// One rune for "1." … "20.", as some typesetting prints them.
+		v := int(f[0]-'⒈') + 1
+		return label{style: styleArabic, num: v, norm: strconv.Itoa(v), end: skipSep(f, 1)}, true
+	case f[0] >= '⑴' && f[0] <= '⒇':
+		v := int(f[0]-'⑴') + 1
+		return label{style: styleArabicParen, num: v, norm: "(" + strconv.Itoa(v) + ")", end: skipSep(f, 1)}, true
+	case f[0] >= '㈠' && f[0] <= '㈩':
+		v := int(f[0]-'㈠') + 1
+		return label{style: styleHanParen, num: v, norm: "(" + string(hanTens[v-1]) + ")", end: skipSep(f, 1)}, true
 	case f[0] == '(':
 		if v, n := hanNumber(f[1:]); n > 0 && 1+n < len(f) && f[1+n] == ')' {
 			return label{style: styleHanParen, num: v, norm: "(" + string(f[1:1+n]) + ")", end: skipSep(f, 2+n)}, true
+		}
+		// "（ 一 ）": blanks inside the parentheses, as copied from a PDF.
+		if i := skipBlanks(f, 1); i < len(f) {
+			if v, n := hanNumber(f[i:]); n > 0 && i+n < len(f) && (i > 1 || f[i+n] == ' ') {
+				if j := skipBlanks(f, i+n); j < len(f) && f[j] == ')' {
+					return label{style: styleHanParen, num: v, norm: "(" + string(f[i:i+n]) + ")", end: skipSep(f, j+1)}, true
+				}
+			}
 		}
 		if v, n := arabic(f[1:]); n > 0 && 1+n < len(f) && f[1+n] == ')' {
 			return label{style: styleArabicParen, num: v, norm: "(" + strconv.Itoa(v) + ")", end: skipSep(f, 2+n)}, true
@@ -109,16 +127,16 @@ func parseLabel(f []rune) (label, bool) {
 		if n == 0 || n >= len(f) {
 			break
 		}
-		if f[n] == ' ' && n+1 < len(f) && (f[n+1] == '.' || f[n+1] == '、' || f[n+1] == '﹒') {
+		if f[n] == ' ' && n+1 < len(f) && (isLabelDot(f[n+1]) || f[n+1] == '、') {
 			n++ // "3 .发展…"
 		}
-		switch f[n] {
-		case ')':
+		switch r := f[n]; {
+		case r == ')':
 			// "1)" is the half-parenthesis form of "(1)".
 			return label{style: styleArabicParen, num: v, norm: "(" + strconv.Itoa(v) + ")", end: skipSep(f, n+1)}, true
-		case '.', '、', '﹒': // ﹒ is the small full stop some typesetters use
+		case isLabelDot(r) || r == '、':
 			// "1.5亿元" is a number, not a label; "1.2023年底前…" is a label.
-			if f[n] == '.' && n+1 < len(f) && f[n+1] >= '0' && f[n+1] <= '9' && !yearAt(f, n+1) {
+			if r != '、' && n+1 < len(f) && f[n+1] >= '0' && f[n+1] <= '9' && !yearAt(f, n+1) {
 				break
 			}
 			return label{style: styleArabic, num: v, norm: strconv.Itoa(v), end: skipSep(f, n+1)}, true
@@ -128,8 +146,13 @@ func parseLabel(f []rune) (label, bool) {
 		l := f[0] | 0x20
 		return label{style: styleLetter, num: int(l-'a') + 1, norm: string(l), end: skipSep(f, 2)}, true
 	default:
-		if v, n := hanNumber(f); n > 0 && n < len(f) && (f[n] == '、' || f[n] == '.') {
-			return label{style: styleHan, num: v, norm: string(f[:n]), end: skipSep(f, n+1)}, true
+		v, n := hanNumber(f)
+		sep := n
+		if n > 0 && n+1 < len(f) && f[n] == ' ' && (f[n+1] == '、' || isLabelDot(f[n+1])) {
+			sep++ // "三 、保障措施"
+		}
+		if n > 0 && sep < len(f) && (f[sep] == '、' || isLabelDot(f[sep])) {
+			return label{style: styleHan, num: v, norm: string(f[:n]), end: skipSep(f, sep+1)}, true
 		}
 	}
 	return label{}, false
@@ -163,7 +186,23 @@ func arabic(f []rune) (int, int) {
 
 // skipSep skips the punctuation and spaces that may follow a label.
 func skipSep(f []rune, i int) int {
-	for i < len(f) && (f[i] == ' ' || f[i] == '、' || f[i] == '.' || f[i] == ',') {
+	for i < len(f) && (f[i] == ' ' || f[i] == '、' || isLabelDot(f[i]) || f[i] == ',') {
+		i++
+	}
+	return i
+}
+
+// isLabelDot reports the full stops that may follow an item's number:
+// ".", the small full stop "﹒" and the one-dot leader "․" of some
+// typesetting; "．" is folded to ".".
+func isLabelDot(r rune) bool { return r == '.' || r == '﹒' || r == '․' }
+
+// hanTens are the numerals one to ten.
+var hanTens = []rune("一二三四五六七八九十")
+
+// skipBlanks skips the blanks from f[i].
+func skipBlanks(f []rune, i int) int {
+	for i < len(f) && f[i] == ' ' {
 		i++
 	}
 	return i

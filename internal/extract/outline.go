@@ -105,7 +105,13 @@ func buildOutline(t *text, lines []span) *outline {
 				boxAfter = attach
 			}
 			inBox, attach = true, nil
-			o.slogans = append(o.slogans, ln)
+			// A box whose title runs into its text, as in a plan that lost
+			// its line breaks, keeps that text among the goals.
+			if titleOnly(t, ln) {
+				o.slogans = append(o.slogans, ln)
+			} else {
+				o.loose = append(o.loose, ln)
+			}
 			continue
 		}
 		if inBox {
@@ -145,6 +151,13 @@ func buildOutline(t *text, lines []span) *outline {
 		}
 		if isSlogan(f) && !(attach != nil && i > 0 && labelOnly(t, lines[i-1])) {
 			o.slogans = append(o.slogans, ln)
+			attach = nil
+			continue
+		}
+		// A box ("专栏3 …") whose title runs into its text is a side
+		// panel, like one whose title stands on its own line.
+		if isBox(f) {
+			o.loose = append(o.loose, ln)
 			attach = nil
 			continue
 		}
