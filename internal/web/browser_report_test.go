@@ -58,9 +58,13 @@ func TestBrowserReportCycle(t *testing.T) {
 			return os.WriteFile(filepath.Join(out, name+".png"), buf, 0o644)
 		})
 	}
+	// Each step has its own deadline, so a stuck page fails the step
+	// that stuck instead of the whole test's.
 	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
-		if err := chromedp.Do(ctx, actions...); err != nil {
+		stepCtx, cancel := context.WithTimeout(ctx, 45*time.Second)
+		defer cancel()
+		if err := chromedp.Do(stepCtx, actions...); err != nil {
 			t.Fatalf("%s: %v", step, err)
 		}
 	}
@@ -84,7 +88,7 @@ func TestBrowserReportCycle(t *testing.T) {
 		chromedp.SetValue(css(".value-input"), "88"),
 		chromedp.SetUploadFiles(css("#evidence-file"), []string{evidence}),
 		shot("21-unit-report-form"),
-		chromedp.Click(css("#submit-report")), chromedp.WaitVisible(css("#report-state")),
+		chromedp.Click(css("#submit-report")), chromedp.WaitVisible(css("#report-state.state-submitted")),
 		shot("22-unit-submitted"),
 		logout,
 	)
@@ -101,7 +105,9 @@ func TestBrowserReportCycle(t *testing.T) {
 		chromedp.Navigate(form), chromedp.WaitVisible(css("#revise")), shot("24-unit-returned"),
 		chromedp.Click(css("#revise")), chromedp.WaitVisible(css("#report-form")),
 		chromedp.SendKeys(css("#done"), "数据来源：省统计局。"),
-		chromedp.Click(css("#submit-report")), chromedp.WaitVisible(css("#report-state")),
+		// The form page of a revised draft shows its state too: wait for
+		// the page after submission, or logout clicks a node being replaced.
+		chromedp.Click(css("#submit-report")), chromedp.WaitVisible(css("#report-state.state-submitted")),
 		logout,
 	)
 	do("office accepts",
