@@ -58,7 +58,7 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 	fields := readFields(t, lines, r.meta)
 	if v := strings.Trim(fields["标题"], "《》 "); v != "" {
 		if k := reDocNumber.FindStringIndex(v); k != nil && k[0] == 0 {
-			// "盘政发〔2016〕30号 盘锦市人民政府关于…": the number before the title.
+			// "某政发〔2016〕30号 某市人民政府关于…": the number before the title.
 			if d.DocNumber == "" {
 				d.DocNumber = strings.TrimSpace(v[:k[1]])
 			}
@@ -495,7 +495,7 @@ type heading struct {
 }
 
 // cleanHeading trims a header line to the title it may hold: a Markdown
-// heading's "#", a document number before the title ("盘政发〔2016〕30号
+// heading's "#", a document number before the title ("某政发〔2016〕30号
 // 盘锦市…"), the site's name after it ("…的意见-某省人民政府门户网站"), and
 // the addressee glued after a notice's heading ("…的通知各市人民政府：").
 func cleanHeading(t *text, ln span) heading {

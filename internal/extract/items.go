@@ -485,7 +485,7 @@ func (b *builder) checkNumbering(o *outline) {
 }
 
 // dropClosing cuts the closing paragraphs of a policy ("省财政厅会同…制定
-// 实施细则", "本政策自2021年开始执行") from its last section, when that
+// 实施细则", "本政策自印发之日起施行") from its last section, when that
 // section's paragraphs each end in their own responsibility clause: the
 // paragraphs after the last clause belong to no item.
 func (b *builder) dropClosing(it *item) {

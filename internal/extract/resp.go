@@ -336,7 +336,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	// A task force named in a clause belongs to its heading, not to the
 	// units: "(金融业专班负责)", "(金融业专班负责，省地方金融监管局牵头)".
 	all := append(append(append([]name{}, groups[roleLead]...), groups[roleResp]...), groups[roleCoop]...)
-	// Under a unit label ("责任单位：省推进工业互联网发展工作组") a task
+	// Under a unit label ("责任单位：省推进数字经济发展工作组") a task
 	// force is one of the item's units.
 	if allTaskForces(all) && !c.unitLabel {
 		c.taskForce = all[0].text

@@ -708,7 +708,7 @@ func headerColumns(t *text, cs []span) []column {
 		}
 		cols[i] = headerColumn(t.fstr(c))
 		// A task header over two columns, "工作任务" then an empty cell:
-		// a category, "联动共建科学城", stands before the task.
+		// a category, "统筹城乡发展", stands before the task.
 		if i > 0 && c.end == c.start && cols[i-1] == colText && (i < 2 || cols[i-2] != colCategory) {
 			cols[i-1], cols[i] = colCategory, colText
 		}
