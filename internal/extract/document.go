@@ -496,7 +496,7 @@ type heading struct {
 
 // cleanHeading trims a header line to the title it may hold: a Markdown
 // heading's "#", a document number before the title ("某政发〔2016〕30号
-// 盘锦市…"), the site's name after it ("…的意见-某省人民政府门户网站"), and
+// 某市…"), the site's name after it ("…的意见-某省人民政府门户网站"), and
 // the addressee glued after a notice's heading ("…的通知各市人民政府：").
 func cleanHeading(t *text, ln span) heading {
 	f, s := t.fold[ln.start:ln.end], t.src[ln.start:ln.end]
