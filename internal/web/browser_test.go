@@ -139,6 +139,23 @@ func TestBrowserImportReviewPublish(t *testing.T) {
 		shot("06-published-plan"),
 	)
 
+	// A plan with an item that names no unit, where the items beside it
+	// do: the review lists that task to check first.
+	pasted := "西川省2026年家政服务工作要点\n一、重点任务\n1.培育家政龙头企业。（省商务厅负责）\n" +
+		"2.建设家政培训基地。（省人力资源社会保障厅负责）\n3.开展家政诚信建设。\n4.推进社区嵌入式服务。（省民政厅负责）\n"
+	do("review what to check first",
+		chromedp.Navigate(ts.URL+"/import"),
+		chromedp.WaitVisible(css("#import-form")),
+		chromedp.SetValue(css("#import-text"), pasted),
+		chromedp.Click(css("#import-submit")),
+		chromedp.WaitVisible(css("#check-first")),
+		chromedp.ScrollIntoView(css("#check-first")),
+		shot("06b-review-check-first"),
+	)
+	if got := text("#check-first"); !strings.Contains(got, "开展家政诚信建设") || strings.Contains(got, "培育家政龙头企业") {
+		t.Errorf("tasks to check first:\n%s", got)
+	}
+
 	// The office gives the unit an account.
 	unit, err := ts.st.UnitByName(context.Background(), fixed, "")
 	if err != nil {

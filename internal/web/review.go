@@ -173,8 +173,9 @@ type checkItem struct {
 }
 
 // toCheck lists the tasks whose units were not read with certainty, in
-// document order, each with the reading notes that fall inside it.
-func toCheck(tasks []store.Task, ws []store.Warning) []checkItem {
+// document order, each with the reading notes that fall inside it, in the
+// reader's language where the note's kind has a message there.
+func toCheck(tasks []store.Task, ws []store.Warning, say func(code, message string) string) []checkItem {
 	var out []checkItem
 	for _, t := range tasks {
 		if t.Confidence != plan.Low {
@@ -184,7 +185,7 @@ func toCheck(tasks []store.Task, ws []store.Warning) []checkItem {
 		for _, w := range ws {
 			inside := w.Start >= t.Start && w.End <= t.End && w.End > w.Start
 			if w.Task != "" && w.Task == t.Label && (inside || w.End == w.Start) {
-				c.Reasons = append(c.Reasons, w.Message)
+				c.Reasons = append(c.Reasons, say(w.Code, w.Message))
 			}
 		}
 		out = append(out, c)
@@ -211,7 +212,12 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request, rq *request)
 	}
 	p.Warnings = openWarnings(p.Warnings, o.Tasks)
 	v := &reviewView{Page: s.page(rq, "review.title"), Plan: p, Outline: o, Units: units,
-		Segments: highlight(p.Source, o.Tasks, p.Goals), Names: unitNames(o.Tasks), Check: toCheck(o.Tasks, p.Warnings)}
+		Segments: highlight(p.Source, o.Tasks, p.Goals), Names: unitNames(o.Tasks), Check: toCheck(o.Tasks, p.Warnings, func(code, message string) string {
+			if key := "warn." + code; s.cat.T(rq.lang, key) != key {
+				return s.cat.T(rq.lang, key)
+			}
+			return message
+		})}
 	for _, n := range v.Names {
 		if n.UnitID == 0 {
 			v.Unmapped++

@@ -449,7 +449,7 @@ func TestReviewChecksFirst(t *testing.T) {
 	}
 	panel := body[start:]
 	panel = panel[:strings.Index(panel, "</section>")]
-	if !strings.Contains(panel, "开展家政诚信建设") || !strings.Contains(panel, "task 3 names no responsible unit") {
+	if !strings.Contains(panel, "开展家政诚信建设") || !strings.Contains(panel, "本项未写明责任单位") {
 		t.Errorf("task 3 and its reason not listed to check first:\n%s", panel)
 	}
 	for _, other := range []string{"培育家政龙头企业", "建设家政培训基地", "推进社区嵌入式服务"} {
