@@ -378,15 +378,7 @@ func TestFirstListedCarried(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := Parse(tc.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, task := range p.Tasks {
-				got = append(got, fmt.Sprintf("%s:%v/%v", task.Label, task.Lead, nonNil(task.Cooperating)))
-			}
-			if !reflect.DeepEqual(got, tc.want) {
+			if got := rolesOf(t, tc.text); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})

@@ -115,15 +115,7 @@ func TestFirstListedNotes(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := Parse(tc.text)
-			if err != nil {
-				t.Fatal(err)
-			}
-			var got []string
-			for _, task := range p.Tasks {
-				got = append(got, fmt.Sprintf("%s:%v/%v", task.Label, task.Lead, nonNil(task.Cooperating)))
-			}
-			if !reflect.DeepEqual(got, tc.want) {
+			if got := rolesOf(t, tc.text); !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
@@ -140,4 +132,18 @@ func TestLabelWordInText(t *testing.T) {
 	if task := p.Tasks[0]; !reflect.DeepEqual(task.Lead, []string{"市商贸局"}) || len(task.Cooperating) != 0 {
 		t.Errorf("lead %q cooperating %q, want [市商贸局] []", task.Lead, task.Cooperating)
 	}
+}
+
+// rolesOf parses text and gives each task as "label:[leads]/[cooperating]".
+func rolesOf(t *testing.T, text string) []string {
+	t.Helper()
+	p, err := Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, task := range p.Tasks {
+		got = append(got, fmt.Sprintf("%s:%v/%v", task.Label, task.Lead, nonNil(task.Cooperating)))
+	}
+	return got
 }
