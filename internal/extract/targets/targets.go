@@ -55,6 +55,8 @@ var (
 	programVerbs = newWordList([]string{"实施", "组织实施", "推进实施"})
 	training     = newWordList([]string{"培训", "轮训", "培养", "开展服务", "提供服务"})
 	comparedTo   = newWordList([]string{"比", "较", "同", "超", "于", "高于", "低于"})
+	classNouns   = newWordList(classedNouns)
+	actions      = newWordList(append(append([]string{"用于", "带动", "安排", "撬动", "吸引", "引导"}, countVerbs...), "支持", "补助", "资助"))
 )
 
 // Find returns the quantitative targets (commitments) stated in text, in order.
@@ -378,6 +380,12 @@ func (s *scanner) arabic(i int) int {
 			}
 		}
 	}
+	if vmax == nil && unit == "" && isMultiplier(at(rs, k)) && isRangeSep(at(rs, k+1)) && isDigit(at(rs, k+2)) {
+		// "3万—5万人", "10亿-20亿元": the multiplier written at both ends
+		if v2, _, k2 := s.number(k + 2); v2 > v && at(rs, k2) == rs[k] {
+			vmax, k = &v2, k2
+		}
+	}
 	if unit == "" {
 		u, k2 := units.longest(rs, k)
 		if u == "" && isMultiplier(at(rs, k)) && (at(rs, k+1) == '多' || at(rs, k+1) == '余') {
@@ -392,10 +400,18 @@ func (s *scanner) arabic(i int) int {
 				u, k2 = string(rs[j:j+n]), j+n
 			}
 		}
-		if u == "" || at(rs, k2) == '级' {
-			return j // no unit, or a class such as 100亿元级
+		if u == "" || at(rs, k2) == '级' || cutWord(u, at(rs, k2)) {
+			return j // no unit, a class such as 100亿元级, or a word (14部委)
 		}
 		unit, k = u, k2
+		// "50亿元—80亿元": the unit written at both ends
+		if vmax == nil && isRangeSep(at(rs, k)) && isDigit(at(rs, k+1)) {
+			if v2, _, k3 := s.number(k + 1); v2 > v {
+				if u2, k4 := units.longest(rs, k3); u2 == unit {
+					vmax, k = &v2, k4
+				}
+			}
+		}
 	} else if vmax == nil && (at(rs, k) == '%' || at(rs, k) == '％') {
 		k++
 	}
@@ -432,6 +448,13 @@ func (s *scanner) bareMultiplier(j int) int {
 		return n
 	}
 	return 0
+}
+
+// cutWord reports a unit that is the start of a word the next rune
+// completes (部 in 部门, 单 in 单位): no unit at all.
+func cutWord(u string, next rune) bool {
+	cut, ok := wordUnits[string(lastRune(u))]
+	return ok && strings.ContainsRune(cut, next)
 }
 
 func at(rs []rune, i int) rune {
@@ -486,8 +509,11 @@ func (s *scanner) chinese(i int) int {
 		}
 	}
 	unit, k := units.longest(rs, j)
-	if unit == "" || !countUnit(unit) && unit != "个百分点" && unit != "倍" {
+	if unit == "" || !countUnit(unit) && unit != "个百分点" && unit != "倍" || cutWord(unit, at(rs, k)) {
 		return j
+	}
+	if lastRune(unit) == '期' {
+		return k // a phase of a project: 二期工程
 	}
 	_, verb := verbsBefore.endingAt(rs, s.clause, i)
 	joined := s.cnSeen && (at(rs, i-1) == '和' || at(rs, i-1) == '、' || at(rs, i-1) == '及' || at(rs, i-1) == '与')
@@ -717,6 +743,34 @@ func (s *scanner) trains(w word, c cand) bool {
 	return training.within(s.rs, c.end, sentenceEnd(s.rs, c.end))
 }
 
+// classOfCount reports a quantity that names the class of the things a
+// count right after it counts: "超10亿元企业20家", "投资1亿元以上重点项目
+// 100个". Between the quantity, ending at e, and the count stands only a
+// noun phrase ending in a noun of the genre's classes, with no verb.
+func (s *scanner) classOfCount(e int) bool {
+	rs := s.rs
+	k := e
+	for k < len(rs) && k-e < 16 && isHan(rs[k]) && !isCN(rs[k]) {
+		k++
+	}
+	if k == e || !endsWith(classNouns, rs, e, k) || actions.within(rs, e, k) {
+		return false
+	}
+	j := k
+	if isDigit(at(rs, j)) {
+		_, _, j = s.number(j)
+	} else {
+		for j < len(rs) && isCN(rs[j]) {
+			j++
+		}
+	}
+	if j == k {
+		return false
+	}
+	u, _ := units.longest(rs, j)
+	return u != "" && countUnit(u)
+}
+
 // fundSetUp reports a fund the plan sets up: "设立规模10亿元的引导基金".
 func (s *scanner) fundSetUp(start, e int) bool {
 	rs := s.rs
@@ -941,6 +995,9 @@ func (s *scanner) candidate(c cand) bool {
 			s.lastEnd = -1
 		}
 		return false // a qualifier: 营业收入超10亿元的企业, 10万人口以上的县城
+	}
+	if !countUnit(c.unit) && !shareUnit(c.unit) && s.classOfCount(e) {
+		return false // a class of what is counted: 超10亿元企业20家, 1亿元以上项目100个
 	}
 	if radius.startingAtOK(rs, e) {
 		return false // a radius: 5公里范围内, 15分钟生活圈
@@ -1299,4 +1356,10 @@ func splitList(p []rune) [][]rune {
 		}
 	}
 	return append(out, p[from:])
+}
+
+// endsWith reports a word of l ending at rs[end] and starting at or after lo.
+func endsWith(l wordList, rs []rune, lo, end int) bool {
+	_, ok := l.endingAt(rs, lo, end)
+	return ok
 }

@@ -19,13 +19,19 @@ var baseUnits = []string{
 	"个", "家", "项", "条", "所", "座", "种", "处", "批", "套", "台", "辆",
 	"艘", "架", "架次", "张", "床", "间", "栋", "幢", "场", "场次", "次",
 	"支", "件", "份", "篇", "头", "只", "株", "棵", "组", "队", "片", "块",
-	"列", "班次", "趟",
+	"列", "班次", "趟", "部", "款", "笔", "期", "票", "单", "宗",
 	// physical quantities
 	"吨", "公斤", "千克", "斤", "标箱", "标准箱", "吨标准煤", "亩", "公顷",
 	"平方米", "平方公里", "平方千米", "公里", "千米", "米", "延米",
-	"千瓦", "兆瓦", "吉瓦", "千瓦时", "立方米", "微克/立方米", "立方米/公顷",
+	"千瓦", "兆瓦", "吉瓦", "千瓦时", "立方米", "微克/立方米", "立方米/公顷", "TEU",
 	// durations (only with an upper bound, see timeUnits)
 	"个月", "个工作日", "工作日", "天", "日", "小时", "分钟", "秒",
+}
+
+// wordUnits are count units that also begin common words; the unit is
+// not read when the rest of such a word follows it (14部委, 5部门, 10单位).
+var wordUnits = map[string]string{
+	"部": "门委署分位", "单": "位元", "期": "间末内限", "票": "据",
 }
 
 // multipliers may stand between the number and its base unit.
@@ -43,7 +49,7 @@ var timeUnits = map[string]bool{
 // money and measures are followed by the next clause, not an object.
 func countUnit(u string) bool {
 	switch lastRune(u) {
-	case '%', '％', '‰', '点', '倍', '元', '米', '里', '吨', '亩', '顷', '瓦', '时', '煤', '箱', '口':
+	case '%', '％', '‰', '点', '倍', '元', '米', '里', '吨', '亩', '顷', '瓦', '时', '煤', '箱', '口', 'U':
 		return false
 	}
 	return true
@@ -118,6 +124,12 @@ var scopeNouns = []string{
 var scopeFollowers = []string{
 	"落地", "落实", "部署", "开展", "中", "等", "上", "推进", "实施", "见效",
 	"取得", "全面", "有效", "为", "是",
+}
+
+// classedNouns are the things a plan counts by their class of size
+// (超10亿元企业20家, 亿元以上项目30个).
+var classedNouns = []string{
+	"企业", "项目", "市场", "平台", "集群", "园区", "商圈", "景区", "主体", "商户", "工厂", "基地",
 }
 
 // rewardWords in a clause mark money amounts and shares as subsidy,
