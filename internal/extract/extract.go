@@ -235,7 +235,14 @@ func (b *builder) isPreamble(it *item) bool {
 		return false // an excerpt cut inside the item's units: "(省发展改革委牵头,省…"
 	}
 	for p := it; p != nil; p = p.parent {
-		if isPreambleTitle(p.title) {
+		// A heading's short title names a goals part (一、预期目标); an
+		// item's own title must be shorter to do so (（一）年度目标。…), as
+		// a task may be titled 确保完成全年目标.
+		limit := 12
+		if p == it {
+			limit = 6
+		}
+		if isPreambleTitle(p.title) || isGoalsTitle(p.title, limit) {
 			return true
 		}
 	}

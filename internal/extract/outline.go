@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // item is one numbered item of the outline: a heading when it has
@@ -480,4 +481,15 @@ func isPreambleTitle(s string) bool {
 		}
 	}
 	return false
+}
+
+// isGoalsTitle reports the short title, at most n runes, of a part that
+// states the plan's goals in any of the words offices use: 预期目标,
+// 年度目标, 2025年目标, 发展定位和目标, 目标要求, 主要指标.
+func isGoalsTitle(s string, n int) bool {
+	s = strings.TrimSpace(foldString(s))
+	if k := utf8.RuneCountInString(s); k < 2 || k > n {
+		return false
+	}
+	return strings.HasSuffix(s, "目标") || strings.HasPrefix(s, "目标") || strings.HasSuffix(s, "指标")
 }
