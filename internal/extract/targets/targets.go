@@ -804,7 +804,9 @@ func (s *scanner) explains(i int) bool {
 	rs := s.rs
 	for k := s.clause; k < i; k++ {
 		if w, ok := explainWords.startingAt(rs, k, i); ok {
-			if p := at(rs, k-1); string(w.r) == "即" && (p == '立' || p == '随' || p == '旋') {
+			// 即 spells out only the numbered parts that follow it; 立即,
+			// 即时零售 and 即将 are other words.
+			if n := at(rs, k+1); string(w.r) == "即" && !isDigit(n) && !isCN(n) {
 				continue
 			}
 			return true
