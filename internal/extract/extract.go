@@ -141,7 +141,10 @@ func (b *builder) walk(items []*item, parentPath []string) {
 			b.shiTasks(it, subs)
 			continue
 		}
-		bare := isBareHeading(b.t, it) && !(k > 0 && cutAfterTitle(b.t, items[k-1], it))
+		// A title cut at the end of an excerpt is the last task, unless
+		// the item before states aims: then the page was cut before the
+		// first task (一、工作目标 … 二、主要任务).
+		bare := isBareHeading(b.t, it) && !(k > 0 && cutAfterTitle(b.t, items[k-1], it) && !b.isPreamble(items[k-1]))
 		if preamble || bare || !b.proseTasks && isProseSection(b.t, it) {
 			b.heading(it)
 			b.addGoalText(it)
