@@ -481,7 +481,13 @@ func (b *builder) warn(code, msg, task string, s span) {
 func (b *builder) goals(o *outline) {
 	paras := append(append([]span{}, o.loose...), b.goalText...)
 	sortSpans(paras)
-	// "到2025年，主要目标是：" gives its year to the list items that follow.
+	inPart := make(map[int]bool, len(b.goalText))
+	for _, s := range b.goalText {
+		inPart[s.start] = true
+	}
+	// "到2025年，主要目标是：" gives its year to the list items that follow;
+	// so does a goals part's opening sentence that only states the horizon
+	// ("到2026年，全县服务业发展质量显著提升。" above its ——bullets).
 	carry, prevEnd := 0, -1
 	for _, s := range paras {
 		f := b.t.fold[s.start:s.end]
@@ -491,12 +497,13 @@ func (b *builder) goals(o *outline) {
 		} else {
 			carry = 0
 		}
-		for _, g := range findTargetRunes(b.t.src[s.start:s.end], year, b.doc.Year) {
+		gs := findTargetRunes(b.t.src[s.start:s.end], year, b.doc.Year)
+		for _, g := range gs {
 			g.Start += s.start
 			g.End += s.start
 			b.p.Goals = append(b.p.Goals, g)
 		}
-		if n := len(f); n > 0 && f[n-1] == ':' {
+		if n := len(f); n > 0 && (f[n-1] == ':' || len(gs) == 0 && inPart[s.start]) {
 			if m := reHorizon.FindStringSubmatch(string(f)); m != nil {
 				carry, _ = strconv.Atoi(m[1])
 			}
