@@ -969,6 +969,10 @@ func (s *scanner) candidate(c cand) bool {
 	if (moneyUnit(c.unit) || shareUnit(c.unit)) && s.rate(c.start) && rewards.within(rs, c.end, sentenceEnd(rs, c.end)) {
 		return false // a rate of support: 按合同金额的30%，给予一次性奖补
 	}
+	if k := lastIndexRunes(rs, max(s.clause, c.start-4), c.start, []rune("每")); k >= 0 && !strings.ContainsRune("年季月", at(rs, k+1)) &&
+		rewards.within(rs, s.clause, sentenceEnd(rs, c.end)) {
+		return false // the base of a rate of support: 每引进1人给予10万元
+	}
 	if inclusive(rs, c.end) {
 		return false // a bound of eligibility: 从业人员300人（含）以下的企业
 	}
