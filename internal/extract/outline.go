@@ -48,7 +48,7 @@ var (
 	reFileLine = regexp.MustCompile(`(?i)\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)\s*\)?$`)
 	reRelated  = regexp.MustCompile(`^(?:相关链接|相关阅读|相关文件|相关新闻|相关解读|延伸阅读|政策解读|相关附件)`)
 	reBox      = regexp.MustCompile(`^(?:专栏\s*[0-9一二三四五六七八九十]{0,3}(?:[-—][0-9]{1,2})?\s*(?:[:.、]|\s|$)|\(专栏\s*[0-9一二三四五六七八九十]{0,3}(?:[-—][0-9]{1,2})?\s*\))`)
-	reNote     = regexp.MustCompile(`^(?:注|备注|注释)\s*:`)
+	reNote     = regexp.MustCompile(`^(?:注\s*[0-9]{0,2}|备注|注释|附注|说明)\s*:`)
 	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^\((此件|发至|本件)`)
 )
 
