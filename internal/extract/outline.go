@@ -181,7 +181,7 @@ func buildOutline(t *text, lines []span) *outline {
 
 // reHandOn is the sentence of a covering notice that hands the plan on:
 // "现将《…》印发给你们", "…已经省政府同意，现印发你们".
-var reHandOn = regexp.MustCompile(`印发给你们|印发你们|现印发给|印发给各`)
+var reHandOn = regexp.MustCompile(`印发给你们|印发你们|现印发给|印发给各|现将《[^》]{2,80}》印发|现予印发|予以印发`)
 
 // dropNoticeItems removes the covering notice's own numbered requirements
 // ("一、要高度重视…", "二、各单位确定一名联络员…"): top items right after
@@ -207,6 +207,12 @@ func dropNoticeItems(t *text, o *outline) {
 			break
 		}
 	}
+	if cut == 0 {
+		// Requirements numbered in another style than the plan's parts
+		// ("（一）各单位要…" above "一、工作目标") end at the notice's
+		// signature date.
+		cut = afterSignature(t, o)
+	}
 	// A notice asks for a few things in a paragraph each; a plan's parts
 	// that restart their numbering have items of their own and are longer
 	// than what comes before them.
@@ -230,6 +236,18 @@ func dropNoticeItems(t *text, o *outline) {
 		}
 	}
 	o.all = kept
+}
+
+// afterSignature returns the index of the first top item printed after
+// a dated signature that follows the first top item, or 0 when there is
+// none.
+func afterSignature(t *text, o *outline) int {
+	for k := 1; k < len(o.roots) && k <= 6; k++ {
+		if between := t.fold[o.roots[k-1].end():o.roots[k].start]; reHanDate.MatchString(string(between)) {
+			return k
+		}
+	}
+	return 0
 }
 
 // resumes reports a label that goes on from the item before a box: the
