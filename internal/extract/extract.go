@@ -492,7 +492,7 @@ func (b *builder) goals(o *outline) {
 	for _, s := range paras {
 		f := b.t.fold[s.start:s.end]
 		year := b.targetYear
-		if carry != 0 && prevEnd >= 0 && s.start-prevEnd <= 8 && !reYearDigits.MatchString(string(f)) {
+		if carry != 0 && prevEnd >= 0 && s.start-prevEnd <= 8 && !reYear.MatchString(string(f)) {
 			year = carry
 		} else {
 			carry = 0
@@ -506,6 +506,8 @@ func (b *builder) goals(o *outline) {
 		if n := len(f); n > 0 && (f[n-1] == ':' || len(gs) == 0 && inPart[s.start]) {
 			if m := reHorizon.FindStringSubmatch(string(f)); m != nil {
 				carry, _ = strconv.Atoi(m[1])
+			} else if m := reYear.FindStringSubmatch(string(f)); m != nil && len(f) <= 20 {
+				carry, _ = strconv.Atoi(m[1]) // a title: "（一）2025年目标"
 			}
 		}
 		prevEnd = s.end
