@@ -49,6 +49,8 @@ var (
 	setUp        = newWordList([]string{"设立", "组建", "发起设立", "设立总规模"})
 	thisYear     = newWordList([]string{"年底前", "年内", "全年", "今年", "当年", "本年度"})
 	pastInSent   = newWordList(pastSentenceWords)
+	stock        = newWordList(stockWords)
+	places       = newWordList([]string{"全省", "全市", "全县", "全区", "全州", "全盟", "我省", "我市", "我县", "我区"})
 	permission   = newWordList([]string{"可以", "可在", "可按", "可对", "可从", "允许"})
 	tariffs      = newWordList([]string{"收费标准", "票价", "价格为", "单价", "收费为", "计费"})
 	linking      = newWordList([]string{"融合", "互联", "互通", "对接", "衔接", "联动", "协同", "共享"})
@@ -821,6 +823,14 @@ func (s *scanner) explains(i int) bool {
 func (s *scanner) past(i int) bool {
 	rs := s.rs
 	if pastInSent.within(rs, min(s.sentence, s.clause), i) {
+		return true
+	}
+	// the head of the clause, or after a place (全县现有, 目前全市共有)
+	head := s.clause
+	if w, ok := places.startingAt(rs, head, i); ok {
+		head += len(w.r)
+	}
+	if _, ok := stock.startingAt(rs, head, i); ok {
 		return true
 	}
 	for k := s.clause; k < i; k++ {

@@ -147,7 +147,12 @@ var baselineWords = []string{
 }
 
 // pastSentenceWords mark a whole sentence as a statement of fact.
-var pastSentenceWords = []string{"截至", "截止", "以来", "同期"}
+var pastSentenceWords = []string{"截至", "截止", "以来", "同期", "近年来", "近几年", "近三年", "近五年", "近两年"}
+
+// stockWords at the head of a clause state what exists (全县现有A级景区
+// 12家, 目前全市共有…): a fact, not a commitment. After a verb, "改造现有
+// 市场30个" is work to do.
+var stockWords = []string{"现有", "目前", "当前", "共有", "现已"}
 
 // pastClauseWords mark a clause as a statement of fact, unless the year
 // word is the base of a comparison (比上年增长).
