@@ -50,6 +50,7 @@ var (
 	thisYear     = newWordList([]string{"年底前", "年内", "全年", "今年", "当年", "本年度"})
 	pastInSent   = newWordList(pastSentenceWords)
 	stock        = newWordList(stockWords)
+	lengthens    = newWordList([]string{"延长至", "延长到", "延长为"})
 	places       = newWordList([]string{"全省", "全市", "全县", "全区", "全州", "全盟", "我省", "我市", "我县", "我区"})
 	permission   = newWordList([]string{"可以", "可在", "可按", "可对", "可从", "允许"})
 	tariffs      = newWordList([]string{"收费标准", "票价", "价格为", "单价", "收费为", "计费"})
@@ -966,8 +967,8 @@ func (s *scanner) candidate(c cand) bool {
 	case pre != "":
 		cmp = pre
 	}
-	if timeUnits[c.unit] && cmp != plan.AtMost {
-		return false
+	if timeUnits[c.unit] && cmp != plan.AtMost && !endsWith(lengthens, rs, lo, c.start) {
+		return false // a duration bounded from above, or lengthened: 停留时间延长至2.5天
 	}
 	if timeUnits[c.unit] && at(rs, c.start-1) == '在' && pre == "" {
 		return false // a service standard, "在3个工作日内办结"; "压缩至3个工作日" is a target
