@@ -448,7 +448,7 @@ func isIssuerName(s string) bool {
 // assign work.
 var preambleWords = []string{"指导思想", "基本原则", "总体要求", "发展目标", "主要目标", "总体目标", "工作目标",
 	"总体思路", "基本思路", "发展思路", "重要意义", "编制依据", "适用范围", "发展现状", "现状与形势", "形势分析", "目标任务",
-	"行动目标", "具体目标", "工作原则"}
+	"行动目标", "具体目标", "工作原则", "目标要求", "目标定位"}
 
 // historyWords mark the parts of a plan that report what was done, whose
 // numbers are facts, not goals.
@@ -503,11 +503,11 @@ func isPreambleTitle(s string) bool {
 
 // isGoalsTitle reports the short title, at most n runes, of a part that
 // states the plan's goals in any of the words offices use: 预期目标,
-// 年度目标, 2025年目标, 发展定位和目标, 目标要求, 主要指标.
+// 年度目标, 2025年目标, 发展定位和目标, 主要指标; not 目标考核.
 func isGoalsTitle(s string, n int) bool {
 	s = strings.TrimSpace(foldString(s))
 	if k := utf8.RuneCountInString(s); k < 2 || k > n {
 		return false
 	}
-	return strings.HasSuffix(s, "目标") || strings.HasPrefix(s, "目标") || strings.HasSuffix(s, "指标")
+	return strings.HasSuffix(s, "目标") || strings.HasSuffix(s, "指标")
 }
