@@ -62,6 +62,7 @@ func buildOutline(t *text, lines []span) *outline {
 	inBox := false       // inside a 专栏 box
 	var boxAfter *item   // the item the box follows
 	var notesAfter *item // the item the notes follow
+	var boxNums, noteNums sideNumbers
 	for i, ln := range lines {
 		f := t.fold[ln.start:ln.end]
 		// A site's related-links block ends the document: nothing after it
@@ -84,15 +85,25 @@ func buildOutline(t *text, lines []span) *outline {
 		// Any other numbered line ends them.
 		if short != "" && reNote.MatchString(short) || isLabel && lbl.style == styleCircled && definesTerm(f[lbl.end:]) {
 			if !notes {
-				notesAfter = attach
+				notesAfter, noteNums = attach, sideNumbers{}
 			}
 			notes, attach = true, nil
+			// "备注：1.…" numbers its first note after the colon.
+			if k := indexRune(f, ':'); k >= 0 && !isLabel {
+				if l, ok := parseLabel(f[k+1:]); ok {
+					noteNums.see(l)
+				}
+			}
 			continue
 		}
 		if notes {
 			// Notes numbered 1. 2. restart; the plan goes on with the
-			// next number or an outer heading.
-			if !isLabel || lbl.style == styleCircled || notesAfter != nil && !resumes(notesAfter, lbl) {
+			// next number or an outer heading, unless the number goes on
+			// with the notes' own.
+			if !isLabel || lbl.style == styleCircled || noteNums.goesOn(lbl) || notesAfter != nil && !resumes(notesAfter, lbl) {
+				if isLabel {
+					noteNums.see(lbl)
+				}
 				continue
 			}
 			notes = false
@@ -103,7 +114,7 @@ func buildOutline(t *text, lines []span) *outline {
 		// outer heading.
 		if short != "" && reBox.MatchString(short) {
 			if !inBox {
-				boxAfter = attach
+				boxAfter, boxNums = attach, sideNumbers{}
 			}
 			inBox, attach = true, nil
 			// A box whose title runs into its text, as in a plan that lost
@@ -116,7 +127,15 @@ func buildOutline(t *text, lines []span) *outline {
 			continue
 		}
 		if inBox {
-			if !isLabel || boxAfter != nil && !resumes(boxAfter, lbl) {
+			// A box's items 1. 2. 3. go on with their own numbers. Where
+			// one is also the plan's next, it is the plan's when it names
+			// its units as the item before the box did, or when that item
+			// named none.
+			inOwn := boxNums.goesOn(lbl) && boxAfter != nil && namesUnitsIn(t, boxAfter.content) && !namesUnitsIn(t, []span{ln})
+			if !isLabel || inOwn || boxAfter != nil && !resumes(boxAfter, lbl) {
+				if isLabel {
+					boxNums.see(lbl)
+				}
 				o.loose = append(o.loose, ln)
 				continue
 			}
@@ -248,6 +267,46 @@ func afterSignature(t *text, o *outline) int {
 		}
 	}
 	return 0
+}
+
+// sideNumbers follows the numbering of a box's or a block of notes' own
+// items, which restarts at 1.
+type sideNumbers struct {
+	style style
+	last  int // 0 before the first item
+}
+
+// see records an item of the box: its first (numbered 1), or the next.
+func (n *sideNumbers) see(l label) {
+	if l.num == 1 || n.goesOn(l) {
+		n.style, n.last = l.style, l.num
+	}
+}
+
+// goesOn reports the next number of the box's own items.
+func (n sideNumbers) goesOn(l label) bool {
+	return n.last > 0 && l.style == n.style && l.num == n.last+1
+}
+
+// namesUnitsIn is a quick look for the words of a responsibility
+// clause in paragraphs: 牵头, 负责, 责任单位, 配合.
+func namesUnitsIn(t *text, ps []span) bool {
+	for _, p := range ps {
+		f := t.fold[p.start:p.end]
+		if containsRunes(f, []rune("牵头")) || containsRunes(f, []rune("负责")) || containsRunes(f, []rune("责任单位")) || containsRunes(f, []rune("配合")) {
+			return true
+		}
+	}
+	return false
+}
+
+func indexRune(f []rune, r rune) int {
+	for i, x := range f {
+		if x == r {
+			return i
+		}
+	}
+	return -1
 }
 
 // resumes reports a label that goes on from the item before a box: the
