@@ -496,10 +496,10 @@ func (s *scanner) chinese(i int) int {
 		return j
 	}
 	n, ok := cnValue(rs[i:j])
-	if !ok || n < 2 || at(rs, i-1) == '第' || at(rs, i-1) == '每' {
+	if !ok || n < 1 || at(rs, i-1) == '第' || at(rs, i-1) == '每' {
 		return j
 	}
-	// A range in Chinese numerals: 三至五个.
+	// A range in Chinese numerals: 三至五个, 一至两个.
 	var hi *float64
 	if r := at(rs, j); r == '至' || r == '到' || r == '—' || r == '-' || r == '～' || r == '~' {
 		j2 := j + 1
@@ -510,6 +510,15 @@ func (s *scanner) chinese(i int) int {
 			v := float64(m)
 			hi, j = &v, j2
 		}
+	}
+	if n < 2 && hi == nil {
+		return j // a count of one is never written so as a target
+	}
+	// 二十余个, 十多家: more than the number
+	more := false
+	if r := at(rs, j); (r == '余' || r == '多') && n >= 10 {
+		more = true
+		j++
 	}
 	unit, k := units.longest(rs, j)
 	if unit == "" || !countUnit(unit) && unit != "个百分点" && unit != "倍" || cutWord(unit, at(rs, k)) {
@@ -526,7 +535,7 @@ func (s *scanner) chinese(i int) int {
 	if !verb && !joined && !after {
 		return k
 	}
-	if s.candidate(cand{start: i, end: k, value: float64(n), max: hi, unit: unit}) {
+	if s.candidate(cand{start: i, end: k, value: float64(n), max: hi, unit: unit, more: more}) {
 		s.cnSeen = true
 	}
 	return k
