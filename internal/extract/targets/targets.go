@@ -51,6 +51,7 @@ var (
 	pastInSent   = newWordList(pastSentenceWords)
 	stock        = newWordList(stockWords)
 	lengthens    = newWordList([]string{"延长至", "延长到", "延长为"})
+	countLeads   = newWordList([]string{"推动", "带动", "吸引", "引导", "支持", "帮助", "服务", "组织", "发展", "招引", "引育", "争取", "力争", "确保", "实现", "覆盖", "惠及", "吸纳", "带动就业"})
 	places       = newWordList([]string{"全省", "全市", "全县", "全区", "全州", "全盟", "我省", "我市", "我县", "我区"})
 	permission   = newWordList([]string{"可以", "可在", "可按", "可对", "可从", "允许"})
 	tariffs      = newWordList([]string{"收费标准", "票价", "价格为", "单价", "收费为", "计费"})
@@ -761,6 +762,9 @@ func (s *scanner) trains(w word, c cand) bool {
 // noun phrase ending in a noun of the genre's classes, with no verb.
 func (s *scanner) classOfCount(e int) bool {
 	rs := s.rs
+	if at(rs, e) == '的' {
+		e++
+	}
 	k := e
 	for k < len(rs) && k-e < 16 && isHan(rs[k]) && !isCN(rs[k]) {
 		k++
@@ -781,6 +785,21 @@ func (s *scanner) classOfCount(e int) bool {
 	}
 	u, _ := units.longest(rs, j)
 	return u != "" && countUnit(u)
+}
+
+// countedByVerb reports a count written as the object of a verb of
+// building or cultivating (培育30家以上的龙头企业), a comparator between
+// them allowed, rather than a size of something else (员工人数50人以上的).
+func (s *scanner) countedByVerb(lo, start int) bool {
+	end := start
+	if w, ok := prefixCmp.endingAt(s.rs, lo, end); ok {
+		end -= len(w.r)
+	}
+	if _, ok := verbsBefore.endingAt(s.rs, lo, end); ok {
+		return true
+	}
+	_, ok := countLeads.endingAt(s.rs, lo, end)
+	return ok
 }
 
 // fundSetUp reports a fund the plan sets up: "设立规模10亿元的引导基金".
@@ -1022,8 +1041,11 @@ func (s *scanner) candidate(c cand) bool {
 		}
 		return false // a qualifier: 营业收入超10亿元的企业, 10万人口以上的县城
 	}
-	if !countUnit(c.unit) && !shareUnit(c.unit) && s.classOfCount(e) {
-		return false // a class of what is counted: 超10亿元企业20家, 1亿元以上项目100个
+	if !countUnit(c.unit) && s.classOfCount(e) {
+		return false // a class of what is counted: 超10亿元企业20家, 1亿元以上项目100个, 增长30%以上的企业20家
+	}
+	if countUnit(c.unit) && post != "" && post != plan.About && at(rs, e) == '的' && !s.countedByVerb(lo, c.start) {
+		return false // a bound of size: 从业人员300人以下的企业, 床位100张以上的养老机构
 	}
 	if radius.startingAtOK(rs, e) {
 		return false // a radius: 5公里范围内, 15分钟生活圈
