@@ -762,9 +762,6 @@ func (s *scanner) trains(w word, c cand) bool {
 // noun phrase ending in a noun of the genre's classes, with no verb.
 func (s *scanner) classOfCount(e int) bool {
 	rs := s.rs
-	if at(rs, e) == '的' {
-		e++
-	}
 	k := e
 	for k < len(rs) && k-e < 16 && isHan(rs[k]) && !isCN(rs[k]) {
 		k++
