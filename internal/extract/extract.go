@@ -142,9 +142,9 @@ func (b *builder) walk(items []*item, parentPath []string) {
 			continue
 		}
 		// A title cut at the end of an excerpt is the last task, unless
-		// the item before states aims: then the page was cut before the
-		// first task (一、工作目标 … 二、主要任务).
-		bare := isBareHeading(b.t, it) && !(k > 0 && cutAfterTitle(b.t, items[k-1], it) && !b.isPreamble(items[k-1]))
+		// it names the part of the tasks after the part of the aims: then
+		// the page was cut before the first task (一、工作目标 … 二、主要任务).
+		bare := isBareHeading(b.t, it) && !(k > 0 && cutAfterTitle(b.t, items[k-1], it) && !(b.isPreamble(items[k-1]) && isTasksTitle(it.title)))
 		if preamble || bare || !b.proseTasks && isProseSection(b.t, it) {
 			b.heading(it)
 			b.addGoalText(it)

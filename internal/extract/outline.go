@@ -560,6 +560,21 @@ func isPreambleTitle(s string) bool {
 	return false
 }
 
+// isTasksTitle reports the short title of the part that holds the
+// tasks: 主要任务, 重点工作, 主要举措, 重点行动.
+func isTasksTitle(s string) bool {
+	s = strings.TrimSpace(foldString(s))
+	if utf8.RuneCountInString(s) > 8 {
+		return false
+	}
+	for _, w := range []string{"任务", "工作", "举措", "措施", "行动", "内容"} {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // isGoalsTitle reports the short title, at most n runes, of a part that
 // states the plan's goals in any of the words offices use: 预期目标,
 // 年度目标, 2025年目标, 发展定位和目标, 主要指标; not 目标考核.
