@@ -245,7 +245,7 @@ func (b *builder) isPreamble(it *item) bool {
 		if p == it {
 			limit = 6
 		}
-		if isPreambleTitle(p.title) || isGoalsTitle(p.title, limit) {
+		if isPreambleTitle(p.title) || isGoalsTitle(p.title, limit) || isPrinciplesTitle(p.title) {
 			return true
 		}
 	}

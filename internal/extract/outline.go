@@ -521,7 +521,24 @@ var principleWords = []string{"基本原则", "工作原则", "指导思想", "�
 func inHistory(it *item) bool { return underTitle(it, historyWords) }
 
 // inPrinciples reports an item under a heading of principles.
-func inPrinciples(it *item) bool { return underTitle(it, principleWords) }
+func inPrinciples(it *item) bool {
+	if underTitle(it, principleWords) {
+		return true
+	}
+	for p := it; p != nil; p = p.parent {
+		if isPrinciplesTitle(p.title) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPrinciplesTitle reports a short title of principles in other words
+// than the usual ones: 实施原则, 推进原则.
+func isPrinciplesTitle(s string) bool {
+	s = strings.TrimSpace(foldString(s))
+	return utf8.RuneCountInString(s) <= 6 && strings.HasSuffix(s, "原则")
+}
 
 // underTitle reports an item under a heading whose title starts with one
 // of words (within its first 20 runes).
