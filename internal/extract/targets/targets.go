@@ -51,6 +51,7 @@ var (
 	pastInSent   = newWordList(pastSentenceWords)
 	stock        = newWordList(stockWords)
 	lengthens    = newWordList([]string{"延长至", "延长到", "延长为"})
+	funding      = newWordList([]string{"安排", "统筹", "整合", "投入", "筹集", "筹措", "拨付", "下达"})
 	countLeads   = newWordList([]string{"推动", "带动", "吸引", "引导", "支持", "帮助", "服务", "组织", "发展", "招引", "引育", "争取", "力争", "确保", "实现", "覆盖", "惠及", "吸纳", "带动就业"})
 	places       = newWordList([]string{"全省", "全市", "全县", "全区", "全州", "全盟", "我省", "我市", "我县", "我区"})
 	permission   = newWordList([]string{"可以", "可在", "可按", "可对", "可从", "允许"})
@@ -784,6 +785,19 @@ func (s *scanner) classOfCount(e int) bool {
 	return u != "" && countUnit(u)
 }
 
+// budget reports money the plan puts up as a whole, "安排专项资金5000万元
+// 用于企业奖补": a verb of funding before it in its clause, with no word
+// of a grant between them (安排…给予10万元 is a grant).
+func (s *scanner) budget(start int) bool {
+	rs := s.rs
+	for k := start - 1; k >= s.clause; k-- {
+		if _, ok := funding.endingAt(rs, s.clause, k+1); ok {
+			return !rewards.within(rs, k+1, start)
+		}
+	}
+	return false
+}
+
 // countedByVerb reports a count written as the object of a verb of
 // building or cultivating (培育30家以上的龙头企业), a comparator between
 // them allowed, rather than a size of something else (员工人数50人以上的).
@@ -998,7 +1012,7 @@ func (s *scanner) candidate(c cand) bool {
 	if timeUnits[c.unit] && at(rs, c.start-1) == '在' && pre == "" {
 		return false // a service standard, "在3个工作日内办结"; "压缩至3个工作日" is a target
 	}
-	if moneyUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) ||
+	if moneyUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) && !s.budget(c.start) ||
 		shareUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) {
 		return false // a subsidy, reward or tax rule: 一次性给予10万元奖励, 按50%给予贴息
 	}
