@@ -58,6 +58,14 @@ func TestComparatorWords(t *testing.T) {
 		{"Han numeral 三家", "培育三家国家级服务型制造示范企业。", plan.Equal, 3, 0, "家"},
 		{"Han numeral 十个", "打造十个特色商业街区。", plan.Equal, 10, 0, "个"},
 		{"Han numeral range", "建设五至八个社区嵌入式服务中心。", plan.Equal, 5, 8, "个"},
+		// printed in traditional characters: read alike, returned as printed
+		{"達到", "旅遊總收入達到350億元。", plan.Equal, 350, 0, "億元"},
+		{"不低於", "綠化覆蓋率不低於42%。", plan.AtLeast, 42, 0, "%"},
+		{"控制在…以內", "城鎮登記失業率控制在4%以內。", plan.AtMost, 4, 0, "%"},
+		{"突破 萬人次", "接待遊客突破3200萬人次。", plan.AtLeast, 3200, 0, "萬人次"},
+		{"個百分點", "服務業佔比提高1.5個百分點。", plan.Equal, 1.5, 0, "個百分點"},
+		{"兩個", "新建兩個區域物流分撥中心。", plan.Equal, 2, 0, "個"},
+		{"穩定在…以上", "規上企業數量穩定在900家以上。", plan.AtLeast, 900, 0, "家"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.word, func(t *testing.T) {
