@@ -141,7 +141,10 @@ func (b *builder) walk(items []*item, parentPath []string) {
 			b.shiTasks(it, subs)
 			continue
 		}
-		bare := isBareHeading(b.t, it) && !(k > 0 && cutAfterTitle(b.t, items[k-1], it))
+		// A title cut at the end of an excerpt is the last task, unless
+		// it names the part of the tasks after the part of the aims: then
+		// the page was cut before the first task (一、工作目标 … 二、主要任务).
+		bare := isBareHeading(b.t, it) && !(k > 0 && cutAfterTitle(b.t, items[k-1], it) && !(b.isPreamble(items[k-1]) && isTasksTitle(it.title)))
 		if preamble || bare || !b.proseTasks && isProseSection(b.t, it) {
 			b.heading(it)
 			b.addGoalText(it)
@@ -235,7 +238,14 @@ func (b *builder) isPreamble(it *item) bool {
 		return false // an excerpt cut inside the item's units: "(省发展改革委牵头,省…"
 	}
 	for p := it; p != nil; p = p.parent {
-		if isPreambleTitle(p.title) {
+		// A heading's short title names a goals part (一、预期目标); an
+		// item's own title must be shorter to do so (（一）年度目标。…), as
+		// a task may be titled 确保完成全年目标.
+		limit := 12
+		if p == it {
+			limit = 6
+		}
+		if isPreambleTitle(p.title) || isGoalsTitle(p.title, limit) || isPrinciplesTitle(p.title) {
 			return true
 		}
 	}
@@ -471,24 +481,33 @@ func (b *builder) warn(code, msg, task string, s span) {
 func (b *builder) goals(o *outline) {
 	paras := append(append([]span{}, o.loose...), b.goalText...)
 	sortSpans(paras)
-	// "到2025年，主要目标是：" gives its year to the list items that follow.
+	inPart := make(map[int]bool, len(b.goalText))
+	for _, s := range b.goalText {
+		inPart[s.start] = true
+	}
+	// "到2025年，主要目标是：" gives its year to the list items that follow;
+	// so does a goals part's opening sentence that only states the horizon
+	// ("到2026年，全县服务业发展质量显著提升。" above its ——bullets).
 	carry, prevEnd := 0, -1
 	for _, s := range paras {
 		f := b.t.fold[s.start:s.end]
 		year := b.targetYear
-		if carry != 0 && prevEnd >= 0 && s.start-prevEnd <= 8 && !reYearDigits.MatchString(string(f)) {
+		if carry != 0 && prevEnd >= 0 && s.start-prevEnd <= 8 && !reYear.MatchString(string(f)) {
 			year = carry
 		} else {
 			carry = 0
 		}
-		for _, g := range findTargetRunes(b.t.src[s.start:s.end], year, b.doc.Year) {
+		gs := findTargetRunes(b.t.src[s.start:s.end], year, b.doc.Year)
+		for _, g := range gs {
 			g.Start += s.start
 			g.End += s.start
 			b.p.Goals = append(b.p.Goals, g)
 		}
-		if n := len(f); n > 0 && f[n-1] == ':' {
+		if n := len(f); n > 0 && (f[n-1] == ':' || len(gs) == 0 && inPart[s.start]) {
 			if m := reHorizon.FindStringSubmatch(string(f)); m != nil {
 				carry, _ = strconv.Atoi(m[1])
+			} else if m := reYear.FindStringSubmatch(string(f)); m != nil && len(f) <= 20 {
+				carry, _ = strconv.Atoi(m[1]) // a title: "（一）2025年目标"
 			}
 		}
 		prevEnd = s.end

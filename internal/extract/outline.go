@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // item is one numbered item of the outline: a heading when it has
@@ -46,8 +47,8 @@ var (
 	reAnnex    = regexp.MustCompile(`^(?:相关)?附件(?:下载)?\s*\d*\s*(?::|$)`)
 	reFileLine = regexp.MustCompile(`(?i)\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)\s*\)?$`)
 	reRelated  = regexp.MustCompile(`^(?:相关链接|相关阅读|相关文件|相关新闻|相关解读|延伸阅读|政策解读|相关附件)`)
-	reBox      = regexp.MustCompile(`^专栏\s*[0-9一二三四五六七八九十]{0,3}(?:[-—][0-9]{1,2})?\s*(?:[:.、]|\s|$)`)
-	reNote     = regexp.MustCompile(`^(?:注|备注|注释)\s*:`)
+	reBox      = regexp.MustCompile(`^(?:专栏\s*[0-9一二三四五六七八九十]{0,3}(?:[-—][0-9]{1,2})?\s*(?:[:.、]|\s|$)|\(专栏\s*[0-9一二三四五六七八九十]{0,3}(?:[-—][0-9]{1,2})?\s*\))`)
+	reNote     = regexp.MustCompile(`^(?:注\s*[0-9]{0,2}|备注|注释|附注|说明)\s*:`)
 	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^\((此件|发至|本件)`)
 )
 
@@ -61,6 +62,7 @@ func buildOutline(t *text, lines []span) *outline {
 	inBox := false       // inside a 专栏 box
 	var boxAfter *item   // the item the box follows
 	var notesAfter *item // the item the notes follow
+	var boxNums, noteNums sideNumbers
 	for i, ln := range lines {
 		f := t.fold[ln.start:ln.end]
 		// A site's related-links block ends the document: nothing after it
@@ -83,15 +85,25 @@ func buildOutline(t *text, lines []span) *outline {
 		// Any other numbered line ends them.
 		if short != "" && reNote.MatchString(short) || isLabel && lbl.style == styleCircled && definesTerm(f[lbl.end:]) {
 			if !notes {
-				notesAfter = attach
+				notesAfter, noteNums = attach, sideNumbers{}
 			}
 			notes, attach = true, nil
+			// "备注：1.…" numbers its first note after the colon.
+			if k := indexRune(f, ':'); k >= 0 && !isLabel {
+				if l, ok := parseLabel(f[k+1:]); ok {
+					noteNums.see(l)
+				}
+			}
 			continue
 		}
 		if notes {
 			// Notes numbered 1. 2. restart; the plan goes on with the
-			// next number or an outer heading.
-			if !isLabel || lbl.style == styleCircled || notesAfter != nil && !resumes(notesAfter, lbl) {
+			// next number or an outer heading, unless the number goes on
+			// with the notes' own.
+			if !isLabel || lbl.style == styleCircled || noteNums.goesOn(lbl) || notesAfter != nil && !resumes(notesAfter, lbl) {
+				if isLabel {
+					noteNums.see(lbl)
+				}
 				continue
 			}
 			notes = false
@@ -102,7 +114,7 @@ func buildOutline(t *text, lines []span) *outline {
 		// outer heading.
 		if short != "" && reBox.MatchString(short) {
 			if !inBox {
-				boxAfter = attach
+				boxAfter, boxNums = attach, sideNumbers{}
 			}
 			inBox, attach = true, nil
 			// A box whose title runs into its text, as in a plan that lost
@@ -115,7 +127,15 @@ func buildOutline(t *text, lines []span) *outline {
 			continue
 		}
 		if inBox {
-			if !isLabel || boxAfter != nil && !resumes(boxAfter, lbl) {
+			// A box's items 1. 2. 3. go on with their own numbers. Where
+			// one is also the plan's next, it is the plan's when it names
+			// its units as the item before the box did, or when that item
+			// named none.
+			inOwn := boxNums.goesOn(lbl) && boxAfter != nil && namesUnitsIn(t, boxAfter.content) && !namesUnitsIn(t, []span{ln})
+			if !isLabel || inOwn || boxAfter != nil && !resumes(boxAfter, lbl) {
+				if isLabel {
+					boxNums.see(lbl)
+				}
 				o.loose = append(o.loose, ln)
 				continue
 			}
@@ -180,7 +200,7 @@ func buildOutline(t *text, lines []span) *outline {
 
 // reHandOn is the sentence of a covering notice that hands the plan on:
 // "现将《…》印发给你们", "…已经省政府同意，现印发你们".
-var reHandOn = regexp.MustCompile(`印发给你们|印发你们|现印发给|印发给各`)
+var reHandOn = regexp.MustCompile(`印发给你们|印发你们|现印发给|印发给各|现将《[^》]{2,80}》印发|现予印发|予以印发`)
 
 // dropNoticeItems removes the covering notice's own numbered requirements
 // ("一、要高度重视…", "二、各单位确定一名联络员…"): top items right after
@@ -206,6 +226,12 @@ func dropNoticeItems(t *text, o *outline) {
 			break
 		}
 	}
+	if cut == 0 {
+		// Requirements numbered in another style than the plan's parts
+		// ("（一）各单位要…" above "一、工作目标") end at the notice's
+		// signature date.
+		cut = afterSignature(t, o)
+	}
 	// A notice asks for a few things in a paragraph each; a plan's parts
 	// that restart their numbering have items of their own and are longer
 	// than what comes before them.
@@ -229,6 +255,58 @@ func dropNoticeItems(t *text, o *outline) {
 		}
 	}
 	o.all = kept
+}
+
+// afterSignature returns the index of the first top item printed after
+// a dated signature that follows the first top item, or 0 when there is
+// none.
+func afterSignature(t *text, o *outline) int {
+	for k := 1; k < len(o.roots) && k <= 6; k++ {
+		if between := t.fold[o.roots[k-1].end():o.roots[k].start]; reHanDate.MatchString(string(between)) {
+			return k
+		}
+	}
+	return 0
+}
+
+// sideNumbers follows the numbering of a box's or a block of notes' own
+// items, which restarts at 1.
+type sideNumbers struct {
+	style style
+	last  int // 0 before the first item
+}
+
+// see records an item of the box: its first (numbered 1), or the next.
+func (n *sideNumbers) see(l label) {
+	if l.num == 1 || n.goesOn(l) {
+		n.style, n.last = l.style, l.num
+	}
+}
+
+// goesOn reports the next number of the box's own items.
+func (n sideNumbers) goesOn(l label) bool {
+	return n.last > 0 && l.style == n.style && l.num == n.last+1
+}
+
+// namesUnitsIn is a quick look for the words of a responsibility
+// clause in paragraphs: 牵头, 负责, 责任单位, 配合.
+func namesUnitsIn(t *text, ps []span) bool {
+	for _, p := range ps {
+		f := t.fold[p.start:p.end]
+		if containsRunes(f, []rune("牵头")) || containsRunes(f, []rune("负责")) || containsRunes(f, []rune("责任单位")) || containsRunes(f, []rune("配合")) {
+			return true
+		}
+	}
+	return false
+}
+
+func indexRune(f []rune, r rune) int {
+	for i, x := range f {
+		if x == r {
+			return i
+		}
+	}
+	return -1
 }
 
 // resumes reports a label that goes on from the item before a box: the
@@ -429,7 +507,7 @@ func isIssuerName(s string) bool {
 // assign work.
 var preambleWords = []string{"指导思想", "基本原则", "总体要求", "发展目标", "主要目标", "总体目标", "工作目标",
 	"总体思路", "基本思路", "发展思路", "重要意义", "编制依据", "适用范围", "发展现状", "现状与形势", "形势分析", "目标任务",
-	"行动目标", "具体目标", "工作原则"}
+	"行动目标", "具体目标", "工作原则", "目标要求", "目标定位"}
 
 // historyWords mark the parts of a plan that report what was done, whose
 // numbers are facts, not goals.
@@ -443,7 +521,24 @@ var principleWords = []string{"基本原则", "工作原则", "指导思想", "�
 func inHistory(it *item) bool { return underTitle(it, historyWords) }
 
 // inPrinciples reports an item under a heading of principles.
-func inPrinciples(it *item) bool { return underTitle(it, principleWords) }
+func inPrinciples(it *item) bool {
+	if underTitle(it, principleWords) {
+		return true
+	}
+	for p := it; p != nil; p = p.parent {
+		if isPrinciplesTitle(p.title) {
+			return true
+		}
+	}
+	return false
+}
+
+// isPrinciplesTitle reports a short title of principles in other words
+// than the usual ones: 实施原则, 推进原则.
+func isPrinciplesTitle(s string) bool {
+	s = strings.TrimSpace(foldString(s))
+	return utf8.RuneCountInString(s) <= 6 && strings.HasSuffix(s, "原则")
+}
 
 // underTitle reports an item under a heading whose title starts with one
 // of words (within its first 20 runes).
@@ -480,4 +575,30 @@ func isPreambleTitle(s string) bool {
 		}
 	}
 	return false
+}
+
+// isTasksTitle reports the short title of the part that holds the
+// tasks: 主要任务, 重点工作, 主要举措, 重点行动.
+func isTasksTitle(s string) bool {
+	s = strings.TrimSpace(foldString(s))
+	if utf8.RuneCountInString(s) > 8 {
+		return false
+	}
+	for _, w := range []string{"任务", "工作", "举措", "措施", "行动", "内容"} {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// isGoalsTitle reports the short title, at most n runes, of a part that
+// states the plan's goals in any of the words offices use: 预期目标,
+// 年度目标, 2025年目标, 发展定位和目标, 主要指标; not 目标考核.
+func isGoalsTitle(s string, n int) bool {
+	s = strings.TrimSpace(foldString(s))
+	if k := utf8.RuneCountInString(s); k < 2 || k > n {
+		return false
+	}
+	return strings.HasSuffix(s, "目标") || strings.HasSuffix(s, "指标")
 }

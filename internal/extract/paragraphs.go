@@ -241,7 +241,11 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 		switch f[k] {
 		case '专', '附':
 			// A box, "专栏3", or an annex, "附件", after a sentence.
-			if n := boxOrAnnexAt(f, k); n > 0 && depth == 0 && isParaEnd(f[k-1]) {
+			if n := boxOrAnnexAt(f, k); n == 1 && depth == 1 && f[k-1] == '(' && k-1 > start && isParaEnd(f[k-2]) {
+				// "【专栏1】" after a sentence: the bracket opens the box.
+				out = appendTrimmed(t, out, span{p.start + start, p.start + k - 1})
+				start, head = k-1, -1
+			} else if n > 0 && depth == 0 && isParaEnd(f[k-1]) {
 				out = appendTrimmed(t, out, span{p.start + start, p.start + k})
 				start, head = k, -1
 				if n > 2 {
@@ -385,6 +389,9 @@ func boxOrAnnexAt(f []rune, k int) int {
 
 // isBox reports a paragraph that begins with a box label, "专栏3".
 func isBox(f []rune) bool {
+	if len(f) > 3 && f[0] == '(' {
+		f = f[1:] // "【专栏1】"
+	}
 	return len(f) > 2 && f[0] == '专' && f[1] == '栏' && (isDigit(f[2]) || isHanDigit(f[2]))
 }
 

@@ -49,12 +49,19 @@ var (
 	setUp        = newWordList([]string{"设立", "组建", "发起设立", "设立总规模"})
 	thisYear     = newWordList([]string{"年底前", "年内", "全年", "今年", "当年", "本年度"})
 	pastInSent   = newWordList(pastSentenceWords)
+	stock        = newWordList(stockWords)
+	lengthens    = newWordList([]string{"延长至", "延长到", "延长为"})
+	funding      = newWordList([]string{"安排", "统筹", "整合", "投入", "筹集", "筹措", "拨付", "下达"})
+	countLeads   = newWordList([]string{"推动", "带动", "吸引", "引导", "支持", "帮助", "服务", "组织", "发展", "招引", "引育", "争取", "力争", "确保", "实现", "覆盖", "惠及", "吸纳", "带动就业"})
+	places       = newWordList([]string{"全省", "全市", "全县", "全区", "全州", "全盟", "我省", "我市", "我县", "我区"})
 	permission   = newWordList([]string{"可以", "可在", "可按", "可对", "可从", "允许"})
 	tariffs      = newWordList([]string{"收费标准", "票价", "价格为", "单价", "收费为", "计费"})
 	linking      = newWordList([]string{"融合", "互联", "互通", "对接", "衔接", "联动", "协同", "共享"})
 	programVerbs = newWordList([]string{"实施", "组织实施", "推进实施"})
 	training     = newWordList([]string{"培训", "轮训", "培养", "开展服务", "提供服务"})
 	comparedTo   = newWordList([]string{"比", "较", "同", "超", "于", "高于", "低于"})
+	classNouns   = newWordList(classedNouns)
+	actions      = newWordList(append(append([]string{"用于", "带动", "安排", "撬动", "吸引", "引导"}, countVerbs...), "支持", "补助", "资助"))
 )
 
 // Find returns the quantitative targets (commitments) stated in text, in order.
@@ -378,6 +385,12 @@ func (s *scanner) arabic(i int) int {
 			}
 		}
 	}
+	if vmax == nil && unit == "" && isMultiplier(at(rs, k)) && isRangeSep(at(rs, k+1)) && isDigit(at(rs, k+2)) {
+		// "3万—5万人", "10亿-20亿元": the multiplier written at both ends
+		if v2, _, k2 := s.number(k + 2); v2 > v && at(rs, k2) == rs[k] {
+			vmax, k = &v2, k2
+		}
+	}
 	if unit == "" {
 		u, k2 := units.longest(rs, k)
 		if u == "" && isMultiplier(at(rs, k)) && (at(rs, k+1) == '多' || at(rs, k+1) == '余') {
@@ -392,10 +405,18 @@ func (s *scanner) arabic(i int) int {
 				u, k2 = string(rs[j:j+n]), j+n
 			}
 		}
-		if u == "" || at(rs, k2) == '级' {
-			return j // no unit, or a class such as 100亿元级
+		if u == "" || at(rs, k2) == '级' || cutWord(u, at(rs, k2)) {
+			return j // no unit, a class such as 100亿元级, or a word (14部委)
 		}
 		unit, k = u, k2
+		// "50亿元—80亿元": the unit written at both ends
+		if vmax == nil && isRangeSep(at(rs, k)) && isDigit(at(rs, k+1)) {
+			if v2, _, k3 := s.number(k + 1); v2 > v {
+				if u2, k4 := units.longest(rs, k3); u2 == unit {
+					vmax, k = &v2, k4
+				}
+			}
+		}
 	} else if vmax == nil && (at(rs, k) == '%' || at(rs, k) == '％') {
 		k++
 	}
@@ -434,6 +455,13 @@ func (s *scanner) bareMultiplier(j int) int {
 	return 0
 }
 
+// cutWord reports a unit that is the start of a word the next rune
+// completes (部 in 部门, 单 in 单位): no unit at all.
+func cutWord(u string, next rune) bool {
+	cut, ok := wordUnits[string(lastRune(u))]
+	return ok && strings.ContainsRune(cut, next)
+}
+
 func at(rs []rune, i int) rune {
 	if i < 0 || i >= len(rs) {
 		return 0
@@ -470,10 +498,10 @@ func (s *scanner) chinese(i int) int {
 		return j
 	}
 	n, ok := cnValue(rs[i:j])
-	if !ok || n < 2 || at(rs, i-1) == '第' || at(rs, i-1) == '每' {
+	if !ok || n < 1 || at(rs, i-1) == '第' || at(rs, i-1) == '每' {
 		return j
 	}
-	// A range in Chinese numerals: 三至五个.
+	// A range in Chinese numerals: 三至五个, 一至两个.
 	var hi *float64
 	if r := at(rs, j); r == '至' || r == '到' || r == '—' || r == '-' || r == '～' || r == '~' {
 		j2 := j + 1
@@ -485,9 +513,21 @@ func (s *scanner) chinese(i int) int {
 			hi, j = &v, j2
 		}
 	}
+	if n < 2 && hi == nil {
+		return j // a count of one is never written so as a target
+	}
+	// 二十余个, 十多家: more than the number
+	more := false
+	if r := at(rs, j); (r == '余' || r == '多') && n >= 10 {
+		more = true
+		j++
+	}
 	unit, k := units.longest(rs, j)
-	if unit == "" || !countUnit(unit) && unit != "个百分点" && unit != "倍" {
+	if unit == "" || !countUnit(unit) && unit != "个百分点" && unit != "倍" || cutWord(unit, at(rs, k)) {
 		return j
+	}
+	if lastRune(unit) == '期' {
+		return k // a phase of a project: 二期工程
 	}
 	_, verb := verbsBefore.endingAt(rs, s.clause, i)
 	joined := s.cnSeen && (at(rs, i-1) == '和' || at(rs, i-1) == '、' || at(rs, i-1) == '及' || at(rs, i-1) == '与')
@@ -497,7 +537,7 @@ func (s *scanner) chinese(i int) int {
 	if !verb && !joined && !after {
 		return k
 	}
-	if s.candidate(cand{start: i, end: k, value: float64(n), max: hi, unit: unit}) {
+	if s.candidate(cand{start: i, end: k, value: float64(n), max: hi, unit: unit, more: more}) {
 		s.cnSeen = true
 	}
 	return k
@@ -717,6 +757,62 @@ func (s *scanner) trains(w word, c cand) bool {
 	return training.within(s.rs, c.end, sentenceEnd(s.rs, c.end))
 }
 
+// classOfCount reports a quantity that names the class of the things a
+// count right after it counts: "超10亿元企业20家", "投资1亿元以上重点项目
+// 100个". Between the quantity, ending at e, and the count stands only a
+// noun phrase ending in a noun of the genre's classes, with no verb.
+func (s *scanner) classOfCount(e int) bool {
+	rs := s.rs
+	k := e
+	for k < len(rs) && k-e < 16 && isHan(rs[k]) && !isCN(rs[k]) {
+		k++
+	}
+	if k == e || !endsWith(classNouns, rs, e, k) || actions.within(rs, e, k) {
+		return false
+	}
+	j := k
+	if isDigit(at(rs, j)) {
+		_, _, j = s.number(j)
+	} else {
+		for j < len(rs) && isCN(rs[j]) {
+			j++
+		}
+	}
+	if j == k {
+		return false
+	}
+	u, _ := units.longest(rs, j)
+	return u != "" && countUnit(u)
+}
+
+// budget reports money the plan puts up as a whole, "安排专项资金5000万元
+// 用于企业奖补": a verb of funding before it in its clause, with no word
+// of a grant between them (安排…给予10万元 is a grant).
+func (s *scanner) budget(start int) bool {
+	rs := s.rs
+	for k := start - 1; k >= s.clause; k-- {
+		if _, ok := funding.endingAt(rs, s.clause, k+1); ok {
+			return !rewards.within(rs, k+1, start)
+		}
+	}
+	return false
+}
+
+// countedByVerb reports a count written as the object of a verb of
+// building or cultivating (培育30家以上的龙头企业), a comparator between
+// them allowed, rather than a size of something else (员工人数50人以上的).
+func (s *scanner) countedByVerb(lo, start int) bool {
+	end := start
+	if w, ok := prefixCmp.endingAt(s.rs, lo, end); ok {
+		end -= len(w.r)
+	}
+	if _, ok := verbsBefore.endingAt(s.rs, lo, end); ok {
+		return true
+	}
+	_, ok := countLeads.endingAt(s.rs, lo, end)
+	return ok
+}
+
 // fundSetUp reports a fund the plan sets up: "设立规模10亿元的引导基金".
 func (s *scanner) fundSetUp(start, e int) bool {
 	rs := s.rs
@@ -750,7 +846,9 @@ func (s *scanner) explains(i int) bool {
 	rs := s.rs
 	for k := s.clause; k < i; k++ {
 		if w, ok := explainWords.startingAt(rs, k, i); ok {
-			if p := at(rs, k-1); string(w.r) == "即" && (p == '立' || p == '随' || p == '旋') {
+			// 即 spells out only the numbered parts that follow it; 立即,
+			// 即时零售 and 即将 are other words.
+			if n := at(rs, k+1); string(w.r) == "即" && !isDigit(n) && !isCN(n) {
 				continue
 			}
 			return true
@@ -765,6 +863,14 @@ func (s *scanner) explains(i int) bool {
 func (s *scanner) past(i int) bool {
 	rs := s.rs
 	if pastInSent.within(rs, min(s.sentence, s.clause), i) {
+		return true
+	}
+	// the head of the clause, or after a place (全县现有, 目前全市共有)
+	head := s.clause
+	if w, ok := places.startingAt(rs, head, i); ok {
+		head += len(w.r)
+	}
+	if _, ok := stock.startingAt(rs, head, i); ok {
 		return true
 	}
 	for k := s.clause; k < i; k++ {
@@ -900,18 +1006,22 @@ func (s *scanner) candidate(c cand) bool {
 	case pre != "":
 		cmp = pre
 	}
-	if timeUnits[c.unit] && cmp != plan.AtMost {
-		return false
+	if timeUnits[c.unit] && cmp != plan.AtMost && !endsWith(lengthens, rs, lo, c.start) {
+		return false // a duration bounded from above, or lengthened: 停留时间延长至2.5天
 	}
 	if timeUnits[c.unit] && at(rs, c.start-1) == '在' && pre == "" {
 		return false // a service standard, "在3个工作日内办结"; "压缩至3个工作日" is a target
 	}
-	if moneyUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) ||
+	if moneyUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) && !s.budget(c.start) ||
 		shareUnit(c.unit) && rewards.within(rs, s.clause, clauseEnd(rs, e)) {
 		return false // a subsidy, reward or tax rule: 一次性给予10万元奖励, 按50%给予贴息
 	}
 	if (moneyUnit(c.unit) || shareUnit(c.unit)) && s.rate(c.start) && rewards.within(rs, c.end, sentenceEnd(rs, c.end)) {
 		return false // a rate of support: 按合同金额的30%，给予一次性奖补
+	}
+	if k := lastIndexRunes(rs, max(s.clause, c.start-4), c.start, []rune("每")); k >= 0 && !strings.ContainsRune("年季月", at(rs, k+1)) &&
+		rewards.within(rs, s.clause, sentenceEnd(rs, c.end)) {
+		return false // the base of a rate of support: 每引进1人给予10万元
 	}
 	if inclusive(rs, c.end) {
 		return false // a bound of eligibility: 从业人员300人（含）以下的企业
@@ -941,6 +1051,12 @@ func (s *scanner) candidate(c cand) bool {
 			s.lastEnd = -1
 		}
 		return false // a qualifier: 营业收入超10亿元的企业, 10万人口以上的县城
+	}
+	if !countUnit(c.unit) && s.classOfCount(e) {
+		return false // a class of what is counted: 超10亿元企业20家, 1亿元以上项目100个, 增长30%以上的企业20家
+	}
+	if countUnit(c.unit) && post != "" && post != plan.About && at(rs, e) == '的' && !s.countedByVerb(lo, c.start) {
+		return false // a bound of size: 从业人员300人以下的企业, 床位100张以上的养老机构
 	}
 	if radius.startingAtOK(rs, e) {
 		return false // a radius: 5公里范围内, 15分钟生活圈
@@ -1299,4 +1415,10 @@ func splitList(p []rune) [][]rune {
 		}
 	}
 	return append(out, p[from:])
+}
+
+// endsWith reports a word of l ending at rs[end] and starting at or after lo.
+func endsWith(l wordList, rs []rune, lo, end int) bool {
+	_, ok := l.endingAt(rs, lo, end)
+	return ok
 }

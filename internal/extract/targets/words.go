@@ -19,13 +19,20 @@ var baseUnits = []string{
 	"个", "家", "项", "条", "所", "座", "种", "处", "批", "套", "台", "辆",
 	"艘", "架", "架次", "张", "床", "间", "栋", "幢", "场", "场次", "次",
 	"支", "件", "份", "篇", "头", "只", "株", "棵", "组", "队", "片", "块",
-	"列", "班次", "趟",
+	"列", "班次", "趟", "部", "款", "笔", "期", "票", "单", "宗",
+	"家次", "个次", "台次", "艘次", "站次",
 	// physical quantities
 	"吨", "公斤", "千克", "斤", "标箱", "标准箱", "吨标准煤", "亩", "公顷",
 	"平方米", "平方公里", "平方千米", "公里", "千米", "米", "延米",
-	"千瓦", "兆瓦", "吉瓦", "千瓦时", "立方米", "微克/立方米", "立方米/公顷",
+	"千瓦", "兆瓦", "吉瓦", "千瓦时", "立方米", "微克/立方米", "立方米/公顷", "TEU",
 	// durations (only with an upper bound, see timeUnits)
 	"个月", "个工作日", "工作日", "天", "日", "小时", "分钟", "秒",
+}
+
+// wordUnits are count units that also begin common words; the unit is
+// not read when the rest of such a word follows it (14部委, 5部门, 10单位).
+var wordUnits = map[string]string{
+	"部": "门委署分位", "单": "位元", "期": "间末内限", "票": "据",
 }
 
 // multipliers may stand between the number and its base unit.
@@ -43,7 +50,7 @@ var timeUnits = map[string]bool{
 // money and measures are followed by the next clause, not an object.
 func countUnit(u string) bool {
 	switch lastRune(u) {
-	case '%', '％', '‰', '点', '倍', '元', '米', '里', '吨', '亩', '顷', '瓦', '时', '煤', '箱', '口':
+	case '%', '％', '‰', '点', '倍', '元', '米', '里', '吨', '亩', '顷', '瓦', '时', '煤', '箱', '口', 'U':
 		return false
 	}
 	return true
@@ -120,6 +127,12 @@ var scopeFollowers = []string{
 	"取得", "全面", "有效", "为", "是",
 }
 
+// classedNouns are the things a plan counts by their class of size
+// (超10亿元企业20家, 亿元以上项目30个).
+var classedNouns = []string{
+	"企业", "项目", "市场", "平台", "集群", "园区", "商圈", "景区", "主体", "商户", "工厂", "基地",
+}
+
 // rewardWords in a clause mark money amounts and shares as subsidy,
 // reward or tax rules.
 var rewardWords = []string{
@@ -135,7 +148,12 @@ var baselineWords = []string{
 }
 
 // pastSentenceWords mark a whole sentence as a statement of fact.
-var pastSentenceWords = []string{"截至", "截止", "以来", "同期"}
+var pastSentenceWords = []string{"截至", "截止", "以来", "同期", "近年来", "近几年", "近三年", "近五年", "近两年"}
+
+// stockWords at the head of a clause state what exists (全县现有A级景区
+// 12家, 目前全市共有…): a fact, not a commitment. After a verb, "改造现有
+// 市场30个" is work to do.
+var stockWords = []string{"现有", "目前", "当前", "共有", "现已"}
 
 // pastClauseWords mark a clause as a statement of fact, unless the year
 // word is the base of a comparison (比上年增长).
@@ -146,7 +164,7 @@ var leadWords = []string{
 	"力争", "确保", "争取", "努力", "计划", "全年", "年内", "今年", "当年",
 	"实现", "全省", "全市", "全区", "全州", "全县", "逐步", "继续", "进一步",
 	"持续", "将", "使", "并", "其中", "同时", "推动", "以及", "和", "及", "与",
-	"，", ",", "、", " ",
+	"，", ",", "、", " ", "——", "—",
 	"\u3000",
 }
 
@@ -155,7 +173,7 @@ var tailWords = []string{
 	"达到", "达", "超过", "不低于", "不少于", "不超过", "不高于", "控制在",
 	"下降至", "下降到", "降至", "降到", "压减至", "压缩至", "缩短至",
 	"扩大到", "扩大至", "提高到", "提高至", "提升到", "提升至", "增加到",
-	"增加至", "增长到", "增长至", "上升到", "上升至", "突破", "为", "在",
+	"增加至", "增长到", "增长至", "上升到", "上升至", "延长至", "延长到", "恢复至", "恢复到", "突破", "为", "在",
 	"均", "都", "分别", "约", "接近", "近", "保持", "稳定", "完成", "实现",
 	"累计", "共", "总计", "合计", "力争", "争取", "确保", "的", "超", "逾",
 	"大于", "高于", "低于", "至少", " ", "\u3000",
