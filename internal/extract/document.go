@@ -167,7 +167,7 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 		}
 	}
 	d.Title = stripGlosses(d.Title)
-	sig := signature(t, lines)
+	sig := signature(t, lines, r.meta)
 
 	// "X关于印发Y的通知" wraps the plan Y: the plan's title is Y as the plan
 	// prints it, unless the notice issues several plans.
@@ -714,12 +714,33 @@ func trimIssuerLead(s string) string {
 	return s
 }
 
+// cleanIssuer keeps a metadata field's value when it names the issuing
+// bodies. Joint issuers listed with a separator ("某市商务局;某市财政局")
+// are written as the header prints them, separated by blanks.
 func cleanIssuer(s string) string {
 	s = strings.TrimSpace(s)
-	if s == "" || !issuerLike(foldString(s)) {
+	if s == "" {
 		return ""
 	}
-	return s
+	if issuerLike(foldString(s)) {
+		return s
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool {
+		switch foldRune(r) {
+		case ';', ',', '、', ' ':
+			return true
+		}
+		return false
+	})
+	if len(parts) < 2 {
+		return ""
+	}
+	for _, p := range parts {
+		if !issuerLike(foldString(p)) {
+			return ""
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 func firstMatch(re *regexp.Regexp, s string) string {
@@ -856,11 +877,12 @@ type signed struct {
 // the plan's heading ("2023年3月24日某省…行动方案"), and in a text run
 // together into one line the signature stands between two sentences
 // ("…认真组织实施。某省人民政府办公厅2023年12月13日为深入…"). Without one, a
-// date line near the end, else in the header.
-func signature(t *text, lines []span) signed {
+// date line near the end, else in the header. A value of a site's metadata
+// (meta, "发布时间：" then "2022年07月15日") signs nothing.
+func signature(t *text, lines []span, meta map[int]bool) signed {
 	for i := 1; i < len(lines); i++ {
 		f := t.fold[lines[i].start:lines[i].end]
-		if !mayBeDateLine(f) {
+		if meta[i] || !mayBeDateLine(f) {
 			continue
 		}
 		date, n, amb := dateAt(f, 0)
@@ -882,12 +904,12 @@ func signature(t *text, lines []span) signed {
 	}
 	// A date on its own line near the end, else in the header.
 	for i := len(lines) - 1; i >= 0 && i >= len(lines)-8; i-- {
-		if fs := strings.TrimSpace(t.fline(lines[i])); reDateLine.MatchString(fs) {
+		if fs := strings.TrimSpace(t.fline(lines[i])); !meta[i] && reDateLine.MatchString(fs) {
 			return signed{date: firstDate(fs)}
 		}
 	}
 	for i := 0; i < len(lines) && i < 15; i++ {
-		if !mayBeDateLine(t.fold[lines[i].start:lines[i].end]) {
+		if meta[i] || !mayBeDateLine(t.fold[lines[i].start:lines[i].end]) {
 			continue
 		}
 		if fs := strings.TrimSpace(t.fline(lines[i])); reDateLine.MatchString(fs) {
