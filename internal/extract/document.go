@@ -286,18 +286,24 @@ func headingAfter(t *text, lines []span, at int) string {
 }
 
 // reportedTitle is the plan a news report's opening f says was issued
-// ("印发《X》", "出台《X》", "发布《X》"), as rune offsets of X in f, when X
+// ("印发《X》", "出台了《X》", "公布《X》"), as rune offsets of X in f, when X
 // reads as a plan's title; 0, 0 when none.
 func reportedTitle(f []rune) (int, int) {
-	for _, verb := range []string{"印发《", "出台《", "发布《"} {
-		k := runeIndex(f, verb, 0)
-		if k < 0 {
+	for k := 2; k < len(f); k++ {
+		if f[k] != '《' {
 			continue
 		}
-		a := k + 3
+		v := k
+		if f[v-1] == '了' {
+			v--
+		}
+		if v < 2 || !wordAt(f, v-2, reportVerbs) {
+			continue
+		}
+		a := k + 1
 		e := runeIndex(f, "》", a)
 		if e < 0 {
-			continue
+			return 0, 0
 		}
 		if title := strings.TrimSpace(string(f[a:e])); hasGenre(title) && !strings.HasSuffix(title, "通知") {
 			return a, e
@@ -305,6 +311,10 @@ func reportedTitle(f []rune) (int, int) {
 	}
 	return 0, 0
 }
+
+// reportVerbs are the verbs with which a news report says a plan was
+// issued.
+var reportVerbs = [][]rune{[]rune("印发"), []rune("出台"), []rune("发布"), []rune("公布"), []rune("制定"), []rune("推出")}
 
 // leadOf is the start of s, at most n runes.
 func leadOf(s string, n int) string {
