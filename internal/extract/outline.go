@@ -61,8 +61,20 @@ func buildOutline(t *text, lines []span) *outline {
 	inBox := false       // inside a 专栏 box
 	var boxAfter *item   // the item the box follows
 	var notesAfter *item // the item the notes follow
+	annex := 0           // lines left of a list of attachments
 	for i, ln := range lines {
 		f := t.fold[ln.start:ln.end]
+		// A list of attachments, "附件：1.X清单" then "2.Y名单", names
+		// documents: its numbers are no items, and it ends the item above.
+		if annex == 0 {
+			annex = annexList(t, lines[i:])
+		}
+		if annex > 0 {
+			annex--
+			o.loose = append(o.loose, ln)
+			attach = nil
+			continue
+		}
 		// A site's related-links block ends the document: nothing after it
 		// is part of the plan.
 		short := ""
@@ -253,6 +265,27 @@ func definesTerm(f []rune) bool {
 		}
 	}
 	return false
+}
+
+// annexList returns the number of lines of a list of attachments that
+// starts at lines[0]: "附件：1.X清单" then "2.Y名单", or the mark "附件："
+// alone with "1.X清单" below it; 0 where none starts.
+func annexList(t *text, lines []span) int {
+	if n := attachmentList(t, lines); n > 0 || len(lines) < 2 || !isAttachmentMark(t, lines[0]) {
+		return n
+	}
+	n := 1
+	for n < len(lines) {
+		g := t.fold[lines[n].start:lines[n].end]
+		if lbl, ok := parseLabel(g); !ok || lbl.style != styleArabic || lbl.num != n || !namesAttachment(g) {
+			break
+		}
+		n++
+	}
+	if n == 1 {
+		return 0
+	}
+	return n
 }
 
 // splitInlineItems cuts lines that hold several items one after another,

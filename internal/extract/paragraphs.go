@@ -187,6 +187,9 @@ func issuerStart(f []rune, ds int) int {
 			b--
 		}
 		if b > 0 && !isParaEnd(f[b-1]) || !isIssuerName(string(f[b:ds])) {
+			if start < 0 {
+				return afterDocName(f, ds)
+			}
 			return start
 		}
 		start = b
@@ -195,6 +198,23 @@ func issuerStart(f []rune, ds int) int {
 		}
 		ds = b
 	}
+}
+
+// afterDocName returns where an issuer's name begins that ends just
+// before the date at f[ds] and follows the name of a document without a
+// stop, as a signature follows the list of attachments in a text run
+// together ("附件：1.某某清单2.某某名单某市人民政府办公室2023年3月8日"); -1
+// when none does.
+func afterDocName(f []rune, ds int) int {
+	for b := ds - 4; b > 0 && ds-b <= 40; b-- {
+		if !strings.ContainsRune("单表案录》", f[b-1]) {
+			continue
+		}
+		if name := string(f[b:ds]); isIssuerName(name) && startsWithPlace(name) {
+			return b
+		}
+	}
+	return -1
 }
 
 // beginsText reports a rune that may begin the text after a signature; a
