@@ -412,6 +412,18 @@ func readFields(t *text, lines []span, meta map[int]bool) map[string]string {
 					i++
 				}
 			}
+			if lf.label == "标题" && v != "" && len(found) == 1 && i+1 < len(lines) {
+				// A title too long for its cell goes on in the next line:
+				// "标题：某市…关于印发某市加快发展" / "银发经济实施方案的通知".
+				next := lines[i+1]
+				rest := strings.TrimSpace(t.str(next))
+				if nf := t.fold[next.start:next.end]; next.end-next.start <= 60 && len(labelsIn(nf)) == 0 &&
+					!hasGenre(foldString(v)) && hasGenre(foldString(v+rest)) {
+					v += rest
+					meta[i+1] = true
+					i++
+				}
+			}
 			if _, done := fields[lf.label]; !done && v != "" {
 				fields[lf.label] = v
 			}
@@ -686,11 +698,17 @@ func issuerLike(s string) bool {
 	return s == "国务院" || utf8.RuneCountInString(s) >= 4 && (strings.HasSuffix(s, "部") || strings.HasSuffix(s, "政府") || strings.HasSuffix(s, "院") || strings.HasSuffix(s, "署"))
 }
 
-// chooseIssuer picks the issuer: a full name (one that starts with its
-// region) beats a short one ("省政府办公厅"); among equals the header or
-// title beats the signature, which beats a site's metadata, its 信息来源
+// chooseIssuer picks the issuer (cands: the header's, the signature's,
+// then the others): a full name (one that starts with its region) beats a
+// short one ("省政府办公厅"); among equals the header or title beats the
+// signature, which beats a site's metadata, its 信息来源
 // and a sentence that reports the issue.
 func chooseIssuer(cands ...string) string {
+	// A signature that prints the city before the header's name
+	// ("某市某县人民政府办公室" under "某县人民政府办公室…") is the fuller one.
+	if len(cands) > 1 && cands[0] != "" && len(cands[1]) > len(cands[0]) && strings.HasSuffix(cands[1], cands[0]) && startsWithPlace(cands[1]) {
+		return cands[1]
+	}
 	for _, c := range cands {
 		if c != "" && (startsWithPlace(c) || strings.HasPrefix(c, "中共") || strings.HasPrefix(c, "国务院")) {
 			return c
