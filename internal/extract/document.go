@@ -16,7 +16,7 @@ var (
 	reISODate     = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
 	reHanDate     = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reYear        = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	reIssuedBy    = regexp.MustCompile(`([\p{Han}]{4,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日)?(?:联合)?(?:印发|发布|出台)(?:了)?《`)
+	reIssuedBy    = regexp.MustCompile(`([\p{Han}]{2,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日|日前|联合|正式|专门)*(?:印发|发布|出台|公布)(?:了)?《`)
 	reCNDate      = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
 	reYearDigits  = regexp.MustCompile(`(?:19|20)\d{2}`)
 	reAnnualPlan  = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
@@ -87,13 +87,13 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 	written := ""
 	for _, l := range writtenLabels {
 		if written == "" {
-			written = firstDate(fields[l])
+			written = fieldDate(fields[l])
 		}
 	}
 	posted := ""
 	for _, l := range postedLabels {
 		if posted == "" {
-			posted = firstDate(fields[l])
+			posted = fieldDate(fields[l])
 		}
 	}
 
@@ -773,6 +773,28 @@ func cleanIssuer(s string) string {
 
 func firstMatch(re *regexp.Regexp, s string) string {
 	return strings.TrimSpace(re.FindString(s))
+}
+
+// reFieldDate is a date of a metadata field written with slashes or dots,
+// "2023/05/06", "2023.5.6", or in bare digits, "20230506".
+var reFieldDate = regexp.MustCompile(`^((?:19|20)\d{2})(?:[/.](\d{1,2})[/.](\d{1,2})|(\d{2,4}))$`)
+
+// fieldDate reads the date of a metadata field, as ISO: any date
+// firstDate reads, or a field that holds only a date in slashes, dots or
+// bare digits with one reading.
+func fieldDate(v string) string {
+	if d := firstDate(v); d != "" {
+		return d
+	}
+	m := reFieldDate.FindStringSubmatch(strings.TrimSpace(v))
+	switch {
+	case m == nil:
+		return ""
+	case m[4] != "":
+		d, _ := bareDate(m[1], m[4])
+		return d
+	}
+	return isoDate(m[1], m[2], m[3])
 }
 
 // firstDate returns the first date found in the candidates, as ISO.
