@@ -511,7 +511,7 @@ var metaLabelRunes = func() [][]rune {
 // trimmed from either end.
 type heading struct {
 	src, fold string
-	docNumber string // a number printed before the title on its line
+	docNumber string // a number printed before the title on its line, or after a notice heading glued to its addressee
 	whole     bool   // the heading is the whole line
 	cut       bool   // the heading was cut from the start of a longer line
 }
@@ -519,7 +519,8 @@ type heading struct {
 // cleanHeading trims a header line to the title it may hold: a Markdown
 // heading's "#", a document number before the title ("盘政发〔2016〕30号
 // 盘锦市…"), the site's name after it ("…的意见-某省人民政府门户网站"), and
-// the addressee glued after a notice's heading ("…的通知各市人民政府：").
+// the addressee glued after a notice's heading ("…的通知各市人民政府："),
+// and the number between them.
 func cleanHeading(t *text, ln span) heading {
 	f, s := t.fold[ln.start:ln.end], t.src[ln.start:ln.end]
 	a, b := 0, len(f)
@@ -546,6 +547,14 @@ func cleanHeading(t *text, ln span) heading {
 	}
 	if k := runeIndex(f[:min(b, a+maxHeading)], "的通知", a); k >= 0 && k+3 < b && f[k+3] != '》' && balanced(f[a:k+3]) {
 		b, h.cut = k+3, true
+		// "…的通知甘政办发〔2022〕41号各市…": the number between the
+		// heading and the addressee, in a text run together.
+		if rest := string(f[b:min(len(f), b+30)]); h.docNumber == "" && strings.ContainsRune(rest, '号') {
+			if loc := reDocNumber.FindStringIndex(rest); loc != nil && loc[0] == 0 {
+				n := utf8.RuneCountInString(rest[:loc[1]])
+				h.docNumber = strings.TrimSpace(string(s[b : b+n]))
+			}
+		}
 	}
 	if b-a > maxHeading {
 		return heading{docNumber: h.docNumber}
