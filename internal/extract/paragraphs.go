@@ -487,7 +487,9 @@ func inlineLabel(f []rune, k int, afterTitle, inParens bool) (lbl label, strict,
 		if inParens || !isHan(prev) || isHanDigit(prev) || e >= len(f) || !isHan(f[e]) {
 			break
 		}
-		if lbl.num >= 2 && prev != '第' && prev != '其' || lbl.num == 1 && afterTitle && !strings.ContainsRune(oneCompounds, prev) {
+		// "…实施方案一、重点任务": the first section after the plan's
+		// title.
+		if lbl.num >= 2 && prev != '第' && prev != '其' || lbl.num == 1 && (afterTitle && !strings.ContainsRune(oneCompounds, prev) || endsPlanTitle(f[:k])) {
 			return lbl, true, true
 		}
 	case inParens:
