@@ -948,11 +948,23 @@ func signature(t *text, lines []span, meta map[int]bool) signed {
 		if n == 0 || amb && n < len(f) {
 			continue
 		}
-		if n < len(f) && !signatureEnd(f, n) {
+		// "2023年6月12日印发" on a line of its own signs; the same words
+		// in a sentence cite a date.
+		if n < len(f) && !signatureEnd(f, n) && !reDateLine.MatchString(strings.TrimSpace(t.fline(lines[i]))) {
 			continue
 		}
 		if prev := stripGlosses(strings.TrimSpace(t.fline(lines[i-1]))); issuerLike(prev) {
-			return signed{issuer: stripGlosses(strings.TrimSpace(t.str(lines[i-1]))), date: date, ambiguous: amb, end: lines[i].start + n}
+			issuer := stripGlosses(strings.TrimSpace(t.str(lines[i-1])))
+			// Joint issuers sign one a line: "某市商务局" / "某市民政局" /
+			// date. Each names its place, as a unit in a table's cell does not.
+			for j := i - 2; j >= 0 && j >= i-5 && !meta[j] && startsWithPlace(prev); j-- {
+				fj := stripGlosses(strings.TrimSpace(t.fline(lines[j])))
+				if !issuerLike(fj) || !startsWithPlace(fj) && !strings.HasPrefix(fj, "中共") {
+					break
+				}
+				issuer = stripGlosses(strings.TrimSpace(t.str(lines[j]))) + " " + issuer
+			}
+			return signed{issuer: issuer, date: date, ambiguous: amb, end: lines[i].start + n}
 		}
 	}
 	if s, ok := inlineSignature(t, 0, min(len(t.fold), noticeWindow)); ok {
