@@ -230,7 +230,7 @@ func dropNoticeItems(t *text, o *outline) {
 		}
 	}
 	end, last := first[cut].start, first[len(first)-1].end()
-	if first[cut-1].end()-first[0].start > (last-end)/2 {
+	if first[cut-1].end()-first[0].start > (last-end)/2 && !signedBetween(t, o, first[cut-1].start, end) {
 		return
 	}
 	o.roots = o.roots[cut:]
@@ -325,6 +325,17 @@ func splitInlineItems(t *text, lines []span) []span {
 		out = append(out, t.trim(span{start, ln.end}))
 	}
 	return out
+}
+
+// signedBetween reports a date of signature, a line of its own, between
+// the offsets a and b: the notice ends there, and what follows is the plan.
+func signedBetween(t *text, o *outline, a, b int) bool {
+	for _, ln := range o.loose {
+		if ln.start > a && ln.end <= b && reDateLine.MatchString(strings.TrimSpace(t.fline(ln))) {
+			return true
+		}
+	}
+	return false
 }
 
 // coversSection reports a sentence that assigns the items above it:
