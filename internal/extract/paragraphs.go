@@ -379,7 +379,7 @@ func unitLabelStart(f []rune, c int) int {
 	return -1
 }
 
-// boxOrAnnexAt reports a box label "专栏3" (1) or an annex mark "附件"
+// boxOrAnnexAt reports a box label "专栏3", "专栏：" (1) or an annex mark "附件"
 // at f[k]: 2 where a number or a colon follows it, 3 where the annex's
 // title follows directly; 0 otherwise.
 func boxOrAnnexAt(f []rune, k int) int {
@@ -389,7 +389,8 @@ func boxOrAnnexAt(f []rune, k int) int {
 	next := f[k+2]
 	switch {
 	case f[k] == '专' && f[k+1] == '栏':
-		if isDigit(next) || isHanDigit(next) {
+		// "专栏3", or an unnumbered box, "专栏：重点项目", "专栏 重点项目".
+		if isDigit(next) || isHanDigit(next) || next == ':' || next == ' ' {
 			return 1
 		}
 	case f[k] == '附' && f[k+1] == '件':
@@ -403,9 +404,10 @@ func boxOrAnnexAt(f []rune, k int) int {
 	return 0
 }
 
-// isBox reports a paragraph that begins with a box label, "专栏3".
+// isBox reports a paragraph that begins with a box label, "专栏3",
+// "专栏：重点项目".
 func isBox(f []rune) bool {
-	return len(f) > 2 && f[0] == '专' && f[1] == '栏' && (isDigit(f[2]) || isHanDigit(f[2]))
+	return len(f) > 2 && f[0] == '专' && f[1] == '栏' && (isDigit(f[2]) || isHanDigit(f[2]) || f[2] == ':' || f[2] == ' ')
 }
 
 // maxLeaderLabel bounds a leader's label, "牵头市领导".
