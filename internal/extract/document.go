@@ -397,6 +397,10 @@ func readFields(t *text, lines []span, meta map[int]bool) map[string]string {
 			continue
 		}
 		meta[i] = true
+		if n := columnFields(t, lines, i, found, fields, meta); n > 0 {
+			i += n
+			continue
+		}
 		for k, lf := range found {
 			end := len(f)
 			if k+1 < len(found) {
@@ -430,6 +434,44 @@ func readFields(t *text, lines []span, meta map[int]bool) map[string]string {
 		}
 	}
 	return fields
+}
+
+// columnFields reads a table whose header row holds only labels
+// ("| 发文机关 | 发文字号 | 成文日期 |") and whose next row, after a
+// Markdown rule, holds their values in the same columns. It returns the
+// number of lines read after the header, 0 where lines[i] is no such row.
+func columnFields(t *text, lines []span, i int, found []labelField, fields map[string]string, meta map[int]bool) int {
+	head := t.cells(lines[i])
+	if len(found) < 2 || len(head) != len(found) {
+		return 0
+	}
+	for k, c := range head {
+		if c.start-lines[i].start != found[k].start {
+			return 0
+		}
+	}
+	j := i + 1
+	if j < len(lines) && isRule(t, t.cells(lines[j])) {
+		j++
+	}
+	if j >= len(lines) {
+		return 0
+	}
+	vals := t.cells(lines[j])
+	if len(vals) != len(head) {
+		return 0
+	}
+	for k, lf := range found {
+		if v := strings.TrimSpace(t.str(vals[k])); v != "" {
+			if _, done := fields[lf.label]; !done {
+				fields[lf.label] = v
+			}
+		}
+	}
+	for k := i + 1; k <= j; k++ {
+		meta[k] = true
+	}
+	return j - i
 }
 
 // labelField is one label found in a line: rune offsets of the label and
