@@ -394,6 +394,13 @@ func readFields(t *text, lines []span, meta map[int]bool) map[string]string {
 		}
 		found := labelsIn(f)
 		if len(found) == 0 {
+			// Labels separated from their values by tabs only: a row
+			// of labels and values, not a table's header with one "时间".
+			if found = labelsIn(tabsAsBars(t, ln, f)); len(found) == 1 && found[0].start > 0 {
+				found = nil
+			}
+		}
+		if len(found) == 0 {
 			continue
 		}
 		meta[i] = true
@@ -436,6 +443,25 @@ func readFields(t *text, lines []span, meta map[int]bool) map[string]string {
 	return fields
 }
 
+// tabsAsBars returns the folded line f with its tabs as table bars: a
+// metadata table copied from a page separates a label from its value by
+// a tab ("发文机关\t某市商务局\t成文日期\t…").
+func tabsAsBars(t *text, ln span, f []rune) []rune {
+	var out []rune
+	for i, r := range t.src[ln.start:ln.end] {
+		if r == '\t' {
+			if out == nil {
+				out = slices.Clone(f)
+			}
+			out[i] = '|'
+		}
+	}
+	if out == nil {
+		return f
+	}
+	return out
+}
+
 // columnFields reads a table whose header row holds only labels
 // ("| 发文机关 | 发文字号 | 成文日期 |") and whose next row, after a
 // Markdown rule, holds their values in the same columns. It returns the
@@ -446,7 +472,8 @@ func columnFields(t *text, lines []span, i int, found []labelField, fields map[s
 		return 0
 	}
 	for k, c := range head {
-		if c.start-lines[i].start != found[k].start {
+		// Each cell holds its label and nothing else.
+		if c.start-lines[i].start != found[k].start || c.end-lines[i].start > found[k].end {
 			return 0
 		}
 	}
