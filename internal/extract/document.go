@@ -115,7 +115,7 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 			break
 		}
 	}
-	headIssuer, headerDate := "", ""
+	headIssuer, headerDate, crumb := "", "", ""
 	for i := 0; i <= bodyStart && i < len(lines); i++ {
 		fs := strings.TrimSpace(t.fline(lines[i]))
 		// "2022-05-19 14:17 来源：某网": a news page's posting time.
@@ -123,6 +123,9 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 			posted = firstDate(m)
 		}
 		if r.meta[i] || isClutter(fs) || isBreadcrumb(fs) {
+			if crumb == "" && !r.meta[i] {
+				crumb = crumbTitle(t, lines[i])
+			}
 			continue
 		}
 		h := cleanHeading(t, lines[i])
@@ -216,6 +219,9 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 				d.Title = strings.TrimSpace(string(t.src[ln.start+a : ln.start+b]))
 			}
 		}
+	}
+	if d.Title == "" {
+		d.Title = stripGlosses(crumb)
 	}
 	introIssuer := ""
 	// "…领导小组办公室印发《2020年浙江省服务业发展工作要点》", in the
@@ -596,6 +602,11 @@ func cleanHeading(t *text, ln span) heading {
 	for a < b && (f[a] == '#' || f[a] == ' ') {
 		a++
 	}
+	a += menuEnd(f[a:b])
+	// "【某市2023年…工作要点】": a page heading in brackets.
+	if b-a > 2 && s[a] == '【' && s[b-1] == '】' && !slices.Contains(s[a+1:b-1], '【') {
+		a, b = a+1, b-1
+	}
 	h := heading{}
 	if head := string(f[a:min(b, a+40)]); strings.ContainsRune(head, '号') {
 		if loc := reDocNumber.FindStringIndex(head); loc != nil && loc[0] == 0 {
@@ -636,20 +647,69 @@ func cleanHeading(t *text, ln span) heading {
 	return h
 }
 
+// menuEnd is where a title begins that follows a site's menu on its line
+// ("首页 | 政务公开 | 政策文件 某市…工作要点"): after the last separator and
+// the short menu words after it; 0 where no title follows a menu.
+func menuEnd(f []rune) int {
+	k := len(f) - 1
+	for k >= 0 && f[k] != '|' && f[k] != '>' && f[k] != '»' {
+		k--
+	}
+	if k < 0 {
+		return 0
+	}
+	a := k + 1
+	for {
+		for a < len(f) && f[a] == ' ' {
+			a++
+		}
+		e := a
+		for e < len(f) && f[e] != ' ' {
+			e++
+		}
+		if e >= len(f) || e-a > 4 {
+			break
+		}
+		a = e
+	}
+	if !isTitleLine(strings.TrimSpace(string(f[a:]))) {
+		return 0
+	}
+	return a
+}
+
+// crumbTitle is the title that ends a breadcrumb ("首页 > 政策文件 > 某市
+// 2023年…工作要点"), or "": the title of a page that prints it nowhere else.
+func crumbTitle(t *text, ln span) string {
+	f := t.fold[ln.start:ln.end]
+	if k := menuEnd(f); k > 0 {
+		return strings.TrimSpace(string(t.src[ln.start+k : ln.end]))
+	}
+	return ""
+}
+
 // lastSiteName is the offset of the separator before a site's name at
 // the end of a page heading, or -1.
 func lastSiteName(f []rune) int {
-	s := string(f)
-	if !strings.HasSuffix(s, "网站") && !strings.HasSuffix(s, "政府网") && !strings.HasSuffix(s, "网") {
+	i := len(f) - 1
+	for ; i > 0; i-- {
+		if f[i] == '-' || f[i] == '_' || f[i] == '|' || f[i] == ' ' && f[i-1] == ' ' {
+			break
+		}
+	}
+	if i <= 0 {
 		return -1
 	}
-	for i := len(f) - 1; i > 0; i-- {
-		switch {
-		case f[i] == '-' || f[i] == '_' || f[i] == '|':
-			return i
-		case f[i] == ' ' && f[i-1] == ' ':
-			return i - 1
-		}
+	if f[i] == ' ' {
+		i--
+	}
+	s := string(f)
+	if strings.HasSuffix(s, "网站") || strings.HasSuffix(s, "政府网") || strings.HasSuffix(s, "网") {
+		return i
+	}
+	// "某市2023年…工作要点 - 某市商务局": the body whose site it is.
+	if tail := strings.Trim(string(f[i+1:]), " -_|"); isIssuerName(tail) && isTitleLine(strings.TrimSpace(string(f[:i]))) {
+		return i
 	}
 	return -1
 }
