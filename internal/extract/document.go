@@ -170,6 +170,11 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 		}
 	}
 	d.Title = stripGlosses(d.Title)
+	if fs := foldString(d.Title); d.Title != "" && !isTitleLine(fs) && strings.ContainsRune(fs, ' ') {
+		if src, fold := unspaced([]rune(d.Title), []rune(fs)); isTitleLine(fold) {
+			d.Title = src
+		}
+	}
 	sig := signature(t, lines, r.meta)
 
 	// "X关于印发Y的通知" wraps the plan Y: the plan's title is Y as the plan
@@ -644,7 +649,33 @@ func cleanHeading(t *text, ln span) heading {
 	}
 	h.src, h.fold = string(s[a:b]), string(f[a:b])
 	h.whole = !h.cut && h.docNumber == "" && a == 0 && b == len(f)
+	if !isTitleLine(h.fold) && strings.ContainsRune(h.fold, ' ') {
+		// "某市促进服务消费若　干　措　施": a title spaced out for print
+		// reads without its spacing.
+		if src, fold := unspaced(s[a:b], f[a:b]); isTitleLine(fold) {
+			h.src, h.fold = src, fold
+		}
+	}
 	return h
+}
+
+// unspaced drops the blanks between two Han characters of a heading,
+// from its source and its folded text alike.
+func unspaced(s, f []rune) (string, string) {
+	var src, fold []rune
+	for i := range f {
+		if f[i] == ' ' && i > 0 && i+1 < len(f) && isHan(f[i-1]) {
+			j := i
+			for j < len(f) && f[j] == ' ' {
+				j++
+			}
+			if j < len(f) && isHan(f[j]) {
+				continue
+			}
+		}
+		src, fold = append(src, s[i]), append(fold, f[i])
+	}
+	return string(src), string(fold)
 }
 
 // menuEnd is where a title begins that follows a site's menu on its line
@@ -775,12 +806,18 @@ func isBreadcrumb(fs string) bool {
 	if len(words) < 3 {
 		return false
 	}
+	single := 0
 	for _, w := range words {
-		if utf8.RuneCountInString(w) > 4 {
+		n := utf8.RuneCountInString(w)
+		if n > 4 {
 			return false
 		}
+		if n == 1 {
+			single++
+		}
 	}
-	return true
+	// "若　干　措　施": a title spaced out for print, not a row of links.
+	return 2*single <= len(words)
 }
 
 // sameKey reports two titles that differ only in spacing and punctuation.
