@@ -542,7 +542,9 @@ func labelsIn(f []rune) []labelField {
 			}
 			// A short label ("时间", "来源") opens a field only where no word runs
 			// into it: "完成时间", "资金来源".
-			if len(metaLabelRunes[li]) == 2 && i > 0 && isHan(f[i-1]) {
+			// A value that ends a field ("…2023年05月06日", "…21号")
+			// may run into the next label in a header run together.
+			if len(metaLabelRunes[li]) == 2 && i > 0 && isHan(f[i-1]) && f[i-1] != '日' && f[i-1] != '号' {
 				continue
 			}
 			out = append(out, labelField{label: l, start: i, end: j + 1})
