@@ -19,6 +19,7 @@ var (
 	reIssuedBy    = regexp.MustCompile(`([\p{Han}]{2,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日|日前|联合|正式|专门)*(?:印发|发布|出台|公布)(?:了)?《`)
 	reCNDate      = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
 	reYearDigits  = regexp.MustCompile(`(?:19|20)\d{2}`)
+	reCNYear      = regexp.MustCompile(`([〇○零一二][〇○零一二三四五六七八九]{3})\s*年`)
 	reAnnualPlan  = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
 	rePostingTime = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 	rePostingLead = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s`)
@@ -1368,6 +1369,12 @@ func planYear(d plan.Document, dateIsIssue bool, intro, opening string) (int, st
 		y, _ := strconv.Atoi(m[1])
 		return y, ""
 	}
+	// "某市二〇二三年服务业工作要点": the year in Han numerals.
+	if m := reCNYear.FindStringSubmatch(d.Title); m != nil {
+		if y := yearOf(cnDate(m[1], "一", "一")); y >= 1900 {
+			return y, ""
+		}
+	}
 	if m := reAnnualPlan.FindStringSubmatch(leadOf(intro, 500)); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y, ""
@@ -1454,7 +1461,7 @@ func isAnnual(d plan.Document, intro string) bool {
 	if reYearRange.MatchString(d.Title) {
 		return false
 	}
-	return reYear.MatchString(d.Title) || reAnnualPlan.MatchString(leadOf(intro, 500))
+	return reYear.MatchString(d.Title) || reCNYear.MatchString(d.Title) || reAnnualPlan.MatchString(leadOf(intro, 500))
 }
 
 // rangeEnd is the last year of a plan for a range of years
