@@ -19,3 +19,11 @@ func TestCleanHeadingPageChrome(t *testing.T) {
 		}
 	}
 }
+
+func TestPlaceAfterHanYear(t *testing.T) {
+	for _, s := range []string{"2024年东川市物流降本工作要点", "二〇二四年东川市物流降本工作要点", "二○二四年度东川市物流降本工作要点"} {
+		if got, _ := placeAtHead(s); got != "东川市" {
+			t.Errorf("placeAtHead(%q) = %q, want 东川市", s, got)
+		}
+	}
+}

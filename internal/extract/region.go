@@ -218,7 +218,7 @@ func placeAtHead(s string) (place string, district bool) {
 	return prov, false
 }
 
-var reYearHead = regexp.MustCompile(`^(?:19|20)\d{2}年(?:度)?`)
+var reYearHead = regexp.MustCompile(`^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年(?:度)?`)
 
 // reDistrict is a district or new area at the head of a name.
 var reDistrict = regexp.MustCompile(`^[\p{Han}]{1,4}?(?:新区|区|自治县|县|旗)`)
