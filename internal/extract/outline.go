@@ -48,6 +48,7 @@ var (
 	reRelated  = regexp.MustCompile(`^(?:相关链接|相关阅读|相关文件|相关新闻|相关解读|延伸阅读|政策解读|相关附件)`)
 	reBox      = regexp.MustCompile(`^专栏\s*[0-9一二三四五六七八九十]{0,3}(?:[-—][0-9]{1,2})?\s*(?:[:.、]|\s|$)`)
 	reNote     = regexp.MustCompile(`^(?:注|备注|注释)\s*:`)
+	reCopyTo   = regexp.MustCompile(`^(?:抄送|抄报|分送)\s*:`)
 	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^\((此件|发至|本件)`)
 )
 
@@ -432,12 +433,17 @@ func isSlogan(f []rune) bool {
 }
 
 // isClosing reports the end matter of a document: the signature, its date,
-// "本方案自印发之日起施行", "(此件公开发布)".
+// "本方案自印发之日起施行", "(此件公开发布)", the copy list "抄送：…".
 func isClosing(t *text, lines []span, i int) bool {
+	fs := t.fline(lines[i])
+	// "抄送：市委办公室，市人大常委会办公室，…": the copy list of the
+	// printed document, however long.
+	if n := lines[i].end - lines[i].start; n <= 300 && reCopyTo.MatchString(fs) {
+		return true
+	}
 	if n := lines[i].end - lines[i].start; n > 60 {
 		return false // end matter comes in short lines
 	}
-	fs := t.fline(lines[i])
 	if reDateLine.MatchString(fs) || reClosing.MatchString(fs) || len(fs) <= 180 && (reAnnex.MatchString(fs) || reFileLine.MatchString(fs)) {
 		return true
 	}

@@ -270,6 +270,13 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 					start = k + 2
 				}
 			}
+		case '抄', '分':
+			// "…（A负责）抄送：市委办公室，…": the copy list starts a
+			// line of its own.
+			if depth == 0 && isParaEnd(f[k-1]) && k+2 < len(f) && (f[k+1] == '送' || f[k] == '抄' && f[k+1] == '报') && f[k+2] == ':' {
+				out = appendTrimmed(t, out, span{p.start + start, p.start + k})
+				start, head = k, -1
+			}
 		case '[', '〔':
 			depth++
 		case ')', ']', '〕':
