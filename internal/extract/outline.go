@@ -49,7 +49,7 @@ var (
 	reBox      = regexp.MustCompile(`^专栏\s*[0-9一二三四五六七八九十]{0,3}(?:[-—][0-9]{1,2})?\s*(?:[:.、]|\s|$)`)
 	reNote     = regexp.MustCompile(`^(?:注|备注|注释)\s*:`)
 	reCopyTo   = regexp.MustCompile(`^(?:抄送|抄报|分送)\s*:`)
-	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^\((此件|发至|本件)`)
+	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^本(方案|措施|意见|办法|计划|规划|要点|政策|通知)[^。]{0,6}(自|从)[^。]{0,16}起(施行|执行|实施)|^\((此件|发至|本件)`)
 )
 
 // buildOutline cuts the body lines into items by their labels.

@@ -270,6 +270,13 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 					start = k + 2
 				}
 			}
+		case '本':
+			// "…（A负责）本措施自2023年7月1日起施行。": the closing
+			// provision is a paragraph of its own.
+			if depth == 0 && isParaEnd(f[k-1]) && reClosing.MatchString(string(f[k:min(len(f), k+60)])) {
+				out = appendTrimmed(t, out, span{p.start + start, p.start + k})
+				start, head = k, -1
+			}
 		case '抄', '分':
 			// "…（A负责）抄送：市委办公室，…": the copy list starts a
 			// line of its own.
