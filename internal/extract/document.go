@@ -644,6 +644,36 @@ func cleanHeading(t *text, ln span) heading {
 			}
 		}
 	}
+	if h.docNumber == "" && b-a > 8 && f[b-1] != '》' {
+		// "某市人民政府关于…的实施意见（某政发〔2023〕5号）": the number
+		// after the title.
+		e := b
+		for e > a && f[e-1] == ' ' {
+			e--
+		}
+		paren := e > a && f[e-1] == ')'
+		if paren {
+			e--
+		}
+		from := max(a, e-30)
+		if tail := string(f[from:e]); strings.HasSuffix(tail, "号") {
+			if loc := reDocNumber.FindStringIndex(tail); loc != nil && loc[1] == len(tail) {
+				k := from + utf8.RuneCountInString(tail[:loc[0]])
+				if c := k; !paren || c > a && f[c-1] == '(' {
+					if paren {
+						c--
+					}
+					for c > a && f[c-1] == ' ' {
+						c--
+					}
+					if c > a && isTitleLine(string(f[a:c])) {
+						h.docNumber = strings.TrimSpace(string(s[k:e]))
+						b = c
+					}
+				}
+			}
+		}
+	}
 	if b-a > maxHeading {
 		return heading{docNumber: h.docNumber}
 	}

@@ -27,3 +27,18 @@ func TestPlaceAfterHanYear(t *testing.T) {
 		}
 	}
 }
+
+func TestCleanHeadingTrailingNumber(t *testing.T) {
+	for _, c := range []struct{ in, title, number string }{
+		{"东川市人民政府关于加快发展现代物流的实施意见（东政发〔2024〕3号）", "东川市人民政府关于加快发展现代物流的实施意见", "东政发〔2024〕3号"},
+		{"东川市人民政府关于加快发展现代物流的实施意见 东政发[2024]3号", "东川市人民政府关于加快发展现代物流的实施意见", "东政发[2024]3号"},
+		// A cited document's number inside the title stays in it.
+		{"东川市贯彻落实《国务院关于促进服务消费的意见》（国发〔2023〕1号）的实施方案", "东川市贯彻落实《国务院关于促进服务消费的意见》（国发〔2023〕1号）的实施方案", ""},
+	} {
+		tx := newText(c.in)
+		h := cleanHeading(tx, span{0, len(tx.src)})
+		if h.src != c.title || h.docNumber != c.number {
+			t.Errorf("cleanHeading(%q) = %q, %q; want %q, %q", c.in, h.src, h.docNumber, c.title, c.number)
+		}
+	}
+}
