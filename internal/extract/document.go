@@ -637,10 +637,15 @@ func cleanHeading(t *text, ln span) heading {
 		b, h.cut = k+3, true
 		// "…的通知甘政办发〔2022〕41号各市…": the number between the
 		// heading and the addressee, in a text run together.
-		if rest := string(f[b:min(len(f), b+30)]); h.docNumber == "" && strings.ContainsRune(rest, '号') {
+		// "…的通知（甘政办发〔2022〕41号）各市…" likewise.
+		c := b
+		if c < len(f) && f[c] == '(' {
+			c++
+		}
+		if rest := string(f[c:min(len(f), c+30)]); h.docNumber == "" && strings.ContainsRune(rest, '号') {
 			if loc := reDocNumber.FindStringIndex(rest); loc != nil && loc[0] == 0 {
 				n := utf8.RuneCountInString(rest[:loc[1]])
-				h.docNumber = strings.TrimSpace(string(s[b : b+n]))
+				h.docNumber = strings.TrimSpace(string(s[c : c+n]))
 			}
 		}
 	}
