@@ -919,7 +919,7 @@ func issuerLike(s string) bool {
 func chooseIssuer(cands ...string) string {
 	// A signature that prints the city before the header's name
 	// ("某市某县人民政府办公室" under "某县人民政府办公室…") is the fuller one.
-	if len(cands) > 1 && cands[0] != "" && len(cands[1]) > len(cands[0]) && strings.HasSuffix(cands[1], cands[0]) && startsWithPlace(cands[1]) {
+	if len(cands) > 1 && fullerNames(cands[1], cands[0]) {
 		return cands[1]
 	}
 	for _, c := range cands {
@@ -933,6 +933,29 @@ func chooseIssuer(cands ...string) string {
 		}
 	}
 	return ""
+}
+
+// fullerNames reports a signature that names the header's issuers with
+// their city in front, each of them: "中共某市某区委办公室 某市某区人民政府
+// 办公室" under "中共某区委办公室 某区人民政府办公室".
+func fullerNames(sig, head string) bool {
+	sp, hp := strings.Fields(sig), strings.Fields(head)
+	if len(sp) == 0 || len(sp) != len(hp) {
+		return false
+	}
+	fuller := false
+	for k, s := range sp {
+		h := hp[k]
+		if s == h {
+			continue
+		}
+		s, h = strings.TrimPrefix(s, "中共"), strings.TrimPrefix(h, "中共")
+		if len(s) <= len(h) || !strings.HasSuffix(s, h) || !startsWithPlace(s) {
+			return false
+		}
+		fuller = true
+	}
+	return fuller
 }
 
 // metaLabelRune reports a rune of which every label in metaLabels holds

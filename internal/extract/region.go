@@ -261,6 +261,9 @@ func districtCity(t *text, dist string) (string, string) {
 		for s > 0 && i-1-s < 4 && isHan(f[s-1]) && !strings.ContainsRune(cityStop, f[s-1]) {
 			s--
 		}
+		if runesAt(f, s, []rune("中共")) {
+			s += 2 // "中共某市某区委": the party committee of the district
+		}
 		if i-1-s >= 2 {
 			return string(t.src[s:i]) + dist, ""
 		}
