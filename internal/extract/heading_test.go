@@ -42,3 +42,10 @@ func TestCleanHeadingTrailingNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestDistrictCityAfterParty(t *testing.T) {
+	tx := newText("各街道：\n中共东川市南湖区委 南湖区人民政府印发本方案。\n")
+	if got, _ := districtCity(tx, "南湖区"); got != "东川市南湖区" {
+		t.Errorf("districtCity = %q, want 东川市南湖区", got)
+	}
+}
