@@ -425,7 +425,7 @@ func readFields(t *text, lines []span, meta map[int]bool) map[string]string {
 			if k+1 < len(found) {
 				end = found[k+1].start
 			}
-			v := strings.Trim(string(t.src[ln.start+lf.end:ln.start+end]), " |\t　:：]】")
+			v := strings.TrimRight(strings.Trim(string(t.src[ln.start+lf.end:ln.start+end]), " |\t　:：]】"), "[【 ")
 			if v == "" && len(found) == 1 && lf.start == 0 && i+1 < len(lines) {
 				// The value on the next line, unless that line is a label.
 				next := lines[i+1]
@@ -538,7 +538,8 @@ func labelsIn(f []rune) []labelField {
 			for j < len(f) && f[j] == ' ' {
 				j++
 			}
-			if j >= len(f) || f[j] != ':' && f[j] != '|' && f[j] != ']' {
+			// "发文机关：", "| 发文机关 |", "[发文机关]", "【发文机关】".
+			if j >= len(f) || f[j] != ':' && f[j] != '|' && f[j] != ']' && !(f[j] == ')' && i > 0 && f[i-1] == '(') {
 				continue
 			}
 			// A short label ("时间", "来源") opens a field only where no word runs
