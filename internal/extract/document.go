@@ -16,9 +16,10 @@ var (
 	reISODate     = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
 	reHanDate     = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
 	reYear        = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	reIssuedBy    = regexp.MustCompile(`([\p{Han}]{4,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日)?(?:联合)?(?:印发|发布|出台)(?:了)?《`)
+	reIssuedBy    = regexp.MustCompile(`([\p{Han}]{2,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日|日前|联合|正式|专门)*(?:印发|发布|出台|公布)(?:了)?《`)
 	reCNDate      = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
 	reYearDigits  = regexp.MustCompile(`(?:19|20)\d{2}`)
+	reCNYear      = regexp.MustCompile(`([〇○零一二][〇○零一二三四五六七八九]{3})\s*年`)
 	reAnnualPlan  = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
 	rePostingTime = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
 	rePostingLead = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s`)
@@ -87,13 +88,13 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 	written := ""
 	for _, l := range writtenLabels {
 		if written == "" {
-			written = firstDate(fields[l])
+			written = fieldDate(fields[l])
 		}
 	}
 	posted := ""
 	for _, l := range postedLabels {
 		if posted == "" {
-			posted = firstDate(fields[l])
+			posted = fieldDate(fields[l])
 		}
 	}
 
@@ -115,7 +116,7 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 			break
 		}
 	}
-	headIssuer, headerDate := "", ""
+	headIssuer, headerDate, crumb := "", "", ""
 	for i := 0; i <= bodyStart && i < len(lines); i++ {
 		fs := strings.TrimSpace(t.fline(lines[i]))
 		// "2022-05-19 14:17 来源：某网": a news page's posting time.
@@ -123,6 +124,9 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 			posted = firstDate(m)
 		}
 		if r.meta[i] || isClutter(fs) || isBreadcrumb(fs) {
+			if crumb == "" && !r.meta[i] {
+				crumb = crumbTitle(t, lines[i])
+			}
 			continue
 		}
 		h := cleanHeading(t, lines[i])
@@ -167,7 +171,12 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 		}
 	}
 	d.Title = stripGlosses(d.Title)
-	sig := signature(t, lines)
+	if fs := foldString(d.Title); d.Title != "" && !isTitleLine(fs) && strings.ContainsRune(fs, ' ') {
+		if src, fold := unspaced([]rune(d.Title), []rune(fs)); isTitleLine(fold) {
+			d.Title = src
+		}
+	}
+	sig := signature(t, lines, r.meta)
 
 	// "X关于印发Y的通知" wraps the plan Y: the plan's title is Y as the plan
 	// prints it, unless the notice issues several plans.
@@ -216,6 +225,9 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 				d.Title = strings.TrimSpace(string(t.src[ln.start+a : ln.start+b]))
 			}
 		}
+	}
+	if d.Title == "" {
+		d.Title = stripGlosses(crumb)
 	}
 	introIssuer := ""
 	// "…领导小组办公室印发《2020年浙江省服务业发展工作要点》", in the
@@ -286,18 +298,24 @@ func headingAfter(t *text, lines []span, at int) string {
 }
 
 // reportedTitle is the plan a news report's opening f says was issued
-// ("印发《X》", "出台《X》", "发布《X》"), as rune offsets of X in f, when X
+// ("印发《X》", "出台了《X》", "公布《X》"), as rune offsets of X in f, when X
 // reads as a plan's title; 0, 0 when none.
 func reportedTitle(f []rune) (int, int) {
-	for _, verb := range []string{"印发《", "出台《", "发布《"} {
-		k := runeIndex(f, verb, 0)
-		if k < 0 {
+	for k := 2; k < len(f); k++ {
+		if f[k] != '《' {
 			continue
 		}
-		a := k + 3
+		v := k
+		if f[v-1] == '了' {
+			v--
+		}
+		if v < 2 || !wordAt(f, v-2, reportVerbs) {
+			continue
+		}
+		a := k + 1
 		e := runeIndex(f, "》", a)
 		if e < 0 {
-			continue
+			return 0, 0
 		}
 		if title := strings.TrimSpace(string(f[a:e])); hasGenre(title) && !strings.HasSuffix(title, "通知") {
 			return a, e
@@ -305,6 +323,10 @@ func reportedTitle(f []rune) (int, int) {
 	}
 	return 0, 0
 }
+
+// reportVerbs are the verbs with which a news report says a plan was
+// issued.
+var reportVerbs = [][]rune{[]rune("印发"), []rune("出台"), []rune("发布"), []rune("公布"), []rune("制定"), []rune("推出")}
 
 // leadOf is the start of s, at most n runes.
 func leadOf(s string, n int) string {
@@ -384,20 +406,43 @@ func readFields(t *text, lines []span, meta map[int]bool) map[string]string {
 		}
 		found := labelsIn(f)
 		if len(found) == 0 {
+			// Labels separated from their values by tabs only: a row
+			// of labels and values, not a table's header with one "时间".
+			if found = labelsIn(tabsAsBars(t, ln, f)); len(found) == 1 && found[0].start > 0 {
+				found = nil
+			}
+		}
+		if len(found) == 0 {
 			continue
 		}
 		meta[i] = true
+		if n := columnFields(t, lines, i, found, fields, meta); n > 0 {
+			i += n
+			continue
+		}
 		for k, lf := range found {
 			end := len(f)
 			if k+1 < len(found) {
 				end = found[k+1].start
 			}
-			v := strings.Trim(string(t.src[ln.start+lf.end:ln.start+end]), " |\t　:：]】")
+			v := strings.TrimRight(strings.Trim(string(t.src[ln.start+lf.end:ln.start+end]), " |\t　:：]】"), "[【 ")
 			if v == "" && len(found) == 1 && lf.start == 0 && i+1 < len(lines) {
 				// The value on the next line, unless that line is a label.
 				next := lines[i+1]
 				if nf := t.fold[next.start:next.end]; next.end-next.start <= 200 && len(labelsIn(nf)) == 0 {
 					v = strings.TrimSpace(t.str(next))
+					meta[i+1] = true
+					i++
+				}
+			}
+			if lf.label == "标题" && v != "" && len(found) == 1 && i+1 < len(lines) {
+				// A title too long for its cell goes on in the next line:
+				// "标题：某市…关于印发某市加快发展" / "银发经济实施方案的通知".
+				next := lines[i+1]
+				rest := strings.TrimSpace(t.str(next))
+				if nf := t.fold[next.start:next.end]; next.end-next.start <= 60 && len(labelsIn(nf)) == 0 &&
+					!hasGenre(foldString(v)) && hasGenre(foldString(v+rest)) {
+					v += rest
 					meta[i+1] = true
 					i++
 				}
@@ -408,6 +453,64 @@ func readFields(t *text, lines []span, meta map[int]bool) map[string]string {
 		}
 	}
 	return fields
+}
+
+// tabsAsBars returns the folded line f with its tabs as table bars: a
+// metadata table copied from a page separates a label from its value by
+// a tab ("发文机关\t某市商务局\t成文日期\t…").
+func tabsAsBars(t *text, ln span, f []rune) []rune {
+	var out []rune
+	for i, r := range t.src[ln.start:ln.end] {
+		if r == '\t' {
+			if out == nil {
+				out = slices.Clone(f)
+			}
+			out[i] = '|'
+		}
+	}
+	if out == nil {
+		return f
+	}
+	return out
+}
+
+// columnFields reads a table whose header row holds only labels
+// ("| 发文机关 | 发文字号 | 成文日期 |") and whose next row, after a
+// Markdown rule, holds their values in the same columns. It returns the
+// number of lines read after the header, 0 where lines[i] is no such row.
+func columnFields(t *text, lines []span, i int, found []labelField, fields map[string]string, meta map[int]bool) int {
+	head := t.cells(lines[i])
+	if len(found) < 2 || len(head) != len(found) {
+		return 0
+	}
+	for k, c := range head {
+		// Each cell holds its label and nothing else.
+		if c.start-lines[i].start != found[k].start || c.end-lines[i].start > found[k].end {
+			return 0
+		}
+	}
+	j := i + 1
+	if j < len(lines) && isRule(t, t.cells(lines[j])) {
+		j++
+	}
+	if j >= len(lines) {
+		return 0
+	}
+	vals := t.cells(lines[j])
+	if len(vals) != len(head) {
+		return 0
+	}
+	for k, lf := range found {
+		if v := strings.TrimSpace(t.str(vals[k])); v != "" {
+			if _, done := fields[lf.label]; !done {
+				fields[lf.label] = v
+			}
+		}
+	}
+	for k := i + 1; k <= j; k++ {
+		meta[k] = true
+	}
+	return j - i
 }
 
 // labelField is one label found in a line: rune offsets of the label and
@@ -435,12 +538,15 @@ func labelsIn(f []rune) []labelField {
 			for j < len(f) && f[j] == ' ' {
 				j++
 			}
-			if j >= len(f) || f[j] != ':' && f[j] != '|' && f[j] != ']' {
+			// "发文机关：", "| 发文机关 |", "[发文机关]", "【发文机关】".
+			if j >= len(f) || f[j] != ':' && f[j] != '|' && f[j] != ']' && !(f[j] == ')' && i > 0 && f[i-1] == '(') {
 				continue
 			}
 			// A short label ("时间", "来源") opens a field only where no word runs
 			// into it: "完成时间", "资金来源".
-			if len(metaLabelRunes[li]) == 2 && i > 0 && isHan(f[i-1]) {
+			// A value that ends a field ("…2023年05月06日", "…21号")
+			// may run into the next label in a header run together.
+			if len(metaLabelRunes[li]) == 2 && i > 0 && isHan(f[i-1]) && f[i-1] != '日' && f[i-1] != '号' {
 				continue
 			}
 			out = append(out, labelField{label: l, start: i, end: j + 1})
@@ -489,7 +595,7 @@ var metaLabelRunes = func() [][]rune {
 // trimmed from either end.
 type heading struct {
 	src, fold string
-	docNumber string // a number printed before the title on its line
+	docNumber string // a number printed before the title on its line, or after a notice heading glued to its addressee
 	whole     bool   // the heading is the whole line
 	cut       bool   // the heading was cut from the start of a longer line
 }
@@ -497,12 +603,18 @@ type heading struct {
 // cleanHeading trims a header line to the title it may hold: a Markdown
 // heading's "#", a document number before the title ("某政发〔2016〕30号
 // 某市…"), the site's name after it ("…的意见-某省人民政府门户网站"), and
-// the addressee glued after a notice's heading ("…的通知各市人民政府：").
+// the addressee glued after a notice's heading ("…的通知各市人民政府："),
+// and the number between them.
 func cleanHeading(t *text, ln span) heading {
 	f, s := t.fold[ln.start:ln.end], t.src[ln.start:ln.end]
 	a, b := 0, len(f)
 	for a < b && (f[a] == '#' || f[a] == ' ') {
 		a++
+	}
+	a += menuEnd(f[a:b])
+	// "【某市2023年…工作要点】": a page heading in brackets.
+	if b-a > 2 && s[a] == '【' && s[b-1] == '】' && !slices.Contains(s[a+1:b-1], '【') {
+		a, b = a+1, b-1
 	}
 	h := heading{}
 	if head := string(f[a:min(b, a+40)]); strings.ContainsRune(head, '号') {
@@ -524,6 +636,49 @@ func cleanHeading(t *text, ln span) heading {
 	}
 	if k := runeIndex(f[:min(b, a+maxHeading)], "的通知", a); k >= 0 && k+3 < b && f[k+3] != '》' && balanced(f[a:k+3]) {
 		b, h.cut = k+3, true
+		// "…的通知甘政办发〔2022〕41号各市…": the number between the
+		// heading and the addressee, in a text run together.
+		// "…的通知（甘政办发〔2022〕41号）各市…" likewise.
+		c := b
+		if c < len(f) && f[c] == '(' {
+			c++
+		}
+		if rest := string(f[c:min(len(f), c+30)]); h.docNumber == "" && strings.ContainsRune(rest, '号') {
+			if loc := reDocNumber.FindStringIndex(rest); loc != nil && loc[0] == 0 {
+				n := utf8.RuneCountInString(rest[:loc[1]])
+				h.docNumber = strings.TrimSpace(string(s[c : c+n]))
+			}
+		}
+	}
+	if h.docNumber == "" && b-a > 8 && f[b-1] != '》' {
+		// "某市人民政府关于…的实施意见（某政发〔2023〕5号）": the number
+		// after the title.
+		e := b
+		for e > a && f[e-1] == ' ' {
+			e--
+		}
+		paren := e > a && f[e-1] == ')'
+		if paren {
+			e--
+		}
+		from := max(a, e-30)
+		if tail := string(f[from:e]); strings.HasSuffix(tail, "号") {
+			if loc := reDocNumber.FindStringIndex(tail); loc != nil && loc[1] == len(tail) {
+				k := from + utf8.RuneCountInString(tail[:loc[0]])
+				if c := k; !paren || c > a && f[c-1] == '(' {
+					if paren {
+						c--
+					}
+					for c > a && f[c-1] == ' ' {
+						c--
+					}
+					if c > a && isTitleLine(string(f[a:c])) {
+						h.docNumber = strings.TrimSpace(string(s[k:e]))
+						b = c
+					}
+				}
+			}
+		}
 	}
 	if b-a > maxHeading {
 		return heading{docNumber: h.docNumber}
@@ -533,23 +688,98 @@ func cleanHeading(t *text, ln span) heading {
 	}
 	h.src, h.fold = string(s[a:b]), string(f[a:b])
 	h.whole = !h.cut && h.docNumber == "" && a == 0 && b == len(f)
+	if !isTitleLine(h.fold) && strings.ContainsRune(h.fold, ' ') {
+		// "某市促进服务消费若　干　措　施": a title spaced out for print
+		// reads without its spacing.
+		if src, fold := unspaced(s[a:b], f[a:b]); isTitleLine(fold) {
+			h.src, h.fold = src, fold
+		}
+	}
 	return h
+}
+
+// unspaced drops the blanks between two Han characters of a heading,
+// from its source and its folded text alike.
+func unspaced(s, f []rune) (string, string) {
+	var src, fold []rune
+	for i := range f {
+		if f[i] == ' ' && i > 0 && i+1 < len(f) && isHan(f[i-1]) {
+			j := i
+			for j < len(f) && f[j] == ' ' {
+				j++
+			}
+			if j < len(f) && isHan(f[j]) {
+				continue
+			}
+		}
+		src, fold = append(src, s[i]), append(fold, f[i])
+	}
+	return string(src), string(fold)
+}
+
+// menuEnd is where a title begins that follows a site's menu on its line
+// ("首页 | 政务公开 | 政策文件 某市…工作要点"): after the last separator and
+// the short menu words after it; 0 where no title follows a menu.
+func menuEnd(f []rune) int {
+	k := len(f) - 1
+	for k >= 0 && f[k] != '|' && f[k] != '>' && f[k] != '»' {
+		k--
+	}
+	if k < 0 {
+		return 0
+	}
+	a := k + 1
+	for {
+		for a < len(f) && f[a] == ' ' {
+			a++
+		}
+		e := a
+		for e < len(f) && f[e] != ' ' {
+			e++
+		}
+		if e >= len(f) || e-a > 4 {
+			break
+		}
+		a = e
+	}
+	if !isTitleLine(strings.TrimSpace(string(f[a:]))) {
+		return 0
+	}
+	return a
+}
+
+// crumbTitle is the title that ends a breadcrumb ("首页 > 政策文件 > 某市
+// 2023年…工作要点"), or "": the title of a page that prints it nowhere else.
+func crumbTitle(t *text, ln span) string {
+	f := t.fold[ln.start:ln.end]
+	if k := menuEnd(f); k > 0 {
+		return strings.TrimSpace(string(t.src[ln.start+k : ln.end]))
+	}
+	return ""
 }
 
 // lastSiteName is the offset of the separator before a site's name at
 // the end of a page heading, or -1.
 func lastSiteName(f []rune) int {
-	s := string(f)
-	if !strings.HasSuffix(s, "网站") && !strings.HasSuffix(s, "政府网") && !strings.HasSuffix(s, "网") {
+	i := len(f) - 1
+	for ; i > 0; i-- {
+		if f[i] == '-' || f[i] == '_' || f[i] == '|' || f[i] == ' ' && f[i-1] == ' ' {
+			break
+		}
+	}
+	if i <= 0 {
 		return -1
 	}
-	for i := len(f) - 1; i > 0; i-- {
-		switch {
-		case f[i] == '-' || f[i] == '_' || f[i] == '|':
-			return i
-		case f[i] == ' ' && f[i-1] == ' ':
-			return i - 1
-		}
+	if f[i] == ' ' {
+		i--
+	}
+	s := string(f)
+	if strings.HasSuffix(s, "网站") || strings.HasSuffix(s, "政府网") || strings.HasSuffix(s, "网") {
+		return i
+	}
+	// "某市2023年…工作要点 - 某市商务局": the body whose site it is.
+	if tail := strings.Trim(string(f[i+1:]), " -_|"); isIssuerName(tail) && isTitleLine(strings.TrimSpace(string(f[:i]))) {
+		return i
 	}
 	return -1
 }
@@ -615,12 +845,18 @@ func isBreadcrumb(fs string) bool {
 	if len(words) < 3 {
 		return false
 	}
+	single := 0
 	for _, w := range words {
-		if utf8.RuneCountInString(w) > 4 {
+		n := utf8.RuneCountInString(w)
+		if n > 4 {
 			return false
 		}
+		if n == 1 {
+			single++
+		}
 	}
-	return true
+	// "若　干　措　施": a title spaced out for print, not a row of links.
+	return 2*single <= len(words)
 }
 
 // sameKey reports two titles that differ only in spacing and punctuation.
@@ -676,11 +912,17 @@ func issuerLike(s string) bool {
 	return s == "国务院" || utf8.RuneCountInString(s) >= 4 && (strings.HasSuffix(s, "部") || strings.HasSuffix(s, "政府") || strings.HasSuffix(s, "院") || strings.HasSuffix(s, "署"))
 }
 
-// chooseIssuer picks the issuer: a full name (one that starts with its
-// region) beats a short one ("省政府办公厅"); among equals the header or
-// title beats the signature, which beats a site's metadata, its 信息来源
+// chooseIssuer picks the issuer (cands: the header's, the signature's,
+// then the others): a full name (one that starts with its region) beats a
+// short one ("省政府办公厅"); among equals the header or title beats the
+// signature, which beats a site's metadata, its 信息来源
 // and a sentence that reports the issue.
 func chooseIssuer(cands ...string) string {
+	// A signature that prints the city before the header's name
+	// ("某市某县人民政府办公室" under "某县人民政府办公室…") is the fuller one.
+	if len(cands) > 1 && fullerNames(cands[1], cands[0]) {
+		return cands[1]
+	}
 	for _, c := range cands {
 		if c != "" && (startsWithPlace(c) || strings.HasPrefix(c, "中共") || strings.HasPrefix(c, "国务院")) {
 			return c
@@ -692,6 +934,29 @@ func chooseIssuer(cands ...string) string {
 		}
 	}
 	return ""
+}
+
+// fullerNames reports a signature that names the header's issuers with
+// their city in front, each of them: "中共某市某区委办公室 某市某区人民政府
+// 办公室" under "中共某区委办公室 某区人民政府办公室".
+func fullerNames(sig, head string) bool {
+	sp, hp := strings.Fields(sig), strings.Fields(head)
+	if len(sp) == 0 || len(sp) != len(hp) {
+		return false
+	}
+	fuller := false
+	for k, s := range sp {
+		h := hp[k]
+		if s == h {
+			continue
+		}
+		s, h = strings.TrimPrefix(s, "中共"), strings.TrimPrefix(h, "中共")
+		if len(s) <= len(h) || !strings.HasSuffix(s, h) || !startsWithPlace(s) {
+			return false
+		}
+		fuller = true
+	}
+	return fuller
 }
 
 // metaLabelRune reports a rune of which every label in metaLabels holds
@@ -714,16 +979,59 @@ func trimIssuerLead(s string) string {
 	return s
 }
 
+// cleanIssuer keeps a metadata field's value when it names the issuing
+// bodies. Joint issuers listed with a separator ("某市商务局;某市财政局")
+// are written as the header prints them, separated by blanks.
 func cleanIssuer(s string) string {
 	s = strings.TrimSpace(s)
-	if s == "" || !issuerLike(foldString(s)) {
+	if s == "" {
 		return ""
 	}
-	return s
+	if issuerLike(foldString(s)) {
+		return s
+	}
+	parts := strings.FieldsFunc(s, func(r rune) bool {
+		switch foldRune(r) {
+		case ';', ',', '、', ' ':
+			return true
+		}
+		return false
+	})
+	if len(parts) < 2 {
+		return ""
+	}
+	for _, p := range parts {
+		if !issuerLike(foldString(p)) {
+			return ""
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 func firstMatch(re *regexp.Regexp, s string) string {
 	return strings.TrimSpace(re.FindString(s))
+}
+
+// reFieldDate is a date of a metadata field written with slashes or dots,
+// "2023/05/06", "2023.5.6", or in bare digits, "20230506".
+var reFieldDate = regexp.MustCompile(`^((?:19|20)\d{2})(?:[/.](\d{1,2})[/.](\d{1,2})|(\d{2,4}))$`)
+
+// fieldDate reads the date of a metadata field, as ISO: any date
+// firstDate reads, or a field that holds only a date in slashes, dots or
+// bare digits with one reading.
+func fieldDate(v string) string {
+	if d := firstDate(v); d != "" {
+		return d
+	}
+	m := reFieldDate.FindStringSubmatch(strings.TrimSpace(v))
+	switch {
+	case m == nil:
+		return ""
+	case m[4] != "":
+		d, _ := bareDate(m[1], m[4])
+		return d
+	}
+	return isoDate(m[1], m[2], m[3])
 }
 
 // firstDate returns the first date found in the candidates, as ISO.
@@ -856,22 +1164,35 @@ type signed struct {
 // the plan's heading ("2023年3月24日某省…行动方案"), and in a text run
 // together into one line the signature stands between two sentences
 // ("…认真组织实施。某省人民政府办公厅2023年12月13日为深入…"). Without one, a
-// date line near the end, else in the header.
-func signature(t *text, lines []span) signed {
+// date line near the end, else in the header. A value of a site's metadata
+// (meta, "发布时间：" then "2022年07月15日") signs nothing.
+func signature(t *text, lines []span, meta map[int]bool) signed {
 	for i := 1; i < len(lines); i++ {
 		f := t.fold[lines[i].start:lines[i].end]
-		if !mayBeDateLine(f) {
+		if meta[i] || !mayBeDateLine(f) {
 			continue
 		}
 		date, n, amb := dateAt(f, 0)
 		if n == 0 || amb && n < len(f) {
 			continue
 		}
-		if n < len(f) && !signatureEnd(f, n) {
+		// "2023年6月12日印发" on a line of its own signs; the same words
+		// in a sentence cite a date.
+		if n < len(f) && !signatureEnd(f, n) && !reDateLine.MatchString(strings.TrimSpace(t.fline(lines[i]))) {
 			continue
 		}
 		if prev := stripGlosses(strings.TrimSpace(t.fline(lines[i-1]))); issuerLike(prev) {
-			return signed{issuer: stripGlosses(strings.TrimSpace(t.str(lines[i-1]))), date: date, ambiguous: amb, end: lines[i].start + n}
+			issuer := stripGlosses(strings.TrimSpace(t.str(lines[i-1])))
+			// Joint issuers sign one a line: "某市商务局" / "某市民政局" /
+			// date. Each names its place, as a unit in a table's cell does not.
+			for j := i - 2; j >= 0 && j >= i-5 && !meta[j] && startsWithPlace(prev); j-- {
+				fj := stripGlosses(strings.TrimSpace(t.fline(lines[j])))
+				if !issuerLike(fj) || !startsWithPlace(fj) && !strings.HasPrefix(fj, "中共") {
+					break
+				}
+				issuer = stripGlosses(strings.TrimSpace(t.str(lines[j]))) + " " + issuer
+			}
+			return signed{issuer: issuer, date: date, ambiguous: amb, end: lines[i].start + n}
 		}
 	}
 	if s, ok := inlineSignature(t, 0, min(len(t.fold), noticeWindow)); ok {
@@ -882,12 +1203,12 @@ func signature(t *text, lines []span) signed {
 	}
 	// A date on its own line near the end, else in the header.
 	for i := len(lines) - 1; i >= 0 && i >= len(lines)-8; i-- {
-		if fs := strings.TrimSpace(t.fline(lines[i])); reDateLine.MatchString(fs) {
+		if fs := strings.TrimSpace(t.fline(lines[i])); !meta[i] && reDateLine.MatchString(fs) {
 			return signed{date: firstDate(fs)}
 		}
 	}
 	for i := 0; i < len(lines) && i < 15; i++ {
-		if !mayBeDateLine(t.fold[lines[i].start:lines[i].end]) {
+		if meta[i] || !mayBeDateLine(t.fold[lines[i].start:lines[i].end]) {
 			continue
 		}
 		if fs := strings.TrimSpace(t.fline(lines[i])); reDateLine.MatchString(fs) {
@@ -1107,6 +1428,12 @@ func planYear(d plan.Document, dateIsIssue bool, intro, opening string) (int, st
 		y, _ := strconv.Atoi(m[1])
 		return y, ""
 	}
+	// "某市二〇二三年服务业工作要点": the year in Han numerals.
+	if m := reCNYear.FindStringSubmatch(d.Title); m != nil {
+		if y := yearOf(cnDate(m[1], "一", "一")); y >= 1900 {
+			return y, ""
+		}
+	}
 	if m := reAnnualPlan.FindStringSubmatch(leadOf(intro, 500)); m != nil {
 		y, _ := strconv.Atoi(m[1])
 		return y, ""
@@ -1193,7 +1520,7 @@ func isAnnual(d plan.Document, intro string) bool {
 	if reYearRange.MatchString(d.Title) {
 		return false
 	}
-	return reYear.MatchString(d.Title) || reAnnualPlan.MatchString(leadOf(intro, 500))
+	return reYear.MatchString(d.Title) || reCNYear.MatchString(d.Title) || reAnnualPlan.MatchString(leadOf(intro, 500))
 }
 
 // rangeEnd is the last year of a plan for a range of years

@@ -62,7 +62,7 @@ func TestSignatureGluedToText(t *testing.T) {
 		{"请认真执行。东陵市人民政府办公室2024年2月9日东陵市2024年民生工程实施方案", "东陵市人民政府办公室", "2024-02-09"},
 	} {
 		tx := newText(c.text)
-		s := signature(tx, tx.lines())
+		s := signature(tx, tx.lines(), nil)
 		if s.issuer != c.issuer || s.date != c.date {
 			t.Errorf("signature(%q) = %q %q, want %q %q", c.text, s.issuer, s.date, c.issuer, c.date)
 		}

@@ -49,7 +49,8 @@ var (
 	reRelated  = regexp.MustCompile(`^(?:相关链接|相关阅读|相关文件|相关新闻|相关解读|延伸阅读|政策解读|相关附件)`)
 	reBox      = regexp.MustCompile(`^(?:专栏\s*[0-9一二三四五六七八九十]{0,3}(?:[-—][0-9]{1,2})?\s*(?:[:.、]|\s|$)|\(专栏\s*[0-9一二三四五六七八九十]{0,3}(?:[-—][0-9]{1,2})?\s*\))`)
 	reNote     = regexp.MustCompile(`^(?:注\s*[0-9]{0,2}|备注|注释|附注|说明)\s*:`)
-	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^\((此件|发至|本件)`)
+	reCopyTo   = regexp.MustCompile(`^(?:抄送|抄报|分送)\s*:`)
+	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^本(方案|措施|意见|办法|计划|规划|要点|政策|通知)[^。]{0,6}(自|从)[^。]{0,16}起(施行|执行|实施)|^\((此件|发至|本件)`)
 )
 
 // buildOutline cuts the body lines into items by their labels.
@@ -63,8 +64,20 @@ func buildOutline(t *text, lines []span) *outline {
 	var boxAfter *item   // the item the box follows
 	var notesAfter *item // the item the notes follow
 	var boxNums, noteNums sideNumbers
+	annex := 0 // lines left of a list of attachments
 	for i, ln := range lines {
 		f := t.fold[ln.start:ln.end]
+		// A list of attachments, "附件：1.X清单" then "2.Y名单", names
+		// documents: its numbers are no items, and it ends the item above.
+		if annex == 0 {
+			annex = annexList(t, lines[i:])
+		}
+		if annex > 0 {
+			annex--
+			o.loose = append(o.loose, ln)
+			attach = nil
+			continue
+		}
 		// A site's related-links block ends the document: nothing after it
 		// is part of the plan.
 		short := ""
@@ -244,7 +257,7 @@ func dropNoticeItems(t *text, o *outline) {
 		}
 	}
 	end, last := first[cut].start, first[len(first)-1].end()
-	if first[cut-1].end()-first[0].start > (last-end)/2 {
+	if first[cut-1].end()-first[0].start > (last-end)/2 && !signedBetween(t, o, first[cut-1].start, end) {
 		return
 	}
 	o.roots = o.roots[cut:]
@@ -333,6 +346,27 @@ func definesTerm(f []rune) bool {
 	return false
 }
 
+// annexList returns the number of lines of a list of attachments that
+// starts at lines[0]: "附件：1.X清单" then "2.Y名单", or the mark "附件："
+// alone with "1.X清单" below it; 0 where none starts.
+func annexList(t *text, lines []span) int {
+	if n := attachmentList(t, lines); n > 0 || len(lines) < 2 || !isAttachmentMark(t, lines[0]) {
+		return n
+	}
+	n := 1
+	for n < len(lines) {
+		g := t.fold[lines[n].start:lines[n].end]
+		if lbl, ok := parseLabel(g); !ok || lbl.style != styleArabic || lbl.num != n || !namesAttachment(g) {
+			break
+		}
+		n++
+	}
+	if n == 1 {
+		return 0
+	}
+	return n
+}
+
 // splitInlineItems cuts lines that hold several items one after another,
 // "1.…。（A负责）2.…。（B负责）3.…", or a heading followed by its items,
 // "（一）…。1.…2.…", into one line per item. An item is cut only where the
@@ -370,6 +404,17 @@ func splitInlineItems(t *text, lines []span) []span {
 		out = append(out, t.trim(span{start, ln.end}))
 	}
 	return out
+}
+
+// signedBetween reports a date of signature, a line of its own, between
+// the offsets a and b: the notice ends there, and what follows is the plan.
+func signedBetween(t *text, o *outline, a, b int) bool {
+	for _, ln := range o.loose {
+		if ln.start > a && ln.end <= b && reDateLine.MatchString(strings.TrimSpace(t.fline(ln))) {
+			return true
+		}
+	}
+	return false
 }
 
 // coversSection reports a sentence that assigns the items above it:
@@ -466,12 +511,17 @@ func isSlogan(f []rune) bool {
 }
 
 // isClosing reports the end matter of a document: the signature, its date,
-// "本方案自印发之日起施行", "(此件公开发布)".
+// "本方案自印发之日起施行", "(此件公开发布)", the copy list "抄送：…".
 func isClosing(t *text, lines []span, i int) bool {
+	fs := t.fline(lines[i])
+	// "抄送：市委办公室，市人大常委会办公室，…": the copy list of the
+	// printed document, however long.
+	if n := lines[i].end - lines[i].start; n <= 300 && reCopyTo.MatchString(fs) {
+		return true
+	}
 	if n := lines[i].end - lines[i].start; n > 60 {
 		return false // end matter comes in short lines
 	}
-	fs := t.fline(lines[i])
 	if reDateLine.MatchString(fs) || reClosing.MatchString(fs) || len(fs) <= 180 && (reAnnex.MatchString(fs) || reFileLine.MatchString(fs)) {
 		return true
 	}

@@ -187,6 +187,9 @@ func issuerStart(f []rune, ds int) int {
 			b--
 		}
 		if b > 0 && !isParaEnd(f[b-1]) || !isIssuerName(string(f[b:ds])) {
+			if start < 0 {
+				return afterDocName(f, ds)
+			}
 			return start
 		}
 		start = b
@@ -195,6 +198,23 @@ func issuerStart(f []rune, ds int) int {
 		}
 		ds = b
 	}
+}
+
+// afterDocName returns where an issuer's name begins that ends just
+// before the date at f[ds] and follows the name of a document without a
+// stop, as a signature follows the list of attachments in a text run
+// together ("附件：1.某某清单2.某某名单某市人民政府办公室2023年3月8日"); -1
+// when none does.
+func afterDocName(f []rune, ds int) int {
+	for b := ds - 4; b > 0 && ds-b <= 40; b-- {
+		if !strings.ContainsRune("单表案录》", f[b-1]) {
+			continue
+		}
+		if name := string(f[b:ds]); isIssuerName(name) && startsWithPlace(name) {
+			return b
+		}
+	}
+	return -1
 }
 
 // beginsText reports a rune that may begin the text after a signature; a
@@ -253,6 +273,20 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 					out = appendTrimmed(t, out, span{p.start + k, p.start + k + 2})
 					start = k + 2
 				}
+			}
+		case '本':
+			// "…（A负责）本措施自2023年7月1日起施行。": the closing
+			// provision is a paragraph of its own.
+			if depth == 0 && isParaEnd(f[k-1]) && reClosing.MatchString(string(f[k:min(len(f), k+60)])) {
+				out = appendTrimmed(t, out, span{p.start + start, p.start + k})
+				start, head = k, -1
+			}
+		case '抄', '分':
+			// "…（A负责）抄送：市委办公室，…": the copy list starts a
+			// line of its own.
+			if depth == 0 && isParaEnd(f[k-1]) && k+2 < len(f) && (f[k+1] == '送' || f[k] == '抄' && f[k+1] == '报') && f[k+2] == ':' {
+				out = appendTrimmed(t, out, span{p.start + start, p.start + k})
+				start, head = k, -1
 			}
 		case '[', '〔':
 			depth++
@@ -363,7 +397,7 @@ func unitLabelStart(f []rune, c int) int {
 	return -1
 }
 
-// boxOrAnnexAt reports a box label "专栏3" (1) or an annex mark "附件"
+// boxOrAnnexAt reports a box label "专栏3", "专栏：" (1) or an annex mark "附件"
 // at f[k]: 2 where a number or a colon follows it, 3 where the annex's
 // title follows directly; 0 otherwise.
 func boxOrAnnexAt(f []rune, k int) int {
@@ -373,7 +407,8 @@ func boxOrAnnexAt(f []rune, k int) int {
 	next := f[k+2]
 	switch {
 	case f[k] == '专' && f[k+1] == '栏':
-		if isDigit(next) || isHanDigit(next) {
+		// "专栏3", or an unnumbered box, "专栏：重点项目", "专栏 重点项目".
+		if isDigit(next) || isHanDigit(next) || next == ':' || next == ' ' {
 			return 1
 		}
 	case f[k] == '附' && f[k+1] == '件':
@@ -387,12 +422,13 @@ func boxOrAnnexAt(f []rune, k int) int {
 	return 0
 }
 
-// isBox reports a paragraph that begins with a box label, "专栏3".
+// isBox reports a paragraph that begins with a box label, "专栏3",
+// "专栏：重点项目".
 func isBox(f []rune) bool {
 	if len(f) > 3 && f[0] == '(' {
 		f = f[1:] // "【专栏1】"
 	}
-	return len(f) > 2 && f[0] == '专' && f[1] == '栏' && (isDigit(f[2]) || isHanDigit(f[2]))
+	return len(f) > 2 && f[0] == '专' && f[1] == '栏' && (isDigit(f[2]) || isHanDigit(f[2]) || f[2] == ':' || f[2] == ' ')
 }
 
 // maxLeaderLabel bounds a leader's label, "牵头市领导".
@@ -474,7 +510,9 @@ func inlineLabel(f []rune, k int, afterTitle, inParens bool) (lbl label, strict,
 		if inParens || !isHan(prev) || isHanDigit(prev) || e >= len(f) || !isHan(f[e]) {
 			break
 		}
-		if lbl.num >= 2 && prev != '第' && prev != '其' || lbl.num == 1 && afterTitle && !strings.ContainsRune(oneCompounds, prev) {
+		// "…实施方案一、重点任务": the first section after the plan's
+		// title.
+		if lbl.num >= 2 && prev != '第' && prev != '其' || lbl.num == 1 && (afterTitle && !strings.ContainsRune(oneCompounds, prev) || endsPlanTitle(f[:k])) {
 			return lbl, true, true
 		}
 	case inParens:

@@ -218,7 +218,7 @@ func placeAtHead(s string) (place string, district bool) {
 	return prov, false
 }
 
-var reYearHead = regexp.MustCompile(`^(?:19|20)\d{2}年(?:度)?`)
+var reYearHead = regexp.MustCompile(`^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年(?:度)?`)
 
 // reDistrict is a district or new area at the head of a name.
 var reDistrict = regexp.MustCompile(`^[\p{Han}]{1,4}?(?:新区|区|自治县|县|旗)`)
@@ -260,6 +260,9 @@ func districtCity(t *text, dist string) (string, string) {
 		s := i - 1
 		for s > 0 && i-1-s < 4 && isHan(f[s-1]) && !strings.ContainsRune(cityStop, f[s-1]) {
 			s--
+		}
+		if runesAt(f, s, []rune("中共")) {
+			s += 2 // "中共某市某区委": the party committee of the district
 		}
 		if i-1-s >= 2 {
 			return string(t.src[s:i]) + dist, ""
