@@ -16,7 +16,11 @@ import (
 type text struct {
 	src  []rune
 	fold []rune
-	memo map[span]string // folded lines, converted once
+
+	// The same texts encoded once, with the byte offset of every rune
+	// (and of the end), so that str and fstr slice instead of converting.
+	srcStr, foldStr string
+	srcAt, foldAt   []int32
 
 	// glosses are the pinyin glosses taken out of the source, under the
 	// offset of the character each follows (see gloss.go).
@@ -24,9 +28,10 @@ type text struct {
 }
 
 func newText(s string) *text {
-	// One allocation and one decoding pass for both forms. In valid UTF-8
-	// the runes are the bytes that do not continue a sequence; invalid
-	// bytes decode to more runes, and append makes room for them.
+	// One allocation and one decoding pass for both forms and their
+	// strings. In valid UTF-8 the runes are the bytes that do not continue
+	// a sequence; invalid bytes decode to more runes, and append makes
+	// room for them.
 	n := 0
 	for i := 0; i < len(s); i++ {
 		if s[i]&0xC0 != 0x80 {
@@ -35,7 +40,10 @@ func newText(s string) *text {
 	}
 	buf := make([]rune, 2*n)
 	src, fold := buf[:0:n], buf[n:n]
-	marks := false
+	at := make([]int32, 2*(n+1))
+	srcAt, foldAt := at[:0:n+1], at[n+1:n+1]
+	fs := make([]byte, 0, len(s)) // folding never lengthens a valid rune
+	marks, valid := false, true
 	for i := 0; i < len(s); {
 		// A plan is mostly Han: three-byte sequences that cannot be
 		// overlong or surrogates are read here, the rest by utf8.
@@ -47,16 +55,46 @@ func newText(s string) *text {
 		default:
 			r, w = utf8.DecodeRuneInString(s[i:])
 			marks = marks || isToneLetter(r)
+			valid = valid && w > 1
 		}
+		f := foldRune(r)
 		src = append(src, r)
-		fold = append(fold, foldRune(r))
+		fold = append(fold, f)
+		srcAt = append(srcAt, int32(i))
+		foldAt = append(foldAt, int32(len(fs)))
+		switch {
+		case f < utf8.RuneSelf:
+			fs = append(fs, byte(f))
+		case f == r && w == 3:
+			fs = append(fs, s[i], s[i+1], s[i+2])
+		default:
+			fs = utf8.AppendRune(fs, f)
+		}
 		i += w
 	}
-	t := &text{src: src, fold: fold, memo: map[span]string{}}
+	t := &text{src: src, fold: fold,
+		srcStr: s, srcAt: append(srcAt, int32(len(s))), foldStr: string(fs), foldAt: append(foldAt, int32(len(fs)))}
 	if marks {
 		t.dropGlosses()
 	}
+	if !valid || t.glosses != nil {
+		// The source as decoded, not as given.
+		t.srcStr, t.srcAt = encode(t.src)
+		t.foldStr, t.foldAt = encode(t.fold)
+	}
 	return t
+}
+
+// encode is string(rs) with the byte offset of each rune and of the end.
+func encode(rs []rune) (string, []int32) {
+	at := make([]int32, len(rs)+1)
+	buf := make([]byte, 0, 3*len(rs))
+	for i, r := range rs {
+		at[i] = int32(len(buf))
+		buf = utf8.AppendRune(buf, r)
+	}
+	at[len(rs)] = int32(len(buf))
+	return string(buf), at
 }
 
 // dropGlosses takes the pinyin glosses out of both texts, keeping them
@@ -103,18 +141,11 @@ type span struct{ start, end int }
 // str is the source as printed, for what is returned; rules compare the
 // folded form (fstr, or foldString of a printed string), or a plan in
 // traditional characters or full-width forms reads differently.
-func (t *text) str(s span) string  { return string(t.src[s.start:s.end]) }
-func (t *text) fstr(s span) string { return string(t.fold[s.start:s.end]) }
+func (t *text) str(s span) string  { return t.srcStr[t.srcAt[s.start]:t.srcAt[s.end]] }
+func (t *text) fstr(s span) string { return t.foldStr[t.foldAt[s.start]:t.foldAt[s.end]] }
 
 // fline is fstr for a whole line, which rules look at many times.
-func (t *text) fline(s span) string {
-	if v, ok := t.memo[s]; ok {
-		return v
-	}
-	v := t.fstr(s)
-	t.memo[s] = v
-	return v
-}
+func (t *text) fline(s span) string { return t.fstr(s) }
 
 // trim narrows s to exclude surrounding white space.
 func (t *text) trim(s span) span {
