@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -12,16 +11,16 @@ import (
 )
 
 var (
-	reDocNumber   = regexp.MustCompile(`[\p{Han}]{1,10}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*第?\s*\d{1,4}\s*号`)
-	reISODate     = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
-	reHanDate     = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	reYear        = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	reIssuedBy    = regexp.MustCompile(`([\p{Han}]{4,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日)?(?:联合)?(?:印发|发布|出台)(?:了)?《`)
-	reCNDate      = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
-	reYearDigits  = regexp.MustCompile(`(?:19|20)\d{2}`)
-	reAnnualPlan  = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
-	rePostingTime = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
-	rePostingLead = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s`)
+	reDocNumber   = mustRegex(`[\p{Han}]{1,10}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*第?\s*\d{1,4}\s*号`)
+	reISODate     = mustRegex(`(\d{4})-(\d{1,2})-(\d{1,2})`)
+	reHanDate     = mustRegex(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reYear        = mustRegex(`((?:19|20)\d{2})\s*年`)
+	reIssuedBy    = mustRegex(`([\p{Han}]{4,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日)?(?:联合)?(?:印发|发布|出台)(?:了)?《`)
+	reCNDate      = mustRegex(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+	reYearDigits  = mustRegex(`(?:19|20)\d{2}`)
+	reAnnualPlan  = mustRegex(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
+	rePostingTime = mustRegex(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
+	rePostingLead = mustRegex(`^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s`)
 )
 
 // metaLabels are the labelled fields of a government site's header table
@@ -722,7 +721,7 @@ func cleanIssuer(s string) string {
 	return s
 }
 
-func firstMatch(re *regexp.Regexp, s string) string {
+func firstMatch(re *regex, s string) string {
 	return strings.TrimSpace(re.FindString(s))
 }
 
@@ -1207,7 +1206,7 @@ func rangeEnd(d plan.Document) int {
 	return 0
 }
 
-var reYearRange = regexp.MustCompile(`((?:19|20)\d{2})\s*年?\s*[-—–~～至到]+\s*((?:19|20)\d{2})\s*年`)
+var reYearRange = mustRegex(`((?:19|20)\d{2})\s*年?\s*[-—–~～至到]+\s*((?:19|20)\d{2})\s*年`)
 
 func yearOf(isoDate string) int {
 	if len(isoDate) < 4 {
@@ -1217,4 +1216,4 @@ func yearOf(isoDate string) int {
 	return y
 }
 
-var reBasis = regexp.MustCompile(`(?:根据|贯彻|落实|按照)[^。]{0,80}《[^》]+》[^。]{0,6}[(（][\p{Han}]{1,10}〔((?:19|20)\d{2})〕\d+号`)
+var reBasis = mustRegex(`(?:根据|贯彻|落实|按照)[^。]{0,80}《[^》]+》[^。]{0,6}[(（][\p{Han}]{1,10}〔((?:19|20)\d{2})〕\d+号`)

@@ -6,7 +6,6 @@ package extract
 import (
 	"cmp"
 	"errors"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -75,7 +74,7 @@ func parse(s string) (*plan.Plan, error) {
 
 // rePageNumber is a page number on a line of its own: "— 3 —", "-3-",
 // "第3页", "3/12".
-var rePageNumber = regexp.MustCompile(`^\s*(?:[—\-–]+\s*\d{1,3}\s*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$`)
+var rePageNumber = mustRegex(`^\s*(?:[—\-–]+\s*\d{1,3}\s*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$`)
 
 // foldString is the folded form of s; s itself when nothing folds.
 func foldString(s string) string {
@@ -500,4 +499,4 @@ func sortSpans(ss []span) {
 }
 
 // reHorizon finds the horizon year of a goal statement: "到2025年".
-var reHorizon = regexp.MustCompile(`(?:到|至)\s*((?:19|20)\d{2})\s*年`)
+var reHorizon = mustRegex(`(?:到|至)\s*((?:19|20)\d{2})\s*年`)

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -41,7 +40,7 @@ var provinces = []province{
 
 // reCity finds a sub-provincial region at the head of a title or issuer:
 // "杭州市2021年…", "2021年杭州市…".
-var reCity = regexp.MustCompile(`^(?:(?:19|20)\d{2}年(?:度)?)?(?:[\p{Han}]{2,4}省)?([\p{Han}]{2,12}?自治州|[\p{Han}]{2,5}?(?:市|州|盟|地区)|[\p{Han}]{1,10}?(?:自治县|县|旗))`)
+var reCity = mustRegex(`^(?:(?:19|20)\d{2}年(?:度)?)?(?:[\p{Han}]{2,4}省)?([\p{Han}]{2,12}?自治州|[\p{Han}]{2,5}?(?:市|州|盟|地区)|[\p{Han}]{1,10}?(?:自治县|县|旗))`)
 
 // findRegion names the province, city or district whose plan this is:
 // from the head of the title or the issuer, else a province either
@@ -218,10 +217,10 @@ func placeAtHead(s string) (place string, district bool) {
 	return prov, false
 }
 
-var reYearHead = regexp.MustCompile(`^(?:19|20)\d{2}年(?:度)?`)
+var reYearHead = mustRegex(`^(?:19|20)\d{2}年(?:度)?`)
 
 // reDistrict is a district or new area at the head of a name.
-var reDistrict = regexp.MustCompile(`^[\p{Han}]{1,4}?(?:新区|区|自治县|县|旗)`)
+var reDistrict = mustRegex(`^[\p{Han}]{1,4}?(?:新区|区|自治县|县|旗)`)
 
 // notDistrict are runes a district's name does not hold: those of
 // parks, zones and communities ("城市社区", "开发区", "示范区") and of

@@ -197,6 +197,32 @@ var clutterMarks = []string{
 	"信息来源", "发布时间", "浏览量", "视力保护色", "返回顶部",
 }
 
+// clutterFirst is the set of the marks' first runes, by the rune's low
+// byte: a line is read once, and only where one of those runes stands
+// are the marks compared.
+var clutterFirst = func() (set [4]uint64) {
+	for _, m := range clutterMarks {
+		r, _ := utf8.DecodeRuneInString(m)
+		set[(r&0xFF)>>6] |= 1 << (r & 63)
+	}
+	return set
+}()
+
+// holdsClutterMark reports whether fold holds one of the clutter marks.
+func holdsClutterMark(fold string) bool {
+	for i, r := range fold {
+		if clutterFirst[(r&0xFF)>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for _, m := range clutterMarks {
+			if strings.HasPrefix(fold[i:], m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // maxClutterRunes bounds the lines that may be page chrome; a paragraph
 // of the plan that mentions "来源:" is not chrome.
 const maxClutterRunes = 80
@@ -205,10 +231,8 @@ func isClutter(fold string) bool {
 	if len(fold) > 3*maxClutterRunes {
 		return false
 	}
-	for _, m := range clutterMarks {
-		if strings.Contains(fold, m) {
-			return true
-		}
+	if holdsClutterMark(fold) {
+		return true
 	}
 	// A stray character or two without any Han is page debris, unless it
 	// is an item's label standing above its text ("1．").
