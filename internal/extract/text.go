@@ -38,10 +38,9 @@ func newText(s string) *text {
 			n++
 		}
 	}
-	buf := make([]rune, 2*n)
-	src, fold := buf[:0:n], buf[n:n]
-	at := make([]int32, 2*(n+1))
-	srcAt, foldAt := at[:0:n+1], at[n+1:n+1]
+	buf := make([]int32, 4*n+2) // a rune is an int32: one allocation for the texts and their offsets
+	src, fold := buf[:0:n], buf[n:n:2*n]
+	srcAt, foldAt := buf[2*n:2*n:3*n+1], buf[3*n+1:3*n+1]
 	fs := make([]byte, 0, len(s)) // folding never lengthens a valid rune
 	marks, valid := false, true
 	for i := 0; i < len(s); {
