@@ -20,6 +20,7 @@ var ErrEmpty = errors.New("the document has no text")
 // parse extracts the plan from text, one paragraph per line.
 func parse(s string) (*plan.Plan, error) {
 	t := newText(s)
+	defer t.release()
 	all := splitJoined(t, t.lines())
 	if len(all) == 0 {
 		return nil, ErrEmpty

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,6 +15,7 @@ import (
 // that rules match either spelling and every offset found in the folded
 // text is an offset into the source.
 type text struct {
+	buf  []int32 // holds src, fold and their offsets; see release
 	src  []rune
 	fold []rune
 
@@ -38,10 +40,11 @@ func newText(s string) *text {
 			n++
 		}
 	}
-	buf := make([]int32, 4*n+2) // a rune is an int32: one allocation for the texts and their offsets
+	buf := runeBuffer(4*n + 2) // a rune is an int32: one buffer for the texts and their offsets
 	src, fold := buf[:0:n], buf[n:n:2*n]
 	srcAt, foldAt := buf[2*n:2*n:3*n+1], buf[3*n+1:3*n+1]
-	fs := make([]byte, 0, len(s)) // folding never lengthens a valid rune
+	var fs strings.Builder // not zeroed first, nor copied at the end
+	fs.Grow(len(s))        // folding never lengthens a valid rune
 	marks, valid := false, true
 	for i := 0; i < len(s); {
 		// A plan is mostly Han: three-byte sequences that cannot be
@@ -60,19 +63,19 @@ func newText(s string) *text {
 		src = append(src, r)
 		fold = append(fold, f)
 		srcAt = append(srcAt, int32(i))
-		foldAt = append(foldAt, int32(len(fs)))
+		foldAt = append(foldAt, int32(fs.Len()))
 		switch {
 		case f < utf8.RuneSelf:
-			fs = append(fs, byte(f))
-		case f == r && w == 3:
-			fs = append(fs, s[i], s[i+1], s[i+2])
+			fs.WriteByte(byte(f))
+		case f == r && w > 1:
+			fs.WriteString(s[i : i+w])
 		default:
-			fs = utf8.AppendRune(fs, f)
+			fs.WriteRune(f)
 		}
 		i += w
 	}
-	t := &text{src: src, fold: fold,
-		srcStr: s, srcAt: append(srcAt, int32(len(s))), foldStr: string(fs), foldAt: append(foldAt, int32(len(fs)))}
+	t := &text{buf: buf, src: src, fold: fold,
+		srcStr: s, srcAt: append(srcAt, int32(len(s))), foldStr: fs.String(), foldAt: append(foldAt, int32(fs.Len()))}
 	if marks {
 		t.dropGlosses()
 	}
@@ -82,6 +85,28 @@ func newText(s string) *text {
 		t.foldStr, t.foldAt = encode(t.fold)
 	}
 	return t
+}
+
+// runeBuffers keeps the buffers of texts read before: a plan's are
+// large, and a new one is cleared before use.
+var runeBuffers sync.Pool
+
+// runeBuffer is a buffer of n int32s, its contents undefined.
+func runeBuffer(n int) []int32 {
+	if p, ok := runeBuffers.Get().(*[]int32); ok && cap(*p) >= n {
+		return (*p)[:n]
+	}
+	return make([]int32, n)
+}
+
+// release hands the text's buffer on to the next text. A plan holds
+// strings, never the runes or offsets of its text: parse releases its
+// text when it is done.
+func (t *text) release() {
+	if buf := t.buf; buf != nil {
+		runeBuffers.Put(&buf)
+		t.buf, t.src, t.fold, t.srcAt, t.foldAt = nil, nil, nil, nil, nil
+	}
 }
 
 // encode is string(rs) with the byte offset of each rune and of the end.
