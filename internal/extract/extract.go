@@ -56,9 +56,9 @@ func parse(s string) (*plan.Plan, error) {
 	}
 	// Sections of prose under a top heading are not tasks, unless the plan
 	// has no other kind of item.
-	p, o := build(t, doc, intro, body, false)
-	if len(p.Tasks) == 0 {
-		p, o = build(t, doc, intro, body, true)
+	p, o, prose := build(t, doc, intro, body, false)
+	if len(p.Tasks) == 0 && prose {
+		p, o, _ = build(t, doc, intro, body, true)
 	}
 	p.Source = s
 	p.Warnings = append(docWarnings, p.Warnings...)
@@ -91,8 +91,10 @@ func foldString(s string) string {
 	return s
 }
 
-// build turns the body lines into the plan's outline, tasks and goals.
-func build(t *text, doc plan.Document, intro string, body []span, proseTasks bool) (*plan.Plan, *outline) {
+// build turns the body lines into the plan's outline, tasks and goals. It
+// reports whether it took a section of prose for a heading: without one,
+// building with proseTasks gives the same plan.
+func build(t *text, doc plan.Document, intro string, body []span, proseTasks bool) (*plan.Plan, *outline, bool) {
 	p := &plan.Plan{Document: doc, Tasks: make([]plan.Task, 0, 64)}
 	b := &builder{t: t, p: p, doc: doc, proseTasks: proseTasks, noteAt: firstListedNote(t, body)}
 	if isAnnual(doc, intro) || opensForYear(t, doc, body) {
@@ -108,7 +110,7 @@ func build(t *text, doc plan.Document, intro string, body []span, proseTasks boo
 	b.slogans(o)
 	b.goals(o)
 	slices.SortStableFunc(p.Goals, func(a, b plan.Target) int { return cmp.Compare(a.Start, b.Start) })
-	return p, o
+	return p, o, b.sawProse
 }
 
 // builder turns the outline into the plan's headings, tasks and goals.
@@ -119,6 +121,7 @@ type builder struct {
 	targetYear int    // year of targets that state none; 0 for multi-year plans
 	goalText   []span // paragraphs outside tasks that may state plan-level goals
 	proseTasks bool   // a titled top section of prose without units is a task
+	sawProse   bool   // walk met such a section
 	firstLead  bool   // a note with 下同 said the first name listed leads
 	noteAt     int    // where a paragraph said so for the whole plan, or -1
 }
@@ -142,7 +145,9 @@ func (b *builder) walk(items []*item, parentPath []string) {
 			continue
 		}
 		bare := isBareHeading(b.t, it) && !(k > 0 && cutAfterTitle(b.t, items[k-1], it))
-		if preamble || bare || !b.proseTasks && isProseSection(b.t, it) {
+		prose := !preamble && !bare && isProseSection(b.t, it)
+		b.sawProse = b.sawProse || prose
+		if preamble || bare || !b.proseTasks && prose {
 			b.heading(it)
 			b.addGoalText(it)
 			continue
