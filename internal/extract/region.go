@@ -159,22 +159,23 @@ func placeAtHead(s string) (place string, district bool) {
 	pos := 0
 	// rest is the folded text from pos; take returns the source of the
 	// next n bytes of rest and moves past them.
-	rest := func() string { return string(fr[pos:]) }
+	rest := string(fr)
 	take := func(n int) string {
-		k := utf8.RuneCountInString(rest()[:n])
+		k := utf8.RuneCountInString(rest[:n])
 		out := string(src[pos : pos+k])
 		pos += k
+		rest = rest[n:]
 		return out
 	}
-	if m := reYearHead.FindString(rest()); m != "" {
+	if m := reYearHead.FindString(rest); m != "" {
 		take(len(m))
 	}
-	if strings.HasPrefix(rest(), "中共") {
+	if strings.HasPrefix(rest, "中共") {
 		take(len("中共")) // "中共某市委": the party committee of the city
 	}
 	prov := ""
 	for _, p := range provinces {
-		if strings.HasPrefix(rest(), p.full) {
+		if strings.HasPrefix(rest, p.full) {
 			prov = p.full
 			take(len(p.full))
 			break
@@ -182,7 +183,7 @@ func placeAtHead(s string) (place string, district bool) {
 	}
 	if prov == "" {
 		for _, p := range provinces {
-			if strings.HasPrefix(rest(), p.stem) {
+			if strings.HasPrefix(rest, p.stem) {
 				prov = p.full
 				take(len(p.stem))
 				break
@@ -190,8 +191,8 @@ func placeAtHead(s string) (place string, district bool) {
 		}
 	}
 	city := ""
-	if m := reCity.FindStringSubmatchIndex(rest()); m != nil {
-		r := rest()
+	if m := reCity.FindStringSubmatchIndex(rest); m != nil {
+		r := rest
 		if c := r[m[2]:m[3]]; !isProvinceName(c) && !strings.HasPrefix(c, "全") && !strings.HasPrefix(c, "市") && !strings.HasPrefix(c, "省") {
 			take(m[2])
 			city = take(m[3] - m[2])
@@ -201,7 +202,7 @@ func placeAtHead(s string) (place string, district bool) {
 	dist := ""
 	if c := foldString(city); strings.HasSuffix(c, "县") || strings.HasSuffix(c, "旗") {
 		city, dist = "", city // a county: reCity reads it as the place of the plan
-	} else if m := districtAtHead(rest()); m != "" {
+	} else if m := districtAtHead(rest); m != "" {
 		dist = take(len(m))
 	}
 	switch {
