@@ -66,7 +66,7 @@ func buildOutline(t *text, lines []span) *outline {
 		// is part of the plan.
 		short := ""
 		if len(f) <= 80 {
-			short = string(f)
+			short = t.fline(ln)
 		}
 		if short != "" && reRelated.MatchString(short) {
 			break
@@ -192,7 +192,7 @@ func dropNoticeItems(t *text, o *outline) {
 	}
 	// The notice hands the plan on before its first item, and is signed
 	// and dated only after its requirements.
-	before := string(t.fold[:first[0].start])
+	before := t.fstr(span{0, first[0].start})
 	loc := reHandOn.FindStringIndex(before)
 	if loc == nil || reHanDate.MatchString(before[loc[1]:]) {
 		return
