@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestProseSectionsAsTasks: a plan whose only items are titled sections
 // of prose reads them as its tasks.
@@ -12,5 +15,18 @@ func TestProseSectionsAsTasks(t *testing.T) {
 	}
 	if len(p.Tasks) != 2 || p.Tasks[0].Label != "一" || p.Tasks[1].Label != "二" {
 		t.Fatalf("tasks %+v, want 一 and 二", p.Tasks)
+	}
+}
+
+// TestPreambleTitleHead: only the head of a title says it states aims.
+func TestPreambleTitleHead(t *testing.T) {
+	if !isPreambleTitle(strings.Repeat("推进", 18) + "指导思想") {
+		t.Error("a word within the first 40 characters counts")
+	}
+	if isPreambleTitle(strings.Repeat("推进", 18) + "推指导思想") {
+		t.Error("a word past the first 40 characters does not count")
+	}
+	if !isPreambleTitle("（一）指導思想") {
+		t.Error("a title in traditional characters counts")
 	}
 }

@@ -420,6 +420,9 @@ type labelField struct {
 // perhaps spaced out ("标　　题"), then a colon or a table bar. A label
 // within a word is no label: "发布时间" is not "时间".
 func labelsIn(f []rune) []labelField {
+	if !slices.ContainsFunc(f, func(r rune) bool { return r == ':' || r == '|' || r == ']' }) {
+		return nil // every label is followed by one of these
+	}
 	var out []labelField
 	for i := 0; i < len(f); i++ {
 		if !metaLabelStart(f[i]) {

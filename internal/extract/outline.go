@@ -468,11 +468,15 @@ func underTitle(it *item, words []string) bool {
 }
 
 func isPreambleTitle(s string) bool {
-	rs := []rune(s)
-	if len(rs) > 40 {
-		rs = rs[:40]
+	head, n := s, 0 // its first 40 runes
+	for i := range s {
+		if n == 40 {
+			head = s[:i]
+			break
+		}
+		n++
 	}
-	head := foldString(string(rs))
+	head = foldString(head)
 	for _, w := range preambleWords {
 		if strings.Contains(head, w) {
 			return true

@@ -260,8 +260,11 @@ func isClutter(fold string) bool {
 	}
 	// A stray character or two without any Han is page debris, unless it
 	// is an item's label standing above its text ("1．").
+	if utf8.RuneCountInString(fold) > 2 {
+		return false
+	}
 	rs := []rune(fold)
-	if len(rs) > 2 || hanCount(rs) > 0 {
+	if hanCount(rs) > 0 {
 		return false
 	}
 	_, isLabel := parseLabel(rs)
