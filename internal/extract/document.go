@@ -1181,8 +1181,13 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // openingText is the folded text of the body's first paragraphs.
 func openingText(t *text, lines []span, from int) string {
+	n, to := 0, from // measured first, to copy once
+	for ; to < len(lines) && n < 6000; to++ {
+		n += len(t.fline(lines[to])) + 1
+	}
 	var b strings.Builder
-	for i := from; i < len(lines) && b.Len() < 6000; i++ {
+	b.Grow(n)
+	for i := from; i < to; i++ {
 		b.WriteString(t.fline(lines[i]))
 		b.WriteString("\n")
 	}

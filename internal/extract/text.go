@@ -222,14 +222,17 @@ var clutterMarks = []string{
 }
 
 // clutterFirst is the set of the marks' first runes, by the rune's low
-// byte: a line is read once, and only where one of those runes stands
-// are the marks compared.
-var clutterFirst = func() (set [4]uint64) {
+// byte, and clutterByFirst the marks by their first rune: a line is read
+// once, and only where a mark's first rune stands are the marks that
+// start with it compared.
+var clutterFirst, clutterByFirst = func() (set [4]uint64, by map[rune][]string) {
+	by = map[rune][]string{}
 	for _, m := range clutterMarks {
 		r, _ := utf8.DecodeRuneInString(m)
 		set[(r&0xFF)>>6] |= 1 << (r & 63)
+		by[r] = append(by[r], m)
 	}
-	return set
+	return set, by
 }()
 
 // holdsClutterMark reports whether fold holds one of the clutter marks.
@@ -238,7 +241,7 @@ func holdsClutterMark(fold string) bool {
 		if clutterFirst[(r&0xFF)>>6]&(1<<(r&63)) == 0 {
 			continue
 		}
-		for _, m := range clutterMarks {
+		for _, m := range clutterByFirst[r] {
 			if strings.HasPrefix(fold[i:], m) {
 				return true
 			}
