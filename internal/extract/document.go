@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -12,17 +11,17 @@ import (
 )
 
 var (
-	reDocNumber   = regexp.MustCompile(`[\p{Han}]{1,10}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*第?\s*\d{1,4}\s*号`)
-	reISODate     = regexp.MustCompile(`(\d{4})-(\d{1,2})-(\d{1,2})`)
-	reHanDate     = regexp.MustCompile(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
-	reYear        = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	reIssuedBy    = regexp.MustCompile(`([\p{Han}]{2,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日|日前|联合|正式|专门)*(?:印发|发布|出台|公布)(?:了)?《`)
-	reCNDate      = regexp.MustCompile(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
-	reYearDigits  = regexp.MustCompile(`(?:19|20)\d{2}`)
-	reCNYear      = regexp.MustCompile(`([〇○零一二][〇○零一二三四五六七八九]{3})\s*年`)
-	reAnnualPlan  = regexp.MustCompile(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
-	rePostingTime = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
-	rePostingLead = regexp.MustCompile(`^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s`)
+	reDocNumber   = mustRegex(`[\p{Han}]{1,10}\s*[〔\[【(（]\s*(\d{4})\s*[〕\]】)）]\s*第?\s*\d{1,4}\s*号`)
+	reISODate     = mustRegex(`(\d{4})-(\d{1,2})-(\d{1,2})`)
+	reHanDate     = mustRegex(`(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日`)
+	reYear        = mustRegex(`((?:19|20)\d{2})\s*年`)
+	reIssuedBy    = mustRegex(`([\p{Han}]{2,30}?(?:办公室|办公厅|人民政府|委员会|领导小组|联席会议))(?:近日|日前|联合|正式|专门)*(?:印发|发布|出台|公布)(?:了)?《`)
+	reCNDate      = mustRegex(`([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日`)
+	reYearDigits  = mustRegex(`(?:19|20)\d{2}`)
+	reCNYear      = mustRegex(`([〇○零一二][〇○零一二三四五六七八九]{3})\s*年`)
+	reAnnualPlan  = mustRegex(`((?:19|20)\d{2})\s*年[^。,;]{0,24}(工作要点|行动计划|工作计划|工作方案|实施方案|行动方案|要点)`)
+	rePostingTime = mustRegex(`^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$`)
+	rePostingLead = mustRegex(`^\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s`)
 )
 
 // metaLabels are the labelled fields of a government site's header table
@@ -524,6 +523,9 @@ type labelField struct {
 // perhaps spaced out ("标　　题"), then a colon or a table bar. A label
 // within a word is no label: "发布时间" is not "时间".
 func labelsIn(f []rune) []labelField {
+	if !slices.ContainsFunc(f, func(r rune) bool { return r == ':' || r == '|' || r == ']' || r == ')' }) {
+		return nil // every label is followed by one of these
+	}
 	var out []labelField
 	for i := 0; i < len(f); i++ {
 		if !metaLabelStart(f[i]) {
@@ -1008,13 +1010,13 @@ func cleanIssuer(s string) string {
 	return strings.Join(parts, " ")
 }
 
-func firstMatch(re *regexp.Regexp, s string) string {
+func firstMatch(re *regex, s string) string {
 	return strings.TrimSpace(re.FindString(s))
 }
 
 // reFieldDate is a date of a metadata field written with slashes or dots,
 // "2023/05/06", "2023.5.6", or in bare digits, "20230506".
-var reFieldDate = regexp.MustCompile(`^((?:19|20)\d{2})(?:[/.](\d{1,2})[/.](\d{1,2})|(\d{2,4}))$`)
+var reFieldDate = mustRegex(`^((?:19|20)\d{2})(?:[/.](\d{1,2})[/.](\d{1,2})|(\d{2,4}))$`)
 
 // fieldDate reads the date of a metadata field, as ISO: any date
 // firstDate reads, or a field that holds only a date in slashes, dots or
@@ -1506,8 +1508,13 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 
 // openingText is the folded text of the body's first paragraphs.
 func openingText(t *text, lines []span, from int) string {
+	n, to := 0, from // measured first, to copy once
+	for ; to < len(lines) && n < 6000; to++ {
+		n += len(t.fline(lines[to])) + 1
+	}
 	var b strings.Builder
-	for i := from; i < len(lines) && b.Len() < 6000; i++ {
+	b.Grow(n)
+	for i := from; i < to; i++ {
 		b.WriteString(t.fline(lines[i]))
 		b.WriteString("\n")
 	}
@@ -1534,7 +1541,7 @@ func rangeEnd(d plan.Document) int {
 	return 0
 }
 
-var reYearRange = regexp.MustCompile(`((?:19|20)\d{2})\s*年?\s*[-—–~～至到]+\s*((?:19|20)\d{2})\s*年`)
+var reYearRange = mustRegex(`((?:19|20)\d{2})\s*年?\s*[-—–~～至到]+\s*((?:19|20)\d{2})\s*年`)
 
 func yearOf(isoDate string) int {
 	if len(isoDate) < 4 {
@@ -1544,4 +1551,4 @@ func yearOf(isoDate string) int {
 	return y
 }
 
-var reBasis = regexp.MustCompile(`(?:根据|贯彻|落实|按照)[^。]{0,80}《[^》]+》[^。]{0,6}[(（][\p{Han}]{1,10}〔((?:19|20)\d{2})〕\d+号`)
+var reBasis = mustRegex(`(?:根据|贯彻|落实|按照)[^。]{0,80}《[^》]+》[^。]{0,6}[(（][\p{Han}]{1,10}〔((?:19|20)\d{2})〕\d+号`)

@@ -6,7 +6,6 @@ package extract
 import (
 	"cmp"
 	"errors"
-	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -21,6 +20,7 @@ var ErrEmpty = errors.New("the document has no text")
 // parse extracts the plan from text, one paragraph per line.
 func parse(s string) (*plan.Plan, error) {
 	t := newText(s)
+	defer t.release()
 	all := splitJoined(t, t.lines())
 	if len(all) == 0 {
 		return nil, ErrEmpty
@@ -56,9 +56,9 @@ func parse(s string) (*plan.Plan, error) {
 	}
 	// Sections of prose under a top heading are not tasks, unless the plan
 	// has no other kind of item.
-	p, o := build(t, doc, intro, body, false)
-	if len(p.Tasks) == 0 {
-		p, o = build(t, doc, intro, body, true)
+	p, o, prose := build(t, doc, intro, body, false)
+	if len(p.Tasks) == 0 && prose {
+		p, o, _ = build(t, doc, intro, body, true)
 	}
 	p.Source = s
 	p.Warnings = append(docWarnings, p.Warnings...)
@@ -75,7 +75,7 @@ func parse(s string) (*plan.Plan, error) {
 
 // rePageNumber is a page number on a line of its own: "— 3 —", "-3-",
 // "第3页", "3/12".
-var rePageNumber = regexp.MustCompile(`^\s*(?:[—\-–]+\s*\d{1,3}\s*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$`)
+var rePageNumber = mustRegex(`^\s*(?:[—\-–]+\s*\d{1,3}\s*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$`)
 
 // foldString is the folded form of s; s itself when nothing folds.
 func foldString(s string) string {
@@ -91,8 +91,10 @@ func foldString(s string) string {
 	return s
 }
 
-// build turns the body lines into the plan's outline, tasks and goals.
-func build(t *text, doc plan.Document, intro string, body []span, proseTasks bool) (*plan.Plan, *outline) {
+// build turns the body lines into the plan's outline, tasks and goals. It
+// reports whether it took a section of prose for a heading: without one,
+// building with proseTasks gives the same plan.
+func build(t *text, doc plan.Document, intro string, body []span, proseTasks bool) (*plan.Plan, *outline, bool) {
 	p := &plan.Plan{Document: doc, Tasks: make([]plan.Task, 0, 64)}
 	b := &builder{t: t, p: p, doc: doc, proseTasks: proseTasks, noteAt: firstListedNote(t, body)}
 	if isAnnual(doc, intro) || opensForYear(t, doc, body) {
@@ -108,7 +110,7 @@ func build(t *text, doc plan.Document, intro string, body []span, proseTasks boo
 	b.slogans(o)
 	b.goals(o)
 	slices.SortStableFunc(p.Goals, func(a, b plan.Target) int { return cmp.Compare(a.Start, b.Start) })
-	return p, o
+	return p, o, b.sawProse
 }
 
 // builder turns the outline into the plan's headings, tasks and goals.
@@ -119,6 +121,7 @@ type builder struct {
 	targetYear int    // year of targets that state none; 0 for multi-year plans
 	goalText   []span // paragraphs outside tasks that may state plan-level goals
 	proseTasks bool   // a titled top section of prose without units is a task
+	sawProse   bool   // walk met such a section
 	firstLead  bool   // a note with 下同 said the first name listed leads
 	noteAt     int    // where a paragraph said so for the whole plan, or -1
 }
@@ -145,7 +148,9 @@ func (b *builder) walk(items []*item, parentPath []string) {
 		// it names the part of the tasks after the part of the aims: then
 		// the page was cut before the first task (一、工作目标 … 二、主要任务).
 		bare := isBareHeading(b.t, it) && !(k > 0 && cutAfterTitle(b.t, items[k-1], it) && !(b.isPreamble(items[k-1]) && isTasksTitle(it.title)))
-		if preamble || bare || !b.proseTasks && isProseSection(b.t, it) {
+		prose := !preamble && !bare && isProseSection(b.t, it)
+		b.sawProse = b.sawProse || prose
+		if preamble || bare || !b.proseTasks && prose {
 			b.heading(it)
 			b.addGoalText(it)
 			continue
@@ -519,4 +524,4 @@ func sortSpans(ss []span) {
 }
 
 // reHorizon finds the horizon year of a goal statement: "到2025年".
-var reHorizon = regexp.MustCompile(`(?:到|至)\s*((?:19|20)\d{2})\s*年`)
+var reHorizon = mustRegex(`(?:到|至)\s*((?:19|20)\d{2})\s*年`)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"luoshi/internal/plan"
@@ -96,11 +97,34 @@ func isToneLetter(r rune) bool {
 	return false
 }
 
+// joinedSource is the text offs maps, taken from the source string run
+// by run: a text of one run is a slice of it, with nothing to convert.
+func (t *text) joinedSource(offs offsets) string {
+	var b strings.Builder
+	lo, hi := offs.base, offs.base+offs.n
+	for k, r := range offs.runs {
+		end := hi
+		if k+1 < len(offs.runs) {
+			end = min(end, offs.runs[k+1].at)
+		}
+		start := max(r.at, lo)
+		if start >= end {
+			continue
+		}
+		piece := t.str(span{r.src + start - r.at, r.src + end - r.at})
+		if b.Len() == 0 && end == hi {
+			return piece // the only run
+		}
+		b.WriteString(piece)
+	}
+	return b.String()
+}
+
 // printed is a task's text as the page printed it: body, made of source
 // runes as offs tells, with the glosses the source lost put back.
 func (t *text) printed(body []rune, offs offsets) string {
 	if len(t.glosses) == 0 {
-		return string(body)
+		return t.joinedSource(offs)
 	}
 	out := make([]rune, 0, len(body)+16)
 	for i, r := range body {

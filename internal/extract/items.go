@@ -2,7 +2,6 @@ package extract
 
 import (
 	"cmp"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -393,7 +392,7 @@ func isBreak(r rune) bool {
 }
 
 // reJointly is "由A会同B推进": A leads, B cooperates.
-var reJointly = regexp.MustCompile(`由([^。,;:()、“”《》]{2,30}?)会同([^。,;:()“”《》]{2,60}?)(?:共同)?(?:负责|推进|实施|组织实施|组织|落实|研究|办理|制定|开展)`)
+var reJointly = mustRegex(`由([^。,;:()、“”《》]{2,30}?)会同([^。,;:()“”《》]{2,60}?)(?:共同)?(?:负责|推进|实施|组织实施|组织|落实|研究|办理|制定|开展)`)
 
 // jointLeads finds "由A会同B推进" in running text.
 func jointLeads(t *text, content []span, clauses []clause) []clause {

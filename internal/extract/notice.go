@@ -27,42 +27,29 @@ func keyOf(s string) []rune {
 	return out
 }
 
-// keyed is a stretch of folded text reduced to its key; at[i] is the
-// offset of key rune i in the text.
-type keyed struct {
-	key []rune
-	at  []int
-}
-
-func keyText(f []rune, from, to int) keyed {
-	k := keyed{key: make([]rune, 0, to-from), at: make([]int, 0, to-from)}
-	for i := from; i < to; i++ {
-		if keyRune(f[i]) {
-			k.key = append(k.key, f[i])
-			k.at = append(k.at, i)
-		}
-	}
-	return k
-}
-
-// index is the first key offset ≥ from where p occurs, or -1.
-func (k keyed) index(p []rune, from int) int {
-	if len(p) == 0 {
-		return -1
-	}
-	for i := from; i+len(p) <= len(k.key); i++ {
-		if k.key[i] != p[0] {
+// keyMatch is the first stretch of f at or after offset from whose key
+// is p (a key, so p[0] is a key rune), as the offsets of its first rune
+// and one past its last, or -1. It reads f in place: a plan may be long.
+func keyMatch(f, p []rune, from int) (int, int) {
+	for a := from; a < len(f); a++ {
+		if f[a] != p[0] {
 			continue
 		}
-		j := 1
-		for j < len(p) && k.key[i+j] == p[j] {
+		j, i := 1, a+1
+		for ; j < len(p) && i < len(f); i++ {
+			if !keyRune(f[i]) {
+				continue
+			}
+			if f[i] != p[j] {
+				break
+			}
 			j++
 		}
 		if j == len(p) {
-			return i
+			return a, i
 		}
 	}
-	return -1
+	return -1, -1
 }
 
 // noticeWindow bounds the part of a text searched for the covering
@@ -273,9 +260,8 @@ func printedTitle(t *text, title string, from int) (string, span, bool) {
 	if len(p) < 4 || from >= len(t.fold) {
 		return "", span{}, false
 	}
-	k := keyText(t.fold, from, len(t.fold))
-	for i := k.index(p, 0); i >= 0; i = k.index(p, i+1) {
-		a, b := k.at[i], k.at[i+len(p)-1]+1
+	for a0, b0 := keyMatch(t.fold, p, from); a0 >= 0; a0, b0 = keyMatch(t.fold, p, a0+1) {
+		a, b := a0, b0
 		// A closing bracket of the title's own "（2023—2025年）" belongs to it.
 		for b < len(t.fold) && strings.ContainsRune(")]〕", t.fold[b]) && strings.ContainsRune(title, t.fold[b]) {
 			b++

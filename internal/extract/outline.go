@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 )
@@ -43,14 +42,14 @@ type outline struct {
 }
 
 var (
-	reDateLine = regexp.MustCompile(`^\(?(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3})\s*日\s*(?:印发|发布|签发)?\)?$`)
-	reAnnex    = regexp.MustCompile(`^(?:相关)?附件(?:下载)?\s*\d*\s*(?::|$)`)
-	reFileLine = regexp.MustCompile(`(?i)\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)\s*\)?$`)
-	reRelated  = regexp.MustCompile(`^(?:相关链接|相关阅读|相关文件|相关新闻|相关解读|延伸阅读|政策解读|相关附件)`)
-	reBox      = regexp.MustCompile(`^(?:专栏\s*[0-9一二三四五六七八九十]{0,3}(?:[-—][0-9]{1,2})?\s*(?:[:.、]|\s|$)|\(专栏\s*[0-9一二三四五六七八九十]{0,3}(?:[-—][0-9]{1,2})?\s*\))`)
-	reNote     = regexp.MustCompile(`^(?:注\s*[0-9]{0,2}|备注|注释|附注|说明)\s*:`)
-	reCopyTo   = regexp.MustCompile(`^(?:抄送|抄报|分送)\s*:`)
-	reClosing  = regexp.MustCompile(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^本(方案|措施|意见|办法|计划|规划|要点|政策|通知)[^。]{0,6}(自|从)[^。]{0,16}起(施行|执行|实施)|^\((此件|发至|本件)`)
+	reDateLine = mustRegex(`^\(?(?:\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}|[〇○零一二三四五六七八九]{4}\s*年\s*[一二三四五六七八九十]{1,3}\s*月\s*[一二三四五六七八九十]{1,3})\s*日\s*(?:印发|发布|签发)?\)?$`)
+	reAnnex    = mustRegex(`^(?:相关)?附件(?:下载)?\s*\d*\s*(?::|$)`)
+	reFileLine = mustRegex(`(?i)\.(?:docx?|xlsx?|pdf|wps|et|zip|rar|ofd)\s*\)?$`)
+	reRelated  = mustRegex(`^(?:相关链接|相关阅读|相关文件|相关新闻|相关解读|延伸阅读|政策解读|相关附件)`)
+	reBox      = mustRegex(`^(?:专栏\s*[0-9一二三四五六七八九十]{0,3}(?:[-—][0-9]{1,2})?\s*(?:[:.、]|\s|$)|\(专栏\s*[0-9一二三四五六七八九十]{0,3}(?:[-—][0-9]{1,2})?\s*\))`)
+	reNote     = mustRegex(`^(?:注\s*[0-9]{0,2}|备注|注释|附注|说明)\s*:`)
+	reCopyTo   = mustRegex(`^(?:抄送|抄报|分送)\s*:`)
+	reClosing  = mustRegex(`^(本|此)[^。]{0,30}(自|从)[^。]{0,10}(印发|发布|公布)之日起(施行|执行|实施)|^本(方案|措施|意见|办法|计划|规划|要点|政策|通知)[^。]{0,6}(自|从)[^。]{0,16}起(施行|执行|实施)|^\((此件|发至|本件)`)
 )
 
 // buildOutline cuts the body lines into items by their labels.
@@ -82,7 +81,7 @@ func buildOutline(t *text, lines []span) *outline {
 		// is part of the plan.
 		short := ""
 		if len(f) <= 80 {
-			short = string(f)
+			short = t.fline(ln)
 		}
 		if short != "" && reRelated.MatchString(short) {
 			break
@@ -213,7 +212,7 @@ func buildOutline(t *text, lines []span) *outline {
 
 // reHandOn is the sentence of a covering notice that hands the plan on:
 // "现将《…》印发给你们", "…已经省政府同意，现印发你们".
-var reHandOn = regexp.MustCompile(`印发给你们|印发你们|现印发给|印发给各|现将《[^》]{2,80}》印发|现予印发|予以印发`)
+var reHandOn = mustRegex(`印发给你们|印发你们|现印发给|印发给各|现将《[^》]{2,80}》印发|现予印发|予以印发`)
 
 // dropNoticeItems removes the covering notice's own numbered requirements
 // ("一、要高度重视…", "二、各单位确定一名联络员…"): top items right after
@@ -226,7 +225,7 @@ func dropNoticeItems(t *text, o *outline) {
 	}
 	// The notice hands the plan on before its first item, and is signed
 	// and dated only after its requirements.
-	before := string(t.fold[:first[0].start])
+	before := t.fstr(span{0, first[0].start})
 	loc := reHandOn.FindStringIndex(before)
 	if loc == nil || reHanDate.MatchString(before[loc[1]:]) {
 		return
@@ -614,11 +613,15 @@ func underTitle(it *item, words []string) bool {
 }
 
 func isPreambleTitle(s string) bool {
-	rs := []rune(s)
-	if len(rs) > 40 {
-		rs = rs[:40]
+	head, n := s, 0 // its first 40 runes
+	for i := range s {
+		if n == 40 {
+			head = s[:i]
+			break
+		}
+		n++
 	}
-	head := foldString(string(rs))
+	head = foldString(head)
 	for _, w := range preambleWords {
 		if strings.Contains(head, w) {
 			return true

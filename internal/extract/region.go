@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -41,7 +40,7 @@ var provinces = []province{
 
 // reCity finds a sub-provincial region at the head of a title or issuer:
 // "杭州市2021年…", "2021年杭州市…".
-var reCity = regexp.MustCompile(`^(?:(?:19|20)\d{2}年(?:度)?)?(?:[\p{Han}]{2,4}省)?([\p{Han}]{2,12}?自治州|[\p{Han}]{2,5}?(?:市|州|盟|地区)|[\p{Han}]{1,10}?(?:自治县|县|旗))`)
+var reCity = mustRegex(`^(?:(?:19|20)\d{2}年(?:度)?)?(?:[\p{Han}]{2,4}省)?([\p{Han}]{2,12}?自治州|[\p{Han}]{2,5}?(?:市|州|盟|地区)|[\p{Han}]{1,10}?(?:自治县|县|旗))`)
 
 // findRegion names the province, city or district whose plan this is:
 // from the head of the title or the issuer, else a province either
@@ -160,22 +159,23 @@ func placeAtHead(s string) (place string, district bool) {
 	pos := 0
 	// rest is the folded text from pos; take returns the source of the
 	// next n bytes of rest and moves past them.
-	rest := func() string { return string(fr[pos:]) }
+	rest := string(fr)
 	take := func(n int) string {
-		k := utf8.RuneCountInString(rest()[:n])
+		k := utf8.RuneCountInString(rest[:n])
 		out := string(src[pos : pos+k])
 		pos += k
+		rest = rest[n:]
 		return out
 	}
-	if m := reYearHead.FindString(rest()); m != "" {
+	if m := reYearHead.FindString(rest); m != "" {
 		take(len(m))
 	}
-	if strings.HasPrefix(rest(), "中共") {
+	if strings.HasPrefix(rest, "中共") {
 		take(len("中共")) // "中共某市委": the party committee of the city
 	}
 	prov := ""
 	for _, p := range provinces {
-		if strings.HasPrefix(rest(), p.full) {
+		if strings.HasPrefix(rest, p.full) {
 			prov = p.full
 			take(len(p.full))
 			break
@@ -183,7 +183,7 @@ func placeAtHead(s string) (place string, district bool) {
 	}
 	if prov == "" {
 		for _, p := range provinces {
-			if strings.HasPrefix(rest(), p.stem) {
+			if strings.HasPrefix(rest, p.stem) {
 				prov = p.full
 				take(len(p.stem))
 				break
@@ -191,8 +191,8 @@ func placeAtHead(s string) (place string, district bool) {
 		}
 	}
 	city := ""
-	if m := reCity.FindStringSubmatchIndex(rest()); m != nil {
-		r := rest()
+	if m := reCity.FindStringSubmatchIndex(rest); m != nil {
+		r := rest
 		if c := r[m[2]:m[3]]; !isProvinceName(c) && !strings.HasPrefix(c, "全") && !strings.HasPrefix(c, "市") && !strings.HasPrefix(c, "省") {
 			take(m[2])
 			city = take(m[3] - m[2])
@@ -202,7 +202,7 @@ func placeAtHead(s string) (place string, district bool) {
 	dist := ""
 	if c := foldString(city); strings.HasSuffix(c, "县") || strings.HasSuffix(c, "旗") {
 		city, dist = "", city // a county: reCity reads it as the place of the plan
-	} else if m := districtAtHead(rest()); m != "" {
+	} else if m := districtAtHead(rest); m != "" {
 		dist = take(len(m))
 	}
 	switch {
@@ -218,10 +218,10 @@ func placeAtHead(s string) (place string, district bool) {
 	return prov, false
 }
 
-var reYearHead = regexp.MustCompile(`^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年(?:度)?`)
+var reYearHead = mustRegex(`^(?:(?:19|20)\d{2}|[〇○零一二][〇○零一二三四五六七八九]{3})年(?:度)?`)
 
 // reDistrict is a district or new area at the head of a name.
-var reDistrict = regexp.MustCompile(`^[\p{Han}]{1,4}?(?:新区|区|自治县|县|旗)`)
+var reDistrict = mustRegex(`^[\p{Han}]{1,4}?(?:新区|区|自治县|县|旗)`)
 
 // notDistrict are runes a district's name does not hold: those of
 // parks, zones and communities ("城市社区", "开发区", "示范区") and of

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,9 +15,14 @@ import (
 // that rules match either spelling and every offset found in the folded
 // text is an offset into the source.
 type text struct {
+	buf  []int32 // holds src, fold and their offsets; see release
 	src  []rune
 	fold []rune
-	memo map[span]string // folded lines, converted once
+
+	// The same texts encoded once, with the byte offset of every rune
+	// (and of the end), so that str and fstr slice instead of converting.
+	srcStr, foldStr string
+	srcAt, foldAt   []int32
 
 	// glosses are the pinyin glosses taken out of the source, under the
 	// offset of the character each follows (see gloss.go).
@@ -24,18 +30,22 @@ type text struct {
 }
 
 func newText(s string) *text {
-	// One allocation and one decoding pass for both forms. In valid UTF-8
-	// the runes are the bytes that do not continue a sequence; invalid
-	// bytes decode to more runes, and append makes room for them.
+	// One allocation and one decoding pass for both forms and their
+	// strings. In valid UTF-8 the runes are the bytes that do not continue
+	// a sequence; invalid bytes decode to more runes, and append makes
+	// room for them.
 	n := 0
 	for i := 0; i < len(s); i++ {
 		if s[i]&0xC0 != 0x80 {
 			n++
 		}
 	}
-	buf := make([]rune, 2*n)
-	src, fold := buf[:0:n], buf[n:n]
-	marks := false
+	buf := runeBuffer(4*n + 2) // a rune is an int32: one buffer for the texts and their offsets
+	src, fold := buf[:0:n], buf[n:n:2*n]
+	srcAt, foldAt := buf[2*n:2*n:3*n+1], buf[3*n+1:3*n+1]
+	var fs strings.Builder // not zeroed first, nor copied at the end
+	fs.Grow(len(s))        // folding never lengthens a valid rune
+	marks, valid := false, true
 	for i := 0; i < len(s); {
 		// A plan is mostly Han: three-byte sequences that cannot be
 		// overlong or surrogates are read here, the rest by utf8.
@@ -47,16 +57,68 @@ func newText(s string) *text {
 		default:
 			r, w = utf8.DecodeRuneInString(s[i:])
 			marks = marks || isToneLetter(r)
+			valid = valid && w > 1
 		}
+		f := foldRune(r)
 		src = append(src, r)
-		fold = append(fold, foldRune(r))
+		fold = append(fold, f)
+		srcAt = append(srcAt, int32(i))
+		foldAt = append(foldAt, int32(fs.Len()))
+		switch {
+		case f < utf8.RuneSelf:
+			fs.WriteByte(byte(f))
+		case f == r && w > 1:
+			fs.WriteString(s[i : i+w])
+		default:
+			fs.WriteRune(f)
+		}
 		i += w
 	}
-	t := &text{src: src, fold: fold, memo: map[span]string{}}
+	t := &text{buf: buf, src: src, fold: fold,
+		srcStr: s, srcAt: append(srcAt, int32(len(s))), foldStr: fs.String(), foldAt: append(foldAt, int32(fs.Len()))}
 	if marks {
 		t.dropGlosses()
 	}
+	if !valid || t.glosses != nil {
+		// The source as decoded, not as given.
+		t.srcStr, t.srcAt = encode(t.src)
+		t.foldStr, t.foldAt = encode(t.fold)
+	}
 	return t
+}
+
+// runeBuffers keeps the buffers of texts read before: a plan's are
+// large, and a new one is cleared before use.
+var runeBuffers sync.Pool
+
+// runeBuffer is a buffer of n int32s, its contents undefined.
+func runeBuffer(n int) []int32 {
+	if p, ok := runeBuffers.Get().(*[]int32); ok && cap(*p) >= n {
+		return (*p)[:n]
+	}
+	return make([]int32, n)
+}
+
+// release hands the text's buffer on to the next text. A plan holds
+// strings, never the runes or offsets of its text: parse releases its
+// text when it is done.
+func (t *text) release() {
+	if buf := t.buf; buf != nil {
+		runeBuffers.Put(&buf)
+		t.buf, t.src, t.fold, t.srcAt, t.foldAt = nil, nil, nil, nil, nil
+	}
+}
+
+// encode is string(rs) with the byte offset of each rune and of the end.
+func encode(rs []rune) (string, []int32) {
+	at := make([]int32, len(rs)+1)
+	buf := make([]byte, 0, 3*len(rs))
+	for i, r := range rs {
+		at[i] = int32(len(buf))
+		buf = utf8.AppendRune(buf, r)
+	}
+	at[len(rs)] = int32(len(buf))
+	return string(buf), at
 }
 
 // dropGlosses takes the pinyin glosses out of both texts, keeping them
@@ -103,18 +165,11 @@ type span struct{ start, end int }
 // str is the source as printed, for what is returned; rules compare the
 // folded form (fstr, or foldString of a printed string), or a plan in
 // traditional characters or full-width forms reads differently.
-func (t *text) str(s span) string  { return string(t.src[s.start:s.end]) }
-func (t *text) fstr(s span) string { return string(t.fold[s.start:s.end]) }
+func (t *text) str(s span) string  { return t.srcStr[t.srcAt[s.start]:t.srcAt[s.end]] }
+func (t *text) fstr(s span) string { return t.foldStr[t.foldAt[s.start]:t.foldAt[s.end]] }
 
 // fline is fstr for a whole line, which rules look at many times.
-func (t *text) fline(s span) string {
-	if v, ok := t.memo[s]; ok {
-		return v
-	}
-	v := t.fstr(s)
-	t.memo[s] = v
-	return v
-}
+func (t *text) fline(s span) string { return t.fstr(s) }
 
 // trim narrows s to exclude surrounding white space.
 func (t *text) trim(s span) span {
@@ -166,6 +221,35 @@ var clutterMarks = []string{
 	"信息来源", "发布时间", "浏览量", "视力保护色", "返回顶部",
 }
 
+// clutterFirst is the set of the marks' first runes, by the rune's low
+// byte, and clutterByFirst the marks by their first rune: a line is read
+// once, and only where a mark's first rune stands are the marks that
+// start with it compared.
+var clutterFirst, clutterByFirst = func() (set [4]uint64, by map[rune][]string) {
+	by = map[rune][]string{}
+	for _, m := range clutterMarks {
+		r, _ := utf8.DecodeRuneInString(m)
+		set[(r&0xFF)>>6] |= 1 << (r & 63)
+		by[r] = append(by[r], m)
+	}
+	return set, by
+}()
+
+// holdsClutterMark reports whether fold holds one of the clutter marks.
+func holdsClutterMark(fold string) bool {
+	for i, r := range fold {
+		if clutterFirst[(r&0xFF)>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for _, m := range clutterByFirst[r] {
+			if strings.HasPrefix(fold[i:], m) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // maxClutterRunes bounds the lines that may be page chrome; a paragraph
 // of the plan that mentions "来源:" is not chrome.
 const maxClutterRunes = 80
@@ -174,15 +258,16 @@ func isClutter(fold string) bool {
 	if len(fold) > 3*maxClutterRunes {
 		return false
 	}
-	for _, m := range clutterMarks {
-		if strings.Contains(fold, m) {
-			return true
-		}
+	if holdsClutterMark(fold) {
+		return true
 	}
 	// A stray character or two without any Han is page debris, unless it
 	// is an item's label standing above its text ("1．").
+	if utf8.RuneCountInString(fold) > 2 {
+		return false
+	}
 	rs := []rune(fold)
-	if len(rs) > 2 || hanCount(rs) > 0 {
+	if hanCount(rs) > 0 {
 		return false
 	}
 	_, isLabel := parseLabel(rs)
