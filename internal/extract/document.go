@@ -715,6 +715,10 @@ func trimIssuerLead(s string) string {
 }
 
 func cleanIssuer(s string) string {
+	// "来源：某市人民政府办公室 【打印】【关闭】": the page's buttons follow.
+	if k := strings.IndexAny(s, "【["); k > 0 {
+		s = s[:k]
+	}
 	s = strings.TrimSpace(s)
 	if s == "" || !issuerLike(foldString(s)) {
 		return ""
@@ -1193,7 +1197,24 @@ func isAnnual(d plan.Document, intro string) bool {
 	if reYearRange.MatchString(d.Title) {
 		return false
 	}
-	return reYear.MatchString(d.Title) || reAnnualPlan.MatchString(leadOf(intro, 500))
+	return reYear.MatchString(d.Title) || reAnnualPlan.MatchString(leadOf(intro, 500)) || workReportDivision(d.Title)
+}
+
+// workReportDivision reports the division of a year's government work
+// report among departments ("关于落实《政府工作报告》重点工作部门分工的
+// 意见"): the report is for one year, and so are its targets, unless the
+// title names a five-year period.
+func workReportDivision(title string) bool {
+	title = foldString(title)
+	if !strings.Contains(title, "政府工作报告") {
+		return false
+	}
+	for _, w := range []string{"十三五", "十四五", "十五五", "时期", "五年"} {
+		if strings.Contains(title, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // rangeEnd is the last year of a plan for a range of years

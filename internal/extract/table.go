@@ -66,7 +66,8 @@ func headerColumn(cell string) column {
 	case strings.Contains(c, "指标") || strings.Contains(c, "目标值"):
 		return colIndicator
 	case strings.Contains(c, "任务") || strings.Contains(c, "内容") || strings.Contains(c, "事项") ||
-		strings.Contains(c, "举措") || strings.Contains(c, "措施") || strings.Contains(c, "工作") || strings.Contains(c, "目标"):
+		strings.Contains(c, "举措") || strings.Contains(c, "措施") || strings.Contains(c, "工作") || strings.Contains(c, "目标") ||
+		strings.Contains(c, "实事"):
 		return colText
 	}
 	return colNone
@@ -808,6 +809,10 @@ func features(t *text, c span, year int) cellFeatures {
 	if f.deadline {
 		return f
 	}
+	if personCell(fs) {
+		f.person = true
+		return f
+	}
 	if n <= 120 && !strings.ContainsAny(fs, "。") {
 		names := cellNames(t, c)
 		units, persons := len(names) > 0, len(names) > 0
@@ -864,10 +869,27 @@ func unitCellName(s string) bool {
 // that starts with one and ends in no unit suffix is a person.
 const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
 
+// personCell reports a cell of persons' names, a two-character name
+// spaced out to the width of three as pages print it: "王  静、李明".
+func personCell(fs string) bool {
+	if !strings.Contains(fs, " ") {
+		return false
+	}
+	for _, p := range strings.FieldsFunc(fs, func(r rune) bool { return r == '、' || r == ',' }) {
+		if !isPerson(p) {
+			return false
+		}
+	}
+	return true
+}
+
 // isPerson reports the name of a person or a post, not of a body:
 // "王某", "分管副省长", "责任领导：王某".
 func isPerson(s string) bool {
 	s = foldString(s)
+	if strings.Contains(s, " ") {
+		s = strings.ReplaceAll(s, " ", "") // "王  静"
+	}
 	for _, l := range personLabels {
 		if strings.HasPrefix(s, string(l)) {
 			return true
@@ -1370,6 +1392,12 @@ func indicatorHeader(t *text, cs []span) (indicatorTable, bool) {
 	targetByWord := -1
 	for i, c := range cs {
 		h := strings.ReplaceAll(t.fstr(c), " ", "")
+		// A header names its columns in a few words; a row of a task
+		// table whose 备注 says "省考指标" beside a task and a date is no
+		// header.
+		if c.end-c.start > 16 || strings.ContainsAny(h, "。,;") {
+			return it, false
+		}
 		switch {
 		case strings.Contains(h, "指标") && it.name < 0:
 			it.name = i

@@ -280,7 +280,7 @@ func TestHeaderColumn(t *testing.T) {
 		"时限要求": colDeadline, "完成时间": colDeadline, "责任领导": colLeader, "牵头领导": colLeader,
 		"分管领导": colLeader, "牵头单位及责任领导": colLead, "备注": colNote, "进展情况": colProgress, "完成情况": colProgress,
 		"指标名称": colIndicator, "2025年目标值": colIndicator,
-		"责任处室": colResp, "进度安排": colDeadline,
+		"责任处室": colResp, "进度安排": colDeadline, "民生实事": colText,
 	}
 	for cell, want := range cases {
 		if got := headerColumn(cell); got != want {
@@ -291,7 +291,7 @@ func TestHeaderColumn(t *testing.T) {
 
 func TestIsPerson(t *testing.T) {
 	for s, want := range map[string]bool{
-		"王立群": true, "陈东": true, "分管副省长": true, "常务副市长": true, "市委秘书长": true, "责任领导：周某": true,
+		"王立群": true, "陈东": true, "分管副省长": true, "常务副市长": true, "市委秘书长": true, "责任领导：周某": true, "王  静": true,
 		"市商务局": false, "江北区": false, "各街道": false, "团市委": false, "区发展改革委": false,
 	} {
 		if got := isPerson(s); got != want {
