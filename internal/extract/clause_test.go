@@ -52,6 +52,16 @@ func TestResponsibilityForms(t *testing.T) {
 		{"cut parenthesis", "1.推进物流降本。（分管副市长负责，市商贸局牵头，市农牧局、市", []string{"市商贸局"}, []string{"市农牧局"}, 1},
 		{"cut label line", "1.推进物流降本。\n责任单位：市商贸局、市农牧局、市", []string{"市商贸局", "市农牧局"}, nil, 1},
 		{"cut inside a name", "1.推进物流降本。\n责任单位：市商贸局、市农牧局、市文", []string{"市商贸局", "市农牧局"}, nil, 1},
+		{"负责落实 cooperates", "1.发展消费帮扶。（商贸部、农牧部按职责分工负责，地方各级人民政府负责落实）", []string{"商贸部", "农牧部"}, []string{"地方各级人民政府"}, 1},
+		{"加强指导 cooperates", "1.发展消费帮扶。（各省级人民政府负责，商贸部等部门加强指导）", []string{"各省级人民政府"}, []string{"商贸部等部门"}, 1},
+		{"协同配合", "1.发展消费帮扶。（市商贸局牵头，市财金局、市农牧局协同配合）", []string{"市商贸局"}, []string{"市财金局", "市农牧局"}, 1},
+		{"主责 leads", "1.发展消费帮扶。（市商贸局主责，市财金局配合）", []string{"市商贸局"}, []string{"市财金局"}, 1},
+		{"统筹 leads", "1.发展消费帮扶。（市财金局统筹，市商贸局具体负责）", []string{"市财金局"}, []string{"市商贸局"}, 1},
+		{"按照各自职责", "1.发展消费帮扶。（市公安局、市交运局按照各自职责负责）", []string{"市公安局", "市交运局"}, nil, 1},
+		{"及 before a collective", "1.发展消费帮扶。（人社部、教育部等部门及各地区按职责分工负责）", []string{"人社部", "教育部等部门", "各地区"}, nil, 1},
+		{"和 before a collective", "1.发展消费帮扶。（工业和信息化部、商贸部等部门和有关地方人民政府负责）", []string{"工业和信息化部", "商贸部等部门", "有关地方人民政府"}, nil, 1},
+		{"mixed pair 〔…）", "1.发展消费帮扶。〔牵头单位：市商贸局；配合单位：市财金局）完善配送。", []string{"市商贸局"}, []string{"市财金局"}, 1},
+		{"mixed pair （…〕", "1.发展消费帮扶。（市商贸局牵头，各县（市、区）政府配合〕完善配送。", []string{"市商贸局"}, []string{"各县（市、区）政府"}, 1},
 		{"citation is not a clause", "1.落实《若干政策》（发改财金〔2022〕271号）要求。（省发展改革委负责）", []string{"省发展改革委"}, nil, 1},
 	}
 	for _, tc := range cases {
@@ -390,5 +400,28 @@ func TestFirstListedCarried(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestMixedBrackets closes a clause opened with one bracket style and
+// closed with another, so the text after it stays the task's.
+func TestMixedBrackets(t *testing.T) {
+	for _, item := range []string{
+		"1.发展消费帮扶。〔牵头单位：市商贸局；配合单位：市财金局）完善配送。",
+		"1.发展消费帮扶。[市商贸局牵头，市财金局配合）完善配送。",
+		"1.发展消费帮扶。（市商贸局牵头，各县（市、区）政府配合〕完善配送。",
+	} {
+		p, err := Parse(item)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Tasks) != 1 || p.Tasks[0].Text != "发展消费帮扶。完善配送。" {
+			t.Errorf("%s: tasks %+v", item, p.Tasks)
+		}
+		for _, w := range p.Warnings {
+			if w.Task != "" && w.Code != "no_units" {
+				t.Errorf("%s: warning %s %s", item, w.Code, w.Message)
+			}
+		}
 	}
 }

@@ -91,6 +91,8 @@ var suffixMarks = []roleWord{
 	{"按职责分工负责", roleResp}, {"按职责分工落实", roleImpl}, {"按职责分工", roleResp}, {"按职责负责", roleResp}, {"牵头负责", roleLead}, {"共同牵头", roleLead},
 	{"为牵头单位", roleLead}, {"为牵头部门", roleLead}, {"为配合单位", roleCoop}, {"为配合部门", roleCoop}, {"为责任单位", roleResp},
 	{"牵头抓总", roleLead}, {"负总责", roleLead}, {"配合落实", roleCoop}, {"协助落实", roleCoop}, {"参与落实", roleCoop},
+	{"负责落实", roleImpl}, {"协同配合", roleCoop}, {"协助配合", roleCoop}, {"加强指导", roleCoop},
+	{"统筹协调", roleLead}, {"统筹推进", roleLead}, {"统筹", roleLead}, {"主责", roleLead},
 	{"分别牵头", roleLead}, {"分别负责", roleResp}, {"共同负责", roleResp}, {"具体负责", roleResp},
 	{"组织实施", roleResp}, {"负责实施", roleResp}, {"具体实施", roleResp},
 	{"牵头", roleLead}, {"负责", roleResp}, {"配合", roleCoop}, {"协办", roleCoop}, {"参与", roleCoop},
@@ -673,7 +675,7 @@ func stripSuffix(t *text, seg span) (role, span) {
 // "A按职责分工抓好落实", "A依职责负责", "A、B共同负责".
 var mannerWords = func() [][]rune {
 	var out [][]rune
-	for _, w := range []string{"按照职责分工", "按职责分工", "按各自职责", "根据职责", "按照职责", "按职责", "依职责", "抓好", "共同", "分别", "具体", "积极", "切实", "认真"} {
+	for _, w := range []string{"按照职责分工", "按职责分工", "按照各自职责", "根据各自职责", "按各自职责", "按照职能分工", "按职能分工", "按职能", "依据职责", "根据职责", "按照职责", "按职责", "依职责", "抓好", "共同", "分别", "具体", "积极", "切实", "认真"} {
 		out = append(out, []rune(w))
 	}
 	return out
@@ -773,11 +775,17 @@ func splitNames(t *text, s span) []name {
 	var listed, spaced [8]span
 	parts := spaced[:0]
 	for _, p := range appendSplitTop(listed[:0], t.fold, s, '、') {
-		// "A等和B负责": 等和 closes one group and opens another.
+		// "A等和B负责": 等和 closes one group and opens another; so does
+		// 和 or 及 before a collective, "教育部等部门及各地区".
 		for k := p.start + 2; k+2 < p.end; k++ {
 			if t.fold[k] == '等' && t.fold[k+1] == '和' {
 				parts = appendSplitTop(parts, t.fold, t.trim(span{p.start, k}), ' ')
 				p.start = k + 2
+				break
+			}
+			if n := andCollective(t.fold, k, p.end); n > 0 {
+				parts = appendSplitTop(parts, t.fold, t.trim(span{p.start, k}), ' ')
+				p.start = k + n
 				break
 			}
 		}
@@ -799,6 +807,29 @@ func splitNames(t *text, s span) []name {
 		}
 	}
 	return out
+}
+
+// andCollective is the length of a conjunction at f[k] that joins a
+// collective to the name before it, "和各", "及有关", "以及地方各级", with
+// the collective left out; else 0. Inside a name (工业和信息化部) 和 is
+// followed by no collective.
+func andCollective(f []rune, k, end int) int {
+	n := 0
+	switch {
+	case f[k] == '以' && k+1 < end && f[k+1] == '及':
+		n = 2
+	case f[k] == '和' || f[k] == '及':
+		n = 1
+	default:
+		return 0
+	}
+	if f[k-1] == '以' { // the 及 of 以及, met again
+		return 0
+	}
+	if k+n < end && (collectiveHeadAt(f, span{k + n, end}) || runesAt(f, k+n, []rune("地方各级"))) {
+		return n
+	}
+	return 0
 }
 
 // collectiveHeadAt reports a name in f[s] that starts with 各, 有关 or 相关:
