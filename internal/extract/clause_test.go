@@ -62,6 +62,7 @@ func TestResponsibilityForms(t *testing.T) {
 		{"和 before a collective", "1.发展消费帮扶。（工业和信息化部、商贸部等部门和有关地方人民政府负责）", []string{"工业和信息化部", "商贸部等部门", "有关地方人民政府"}, nil, 1},
 		{"mixed pair 〔…）", "1.发展消费帮扶。〔牵头单位：市商贸局；配合单位：市财金局）完善配送。", []string{"市商贸局"}, []string{"市财金局"}, 1},
 		{"mixed pair （…〕", "1.发展消费帮扶。（市商贸局牵头，各县（市、区）政府配合〕完善配送。", []string{"市商贸局"}, []string{"各县（市、区）政府"}, 1},
+		{"label line broken after 、", "1.推进物流降本。\n责任单位：市商贸局、市农牧局、\n市统计局", []string{"市商贸局", "市农牧局", "市统计局"}, nil, 1},
 		{"citation is not a clause", "1.落实《若干政策》（发改财金〔2022〕271号）要求。（省发展改革委负责）", []string{"省发展改革委"}, nil, 1},
 	}
 	for _, tc := range cases {
