@@ -63,6 +63,11 @@ func TestResponsibilityForms(t *testing.T) {
 		{"mixed pair 〔…）", "1.发展消费帮扶。〔牵头单位：市商贸局；配合单位：市财金局）完善配送。", []string{"市商贸局"}, []string{"市财金局"}, 1},
 		{"mixed pair （…〕", "1.发展消费帮扶。（市商贸局牵头，各县（市、区）政府配合〕完善配送。", []string{"市商贸局"}, []string{"各县（市、区）政府"}, 1},
 		{"label line broken after 、", "1.推进物流降本。\n责任单位：市商贸局、市农牧局、\n市统计局", []string{"市商贸局", "市农牧局", "市统计局"}, nil, 1},
+		{"short labels", "1.推进物流降本。（牵头：市商贸局；配合：市财金局、市统计局）", []string{"市商贸局"}, []string{"市财金局", "市统计局"}, 1},
+		{"groups set apart by a space", "1.推进物流降本。（市商贸局牵头 市财金局配合）", []string{"市商贸局"}, []string{"市财金局"}, 1},
+		{"第一责任单位 and 其他责任单位", "1.推进物流降本。（第一责任单位：市商贸局；其他责任单位：市财金局）", []string{"市商贸局"}, []string{"市财金局"}, 1},
+		{"督办单位", "1.推进物流降本。（责任单位：市商贸局；督办单位：市政府督查室）", []string{"市商贸局"}, []string{"市政府督查室"}, 1},
+		{"lead mark is no label", "1.推进物流降本。（市商贸局（牵头）、市财金局）", []string{"市商贸局"}, []string{"市财金局"}, 1},
 		{"citation is not a clause", "1.落实《若干政策》（发改财金〔2022〕271号）要求。（省发展改革委负责）", []string{"省发展改革委"}, nil, 1},
 	}
 	for _, tc := range cases {
@@ -421,6 +426,29 @@ func TestMixedBrackets(t *testing.T) {
 		}
 		for _, w := range p.Warnings {
 			if w.Task != "" && w.Code != "no_units" {
+				t.Errorf("%s: warning %s %s", item, w.Code, w.Message)
+			}
+		}
+	}
+}
+
+// TestNoDoubts reads units that are certain without a warning and keeps
+// the task's confidence high: an office named 室, persons left out.
+func TestNoDoubts(t *testing.T) {
+	for _, item := range []string{
+		"1.推进物流降本。（责任单位：市商贸局；督办单位：市政府督查室）",
+		"1.推进物流降本。（市委政策研究室、市商贸局负责）",
+		"1.推进物流降本。\n牵头市领导：王  静\n责任单位：市商贸局",
+	} {
+		p, err := Parse(item)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Tasks) != 1 || p.Tasks[0].Confidence != plan.High {
+			t.Errorf("%s: tasks %+v", item, p.Tasks)
+		}
+		for _, w := range p.Warnings {
+			if w.Task != "" {
 				t.Errorf("%s: warning %s %s", item, w.Code, w.Message)
 			}
 		}

@@ -76,6 +76,7 @@ func runesAt(f []rune, i int, w []rune) bool {
 
 // prefixLabels are the "X单位：" labels, longest first.
 var prefixLabels = []roleWord{
+	{"主要负责单位", roleLead}, {"第一责任单位", roleLead}, {"其他责任单位", roleCoop},
 	{"主要责任单位", roleLead}, {"牵头责任单位", roleLead}, {"牵头考核单位", roleLead}, {"牵头落实单位", roleLead},
 	{"部门分工", roleResp}, {"任务分工", roleResp}, {"责任分工", roleResp}, {"考核单位", roleResp},
 	{"负责单位", roleResp}, {"负责部门", roleResp}, {"承办单位", roleResp}, {"承担单位", roleResp}, {"责任主体", roleResp},
@@ -84,6 +85,9 @@ var prefixLabels = []roleWord{
 	{"实施单位", roleResp}, {"落实单位", roleResp}, {"配合单位", roleCoop}, {"配合部门", roleCoop},
 	{"协办单位", roleCoop}, {"参与单位", roleCoop}, {"协同单位", roleCoop}, {"支持单位", roleCoop},
 	{"协助单位", roleCoop}, {"共同责任单位", roleCoop}, {"责任专班", roleResp}, {"牵头专班", roleLead},
+	{"督办单位", roleCoop}, {"指导单位", roleCoop},
+	// Short labels, "（牵头：A；配合：B）".
+	{"牵头", roleLead}, {"配合", roleCoop}, {"协办", roleCoop}, {"参与", roleCoop}, {"责任", roleResp},
 }
 
 // suffixMarks end a group of names with its role, longest first.
@@ -386,7 +390,7 @@ func looksLikeUnit(s string) bool {
 	if len([]rune(s)) < 2 || len([]rune(s)) > 40 {
 		return false
 	}
-	for _, suf := range []string{"会", "区", "县", "市", "州", "旗", "盟", "镇", "乡", "街道", "署", "总社", "联合会", "中央"} {
+	for _, suf := range []string{"会", "区", "县", "市", "州", "旗", "盟", "镇", "乡", "街道", "署", "总社", "联合会", "中央", "室"} {
 		if strings.HasSuffix(s, suf) {
 			return true
 		}
@@ -646,7 +650,8 @@ func hasPrefixLabel(f []rune, s span) (role, int) {
 			for k < s.end && f[k] == ' ' {
 				k++
 			}
-			if k == s.end || f[k] == ':' {
+			// A short label ("牵头：") only with its colon.
+			if k == s.end && n > 2 || k < s.end && f[k] == ':' {
 				return l.role, n
 			}
 		}
@@ -734,9 +739,21 @@ func splitAtLabels(out []span, f []rune, segs []span) []span {
 			if n == 0 && !(i >= 2 && f[i-2] == '完' && f[i-1] == '成') {
 				n = timeNoteLen(f, span{i, seg.end}) // not 时限 inside 完成时限
 			}
-			if n > 0 && i > start {
-				out = append(out, span{start, i})
-				start = i
+			at := i
+			if n > 0 {
+				// A longer label ends here: "其他责任单位：", "第一责任单位：".
+				for k := 2; k <= 3 && i-k >= start; k++ {
+					if _, m := hasPrefixLabel(f, span{i - k, seg.end}); m == n+k {
+						at = i - k
+						break
+					}
+				}
+			}
+			if n > 0 && (at > start || at < i) {
+				if at > start {
+					out = append(out, span{start, at})
+					start = at
+				}
 				i += n - 1
 			}
 		}
@@ -1104,7 +1121,7 @@ func splitAfterRoles(out []span, f []rune, segs []span) []span {
 	for _, seg := range segs {
 		start := seg.start
 		for k := seg.start + 2; k < seg.end; k++ {
-			if f[k] != '、' {
+			if f[k] != '、' && f[k] != ' ' {
 				continue
 			}
 			for mi := range suffixMarks {
@@ -1129,7 +1146,8 @@ func labelBracket(f []rune, s span) (role, int) {
 	for li, l := range prefixLabels {
 		w := prefixRunes[li]
 		k := s.start + 1 + len(w)
-		if k < s.end && runesAt(f, s.start+1, w) && (f[k] == ')' || f[k] == ']' || f[k] == '〕') {
+		// "（牵头）" marks a name as lead; it heads no names.
+		if len(w) > 2 && k < s.end && runesAt(f, s.start+1, w) && (f[k] == ')' || f[k] == ']' || f[k] == '〕') {
 			return l.role, len(w) + 2
 		}
 	}
