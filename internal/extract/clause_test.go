@@ -68,6 +68,8 @@ func TestResponsibilityForms(t *testing.T) {
 		{"第一责任单位 and 其他责任单位", "1.推进物流降本。（第一责任单位：市商贸局；其他责任单位：市财金局）", []string{"市商贸局"}, []string{"市财金局"}, 1},
 		{"督办单位", "1.推进物流降本。（责任单位：市商贸局；督办单位：市政府督查室）", []string{"市商贸局"}, []string{"市政府督查室"}, 1},
 		{"lead mark is no label", "1.推进物流降本。（市商贸局（牵头）、市财金局）", []string{"市商贸局"}, []string{"市财金局"}, 1},
+		{"lead mark beside a 会", "1.推进物流降本。（市会展办（牵头）、市商贸局、市贸促会）", []string{"市会展办"}, []string{"市商贸局", "市贸促会"}, 1},
+		{"lead mark last", "1.推进物流降本。（市商贸局、市贸促会、市会展办（牵头））", []string{"市会展办"}, []string{"市商贸局", "市贸促会"}, 1},
 		{"citation is not a clause", "1.落实《若干政策》（发改财金〔2022〕271号）要求。（省发展改革委负责）", []string{"省发展改革委"}, nil, 1},
 	}
 	for _, tc := range cases {

@@ -250,9 +250,14 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	if len(pending) > 0 {
 		var units []name
 		for _, n := range pending {
+			if isLeadMarked(n.text) {
+				c.hasExplicit = true // "A、B、C（牵头）": a role is named
+			}
+		}
+		for _, n := range pending {
 			switch {
-			case unitLike(n.text):
-				units = append(units, n)
+			case unitLike(n.text), c.hasExplicit && len([]rune(n.text)) >= 3 && strings.HasSuffix(n.text, "会"):
+				units = append(units, n) // beside a role, "市贸促会" too
 			case isLeadMarked(n.text):
 				units = append(units, n)
 				c.hasExplicit = true
