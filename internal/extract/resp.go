@@ -163,7 +163,14 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	var majors, labelled, segs, roled [8]span
 	person := false // after "责任领导：": names of people, not units
 	notes, segments := 0, 0
-	for _, major := range splitAtLabels(labelled[:0], f, appendSplitTop(majors[:0], f, s, ';')) {
+	// Sentences in a clause part like its groups: "A、B按职责分工负责。
+	// 以下均需各地区落实，不再列出".
+	var stops [8]span
+	parts := majors[:0]
+	for _, m := range appendSplitTop(stops[:0], f, s, '。') {
+		parts = appendSplitTop(parts, f, m, ';')
+	}
+	for _, major := range splitAtLabels(labelled[:0], f, parts) {
 		for _, seg := range splitAfterRoles(roled[:0], f, appendSplitTop(segs[:0], f, major, ',')) {
 			seg = t.trim(seg)
 			if seg.end <= seg.start {
@@ -693,6 +700,13 @@ var mannerWords = func() [][]rune {
 
 // trimManner drops manner words from the end of a group of names.
 func trimManner(f []rune, s span) span {
+	// "各地区按照属地原则落实": a manner phrase of any words.
+	for k := s.start + 2; k+1 < s.end; k++ {
+		if (f[k] == '按' && f[k+1] == '照' || f[k] == '依' && f[k+1] == '照' || f[k] == '根' && f[k+1] == '据') && k+4 <= s.end {
+			s.end = k
+			break
+		}
+	}
 	for again := true; again; {
 		again = false
 		for _, w := range mannerWords {
