@@ -72,6 +72,9 @@ func TestResponsibilityForms(t *testing.T) {
 		{"lead mark last", "1.推进物流降本。（市商贸局、市贸促会、市会展办（牵头））", []string{"市会展办"}, []string{"市商贸局", "市贸促会"}, 1},
 		{"a note in a second sentence", "1.推进物流降本。（商贸部、农牧部按职责分工负责。以下均需地方各级人民政府落实，不再列出）", []string{"商贸部", "农牧部"}, nil, 1},
 		{"a manner phrase of any words", "1.推进物流降本。（国资委负责，各地区按照属地原则落实）", []string{"国资委"}, []string{"各地区"}, 1},
+		{"a 专班 leads an item", "1.推进物流降本。（市物流专班牵头，市商贸局、市财金局配合）", []string{"市物流专班"}, []string{"市商贸局", "市财金局"}, 1},
+		{"a 专班 leads beside 负责 names", "1.推进物流降本。（市物流专班牵头，市商贸局负责）", []string{"市物流专班"}, []string{"市商贸局"}, 1},
+		{"a person in brackets after a unit", "1.推进物流降本。\n牵头单位：市商贸局（责任人：李明）\n配合单位：市财金局", []string{"市商贸局"}, []string{"市财金局"}, 1},
 		{"citation is not a clause", "1.落实《若干政策》（发改财金〔2022〕271号）要求。（省发展改革委负责）", []string{"省发展改革委"}, nil, 1},
 	}
 	for _, tc := range cases {

@@ -42,6 +42,29 @@ type clause struct {
 	cut         bool // the text ends inside the clause
 	unitLabel   bool // named its units under a label such as 责任单位
 	inferred    bool // its lead was read by a note of an earlier item
+	force       name // the task force set apart from the units, with its role
+	forceRole   role
+}
+
+// withForce gives back to the units the task force a clause set apart:
+// on an item that has no items of its own, "（省消费专班牵头，省商务厅
+// 配合）" names the 专班 as the item's lead, not as a task force.
+func (c clause) withForce() clause {
+	if c.force.text == "" || len(c.lead)+len(c.coop) == 0 {
+		return c
+	}
+	switch {
+	case c.forceRole == roleLead && c.fromResp:
+		// The 负责 names beside a 专班 that leads cooperate.
+		c.coop = orderBySpan(append(append([]name{}, c.coop...), c.lead...))
+		c.lead, c.fromResp = []name{c.force}, false
+	case c.forceRole == roleLead, c.forceRole == roleResp && c.fromResp:
+		c.lead = orderBySpan(append(append([]name{}, c.lead...), c.force))
+	default:
+		c.coop = orderBySpan(append(append([]name{}, c.coop...), c.force))
+	}
+	c.taskForce, c.force = "", name{}
+	return c
 }
 
 // roleWord is a word that gives the role of the names beside it.
@@ -238,6 +261,9 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 			}
 			r, body := stripSuffix(t, seg)
 			names := dropPosts(splitNames(t, body))
+			for i, n := range names {
+				names[i] = withoutPerson(t, n) // "市商务局（责任人：李明）"
+			}
 			if len(names) == 0 && r != roleNone {
 				c.hasExplicit = true // "分管副省长负责": a post, not a unit
 				continue
@@ -366,6 +392,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 			if isTaskForce(n.text) && !listedAmong(f, n) && !c.unitLabel {
 				if c.taskForce == "" {
 					c.taskForce = n.text
+					c.force, c.forceRole = n, r
 				}
 				continue
 			}
