@@ -867,7 +867,11 @@ func unitCellName(s string) bool {
 
 // surnames start most persons' names; a two- or three-character name
 // that starts with one and ends in no unit suffix is a person.
-const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤" +
+	"樊祁岳焦闵栾佟齐柴牛庞倪殷章鲁葛伍申尤颜施俞洪包左翟詹苗谷乔季霍凌耿邢裴温符骆景纪聂邬柯阎祝阮甘卜虞滕蓝常易牟舒欧饶路晏褚臧戚宫蒲"
+
+// compoundSurnames start the names of four characters.
+var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "夏侯", "公孙", "端木"}
 
 // personCell reports a cell of persons' names, a two-character name
 // spaced out to the width of three as pages print it: "王  静、李明".
@@ -876,8 +880,14 @@ func personCell(fs string) bool {
 		return false
 	}
 	for _, p := range strings.FieldsFunc(fs, func(r rune) bool { return r == '、' || r == ',' }) {
-		if !isPerson(p) {
-			return false
+		if isPerson(p) {
+			continue
+		}
+		// "副市长 岳红": a post and a name.
+		for _, w := range strings.Fields(p) {
+			if !isPerson(w) {
+				return false
+			}
 		}
 	}
 	return true
@@ -899,6 +909,11 @@ func isPerson(s string) bool {
 		return true
 	}
 	rs := []rune(s)
+	for _, c := range compoundSurnames {
+		if strings.HasPrefix(s, c) && (len(rs) == 3 || len(rs) == 4) && !unitCellName(s) {
+			return true
+		}
+	}
 	if len(rs) < 2 || len(rs) > 3 || unitCellName(s) {
 		return false
 	}
