@@ -880,14 +880,8 @@ func personCell(fs string) bool {
 		return false
 	}
 	for _, p := range strings.FieldsFunc(fs, func(r rune) bool { return r == '、' || r == ',' }) {
-		if isPerson(p) {
-			continue
-		}
-		// "副市长 岳红": a post and a name.
-		for _, w := range strings.Fields(p) {
-			if !isPerson(w) {
-				return false
-			}
+		if !isPerson(p) {
+			return false
 		}
 	}
 	return true
