@@ -846,7 +846,10 @@ func splitNames(t *text, s span) []name {
 				p.start = k + 2
 				break
 			}
-			if n := andCollective(t.fold, k, p.end); n > 0 {
+			if n := andCollective(t.fold, k, p.end); n > 0 || andUnits(t, k, p) {
+				if n == 0 {
+					n = 1
+				}
 				parts = appendSplitTop(parts, t.fold, t.trim(span{p.start, k}), ' ')
 				p.start = k + n
 				break
@@ -893,6 +896,15 @@ func andCollective(f []rune, k, end int) int {
 		return n
 	}
 	return 0
+}
+
+// andUnits reports a 和 or 及 at f[k] between two whole names of bodies,
+// "省财政厅和省税务局"; in "工业和信息化部" the part before it is none.
+func andUnits(t *text, k int, p span) bool {
+	if f := t.fold[k]; f != '和' && f != '及' || k+3 > p.end {
+		return false
+	}
+	return strongUnit(t.fstr(t.trim(span{p.start, k}))) && strongUnit(t.fstr(t.trim(span{k + 1, p.end})))
 }
 
 // collectiveHeadAt reports a name in f[s] that starts with 各, 有关 or 相关:
