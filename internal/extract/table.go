@@ -354,7 +354,7 @@ func gatherRow(t *text, cols []column, lines []span, year int) ([]span, int) {
 // that spans two columns) is aligned by what its cells hold; an empty
 // cell still fills a column.
 func alignTabRow(t *text, cols []column, cs []span, year int) row {
-	if len(cs) == len(cols) {
+	if len(cs) == len(cols) && fitsInOrder(t, cols, cs, year) {
 		out := row{cols: cols, cells: make([][]span, len(cols))}
 		for i, c := range cs {
 			if c.end > c.start {
@@ -365,6 +365,30 @@ func alignTabRow(t *text, cols []column, cs []span, year int) row {
 	}
 	out, _ := alignCells(t, cols, cs, year, false, false)
 	return out
+}
+
+// fitsInOrder reports a row whose cells, read in the header's order, each
+// fit their column: a row with a category cell and an empty last cell
+// has as many cells as the header but not in its order.
+func fitsInOrder(t *text, cols []column, cs []span, year int) bool {
+	for i, c := range cs {
+		if c.end <= c.start {
+			continue
+		}
+		f := features(t, c, year)
+		switch cols[i] {
+		case colLead, colCoop, colResp:
+			// A sentence is no list of units; "A牵头，B配合" may be.
+			if strings.ContainsRune(t.fstr(c), '。') {
+				return false
+			}
+		case colText:
+			if f.units {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // flatHeader reads a header written one cell per line at the start of

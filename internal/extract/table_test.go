@@ -359,3 +359,23 @@ func TestLabelledLinesAreNoHeader(t *testing.T) {
 		t.Errorf("tasks = %+v", tableTasks(p))
 	}
 }
+
+// TestTabRowOutOfOrder reads a tab-separated row that has as many cells as
+// the header but not in its order: a category cell before the task, the
+// units run together, the last cell left empty.
+func TestTabRowOutOfOrder(t *testing.T) {
+	p, err := Parse("序号\t工作任务\t牵头单位\t配合单位\n" +
+		"1\t打造消费新地标\t推进商圈改造，新增品牌首店20家。\t区商务委 区规划自然资源局、区住房城乡建委\t\n" +
+		"2\t发展夜间经济。\t区商务委\t区文化旅游委\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Tasks) != 2 {
+		t.Fatalf("%d tasks", len(p.Tasks))
+	}
+	task := p.Tasks[0]
+	if task.Text != "推进商圈改造，新增品牌首店20家。" || !reflect.DeepEqual(task.Lead, []string{"区商务委"}) ||
+		!reflect.DeepEqual(task.Cooperating, []string{"区规划自然资源局", "区住房城乡建委"}) {
+		t.Errorf("task 1 = %q lead %q cooperating %q", task.Text, task.Lead, task.Cooperating)
+	}
+}
