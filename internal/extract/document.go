@@ -104,7 +104,9 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 			continue
 		}
 		f := t.fold[ln.start:ln.end]
-		if _, ok := parseLabel(f); ok || slices.Contains(f, '。') {
+		// A table's header ("序号" on its line, or a tab-separated row)
+		// opens the body: its cells are no title.
+		if _, ok := parseLabel(f); ok || slices.Contains(f, '。') || headerColumn(string(f)) == colLabel || slices.Contains(f, '\t') && len(t.cells(ln)) >= 3 {
 			bodyStart = i
 			break
 		}

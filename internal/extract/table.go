@@ -1334,8 +1334,13 @@ func withoutPerson(t *text, n name) name {
 // list.
 func splitRunTogether(t *text, r row) {
 	li, ci := slices.Index(r.cols, colLead), slices.Index(r.cols, colCoop)
-	if li < 0 || ci < 0 || len(r.cells[li]) != 1 || len(r.cells[ci]) != 0 {
+	if li < 0 || ci < 0 || len(r.cells[li]) != 1 {
 		return
+	}
+	for _, c := range r.cells[ci] {
+		if c.end > c.start {
+			return // the cooperating cell has its units
+		}
 	}
 	cell := r.cells[li][0]
 	groups := splitTop(t.fold, cell, ' ')

@@ -379,3 +379,26 @@ func TestTabRowOutOfOrder(t *testing.T) {
 		t.Errorf("task 1 = %q lead %q cooperating %q", task.Text, task.Lead, task.Cooperating)
 	}
 }
+
+// TestTableAtStart reads a table whose header opens the text, as an
+// excerpt cut before its title prints it: one cell per line or in tabs.
+func TestTableAtStart(t *testing.T) {
+	for _, src := range []string{
+		plainTable("序号", "工作任务", "牵头单位", "配合单位",
+			"1", "引进研发机构8家。", "区科技局", "区财政局",
+			"2", "打造消费新地标", "推进商圈改造。", "区商务委 区规划自然资源局、区住房城乡建委", ""),
+		"序号\t工作任务\t牵头单位\t配合单位\n1\t引进研发机构8家。\t区科技局\t区财政局\n2\t打造消费新地标\t推进商圈改造。\t区商务委 区规划自然资源局、区住房城乡建委\t\n",
+	} {
+		p, err := Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Document.Title != "" || len(p.Tasks) != 2 {
+			t.Fatalf("title %q, %d tasks", p.Document.Title, len(p.Tasks))
+		}
+		if task := p.Tasks[1]; task.Text != "推进商圈改造。" || !reflect.DeepEqual(task.Lead, []string{"区商务委"}) ||
+			!reflect.DeepEqual(task.Cooperating, []string{"区规划自然资源局", "区住房城乡建委"}) {
+			t.Errorf("task 2 = %q lead %q cooperating %q", task.Text, task.Lead, task.Cooperating)
+		}
+	}
+}
