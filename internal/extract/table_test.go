@@ -386,14 +386,15 @@ func TestTableAtStart(t *testing.T) {
 	for _, src := range []string{
 		plainTable("序号", "工作任务", "牵头单位", "配合单位",
 			"1", "引进研发机构8家。", "区科技局", "区财政局",
-			"2", "打造消费新地标", "推进商圈改造。", "区商务委 区规划自然资源局、区住房城乡建委", ""),
-		"序号\t工作任务\t牵头单位\t配合单位\n1\t引进研发机构8家。\t区科技局\t区财政局\n2\t打造消费新地标\t推进商圈改造。\t区商务委 区规划自然资源局、区住房城乡建委\t\n",
+			"2", "打造消费新地标", "推进商圈改造。", "区商务委 区规划自然资源局、区住房城乡建委", "",
+			"3", "发展夜间经济。", "区商务委", "区文化旅游委"),
+		"序号\t工作任务\t牵头单位\t配合单位\n1\t引进研发机构8家。\t区科技局\t区财政局\n2\t打造消费新地标\t推进商圈改造。\t区商务委 区规划自然资源局、区住房城乡建委\t\n3\t发展夜间经济。\t区商务委\t区文化旅游委\n",
 	} {
 		p, err := Parse(src)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if p.Document.Title != "" || len(p.Tasks) != 2 {
+		if p.Document.Title != "" || len(p.Tasks) != 3 {
 			t.Fatalf("title %q, %d tasks", p.Document.Title, len(p.Tasks))
 		}
 		if task := p.Tasks[1]; task.Text != "推进商圈改造。" || !reflect.DeepEqual(task.Lead, []string{"区商务委"}) ||
