@@ -36,6 +36,11 @@ const (
 // headerColumn names what a header cell holds.
 func headerColumn(cell string) column {
 	c := strings.ReplaceAll(cell, " ", "")
+	// A note in brackets does not name the column: "责任单位（排在第一位的
+	// 为牵头单位）".
+	if k := strings.IndexByte(c, '('); k > 0 && strings.HasSuffix(c, ")") && strings.Contains(c[k:], "第一") {
+		c = c[:k]
+	}
 	switch {
 	case c == "序号" || c == "编号" || c == "序":
 		return colLabel
@@ -112,6 +117,28 @@ type tableState struct {
 	section  []string // the path of the section row above, if any
 	category []string // the labelled category cell over the rows, if any
 	gap      int      // line breaks between two cells written one per line
+	// firstLead is set by a header that says the first unit listed
+	// leads: "责任单位（排在第一位的为牵头单位）".
+	firstLead bool
+}
+
+// firstListedHeader reports a header cell with a note that the first
+// unit listed leads.
+func firstListedHeader(t *text, cells []span) bool {
+	for _, c := range cells {
+		if c.end-c.start < 8 {
+			continue
+		}
+		if first, _, ok := readNote(t.fold, c); ok && first {
+			return true
+		}
+		if k := slices.Index(t.fold[c.start:c.end], '('); k > 0 {
+			if first, _, ok := readNoteText(t.fold, span{c.start + k + 1, c.end - 1}); ok && first {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cellGap is the number of line breaks between the cells of a header
@@ -205,7 +232,7 @@ func (b *builder) takeTables(lines []span) []span {
 				continue
 			}
 			if cols, n := flatHeader(t, lines[i:]); cols != nil {
-				ft := &tableState{cols: cols, base: labelsOf(above), gap: cellGap(t, lines[i:i+n])}
+				ft := &tableState{cols: cols, base: labelsOf(above), gap: cellGap(t, lines[i:i+n]), firstLead: firstListedHeader(t, lines[i:i+n])}
 				i += n + b.flatTable(ft, lines[i+n:]) - 1
 				continue
 			}
@@ -226,7 +253,7 @@ func (b *builder) takeTables(lines []span) []span {
 			continue
 		}
 		if hc := headerColumns(t, cs); len(cs) >= 3 && hc != nil {
-			st, ind = &tableState{cols: hc, base: labelsOf(above)}, nil
+			st, ind = &tableState{cols: hc, base: labelsOf(above), firstLead: firstListedHeader(t, cs)}, nil
 			continue
 		}
 		if st != nil && subHeader(t, st, cs) {
@@ -406,8 +433,9 @@ func flatHeader(t *text, lines []span) ([]column, int) {
 	n := 0
 	for n < len(lines) && n < 12 {
 		ln := lines[n]
-		// "牵头单位：A" is a labelled line, not a header cell.
-		if ln.end-ln.start > 12 || slices.Contains(t.fold[ln.start:ln.end], ':') {
+		// "牵头单位：A" is a labelled line, not a header cell; a header
+		// cell may carry a note, "责任单位（排在第一位的为牵头单位）".
+		if ln.end-ln.start > 12 && (ln.end-ln.start > 24 || t.fold[ln.end-1] != ')') || slices.Contains(t.fold[ln.start:ln.end], ':') {
 			break
 		}
 		c := headerColumn(t.fline(ln))
@@ -1247,6 +1275,12 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 		c.coop = orderBySpan(append(c.coop, plain...))
 	} else {
 		c.lead = append(c.lead, plain...)
+		// "责任单位（排在第一位的为牵头单位）" over the column, or a note
+		// before the table: the first unit of the cell leads.
+		if len(c.lead) > 1 && (st.firstLead || b.noteAt >= 0 && len(texts) > 0 && texts[0].start > b.noteAt) {
+			c.coop = orderBySpan(append(c.lead[1:len(c.lead):len(c.lead)], c.coop...))
+			c.lead = c.lead[:1]
+		}
 	}
 	if len(texts) == 0 {
 		return

@@ -403,3 +403,19 @@ func TestTableAtStart(t *testing.T) {
 		}
 	}
 }
+
+// TestFirstListedTable reads a note that the first unit listed leads,
+// printed before a table, for every row of it.
+func TestFirstListedTable(t *testing.T) {
+	p, err := Parse("某市2023年重点任务分解表\n\n注：责任单位中排在第一位的为牵头单位。\n\n序号\t重点任务\t责任单位\t完成时限\n" +
+		"1\t建设物流园区。\t市交通局、市商务局、市财政局\t2023年12月\n2\t举办消费季活动。\t市商务局\t2023年9月\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Tasks) != 2 {
+		t.Fatalf("%d tasks", len(p.Tasks))
+	}
+	if task := p.Tasks[0]; !reflect.DeepEqual(task.Lead, []string{"市交通局"}) || !reflect.DeepEqual(task.Cooperating, []string{"市商务局", "市财政局"}) {
+		t.Errorf("task 1 lead %q cooperating %q", task.Lead, task.Cooperating)
+	}
+}
