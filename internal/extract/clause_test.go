@@ -77,6 +77,7 @@ func TestResponsibilityForms(t *testing.T) {
 		{"a person in brackets after a unit", "1.推进物流降本。\n牵头单位：市商贸局（责任人：李明）\n配合单位：市财金局", []string{"市商贸局"}, []string{"市财金局"}, 1},
 		{"和 between two bodies", "1.推进物流降本。（市商贸局、市财金局和市税务局负责）", []string{"市商贸局", "市财金局", "市税务局"}, nil, 1},
 		{"和 inside a name", "1.推进物流降本。（省工业和信息化厅、省住房和城乡建设厅负责）", []string{"省工业和信息化厅", "省住房和城乡建设厅"}, nil, 1},
+		{"a group opened by 会同", "1.推进物流降本。（市商贸局牵头，会同市财金局、市统计局推进）", []string{"市商贸局"}, []string{"市财金局", "市统计局"}, 1},
 		{"citation is not a clause", "1.落实《若干政策》（发改财金〔2022〕271号）要求。（省发展改革委负责）", []string{"省发展改革委"}, nil, 1},
 	}
 	for _, tc := range cases {

@@ -259,7 +259,18 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 			if person {
 				continue
 			}
+			// "A牵头，会同B、C推进": the names after 会同 cooperate.
+			joint := seg.end-seg.start > 4 && runesAt(f, seg.start, jointly)
+			if joint {
+				seg.start += len(jointly)
+			}
 			r, body := stripSuffix(t, seg)
+			if joint {
+				if r == roleNone {
+					body = trimVerb(f, body)
+				}
+				r = roleCoop
+			}
 			names := dropPosts(splitNames(t, body))
 			for i, n := range names {
 				names[i] = withoutPerson(t, n) // "市商务局（责任人：李明）"
@@ -713,6 +724,20 @@ func stripSuffix(t *text, seg span) (role, span) {
 		}
 	}
 	return roleNone, seg
+}
+
+// jointVerbs end a 会同 group without a role word: "会同B、C推进".
+var jointVerbs = [][]rune{[]rune("推进"), []rune("实施"), []rune("开展"), []rune("办理"), []rune("推动")}
+
+// trimVerb drops a verb of jointVerbs from the end of s.
+func trimVerb(f []rune, s span) span {
+	for _, w := range jointVerbs {
+		if s.end-s.start > len(w)+1 && runesAt(f, s.end-len(w), w) {
+			s.end -= len(w)
+			break
+		}
+	}
+	return s
 }
 
 // mannerWords say how units act, between their names and the role word:
