@@ -78,6 +78,9 @@ func TestResponsibilityForms(t *testing.T) {
 		{"和 between two bodies", "1.推进物流降本。（市商贸局、市财金局和市税务局负责）", []string{"市商贸局", "市财金局", "市税务局"}, nil, 1},
 		{"和 inside a name", "1.推进物流降本。（省工业和信息化厅、省住房和城乡建设厅负责）", []string{"省工业和信息化厅", "省住房和城乡建设厅"}, nil, 1},
 		{"a group opened by 会同", "1.推进物流降本。（市商贸局牵头，会同市财金局、市统计局推进）", []string{"市商贸局"}, []string{"市财金局", "市统计局"}, 1},
+		{"label with 为", "1.发展夜间经济。责任单位为市商贸局、市文旅局。", []string{"市商贸局", "市文旅局"}, nil, 1},
+		{"labels with 为 in a clause", "1.发展夜间经济。（牵头单位为市商贸局，配合单位为市文旅局）", []string{"市商贸局"}, []string{"市文旅局"}, 1},
+		{"此项工作由A负责", "1.发展夜间经济。此项工作由市商贸局负责。", []string{"市商贸局"}, nil, 1},
 		{"citation is not a clause", "1.落实《若干政策》（发改财金〔2022〕271号）要求。（省发展改革委负责）", []string{"省发展改革委"}, nil, 1},
 	}
 	for _, tc := range cases {

@@ -695,10 +695,15 @@ func hasPrefixLabel(f []rune, s span) (role, int) {
 		w := prefixRunes[li]
 		n := len(w)
 		if s.end-s.start >= n && runesAt(f, s.start, w) {
-			// The label must be followed by a colon (or be the whole segment).
+			// The label must be followed by a colon (or be the whole segment);
+			// "责任单位为A" reads as "责任单位：A".
 			k := s.start + n
 			for k < s.end && f[k] == ' ' {
 				k++
+			}
+			// Not a note: "第一责任单位为牵头单位".
+			if k+1 < s.end && f[k] == '为' && n > 2 && isHan(f[k+1]) && !strings.ContainsRune("牵配责协主第", f[k+1]) {
+				return l.role, n + 1
 			}
 			// A short label ("牵头：") only with its colon.
 			if k == s.end && n > 2 || k < s.end && f[k] == ':' {
@@ -997,9 +1002,9 @@ func trimName(t *text, p span) span {
 			}
 		}
 	}
-	// "以上任务由A牵头" and "上述工作由A负责" name A.
+	// "以上任务由A牵头", "上述工作由A负责" and "此项工作由A负责" name A.
 	for k := p.start; k < p.end && k < p.start+8; k++ {
-		if f[k] == '由' && k > p.start && (f[p.start] == '以' || f[p.start] == '上') {
+		if f[k] == '由' && k > p.start && strings.ContainsRune("以上此该本", f[p.start]) {
 			p.start = k
 			break
 		}
