@@ -287,7 +287,7 @@ func (b *builder) takeTables(lines []span) []span {
 				continue
 			}
 			if len(cs) >= 3 {
-				b.tableRow(st, alignTabRow(t, st.cols, cs, b.doc.Year), false)
+				b.tableRow(st, alignTabRow(t, st.cols, cs, b.doc.Year), i == len(lines)-1)
 				continue
 			}
 		}
@@ -1303,6 +1303,16 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 		task.Label = itoa(len(b.p.Tasks) + 1)
 	}
 	task.Path = append(append([]string{}, st.path()...), task.Label)
+	// The text ends inside the row's last unit cell, its last name cut
+	// short ("市发"): the names after the cut are lost.
+	cut := false
+	if atEnd && lastUnit >= 0 && len(r.cells[lastUnit]) > 0 {
+		last := r.cells[lastUnit][len(r.cells[lastUnit])-1]
+		if ns := cellNames(t, last); last.end >= t.end() && len(ns) > 0 && !unitCellName(ns[len(ns)-1].text) {
+			cut = true
+			task.Confidence = plan.Low
+		}
+	}
 	if len(c.lead)+len(c.coop) > 0 {
 		first, last := span{task.Start, task.End}, span{task.Start, task.End}
 		for _, cells := range r.cells {
@@ -1315,6 +1325,9 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 		assign(&task, c)
 	} else {
 		b.warn("no_units", "task "+task.Label+" names no responsible unit", task.Label, span{task.Start, task.End})
+	}
+	if cut {
+		b.warn("cut_clause", "the text ends inside the units of task "+task.Label+": names after the cut are lost", task.Label, r.cells[lastUnit][len(r.cells[lastUnit])-1])
 	}
 	task.Deadline = cellDeadline(deadline, b.doc.Year)
 	for _, s := range texts {

@@ -419,3 +419,30 @@ func TestFirstListedTable(t *testing.T) {
 		t.Errorf("task 1 lead %q cooperating %q", task.Lead, task.Cooperating)
 	}
 }
+
+// TestTabRowCut drops a unit name the end of the text cuts short in a
+// tab-separated row and says so: the task's units are uncertain.
+func TestTabRowCut(t *testing.T) {
+	p, err := Parse("序号\t重点工作\t牵头单位\t配合单位\n1\t新增城镇就业3万人。\t市人社局\t市财政局\n2\t新建5G基站800个。\t市经信局\t市财政局、市统\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Tasks) != 2 {
+		t.Fatalf("%d tasks", len(p.Tasks))
+	}
+	if task := p.Tasks[1]; !reflect.DeepEqual(task.Cooperating, []string{"市财政局"}) || task.Confidence != plan.Low {
+		t.Errorf("task 2 cooperating %q confidence %s", task.Cooperating, task.Confidence)
+	}
+	if task := p.Tasks[0]; task.Confidence != plan.High {
+		t.Errorf("task 1 confidence %s", task.Confidence)
+	}
+	cut := 0
+	for _, w := range p.Warnings {
+		if w.Code == "cut_clause" && w.Task == "2" {
+			cut++
+		}
+	}
+	if cut != 1 {
+		t.Errorf("warnings %+v", p.Warnings)
+	}
+}
