@@ -81,6 +81,8 @@ func TestResponsibilityForms(t *testing.T) {
 		{"label with 为", "1.发展夜间经济。责任单位为市商贸局、市文旅局。", []string{"市商贸局", "市文旅局"}, nil, 1},
 		{"labels with 为 in a clause", "1.发展夜间经济。（牵头单位为市商贸局，配合单位为市文旅局）", []string{"市商贸局"}, []string{"市文旅局"}, 1},
 		{"此项工作由A负责", "1.发展夜间经济。此项工作由市商贸局负责。", []string{"市商贸局"}, nil, 1},
+		{"first-listed note in brackets on its own line", "（除注明外，排在第一位的为牵头单位）\n1.推进物流降本。\n责任单位：市商贸局、市财金局", []string{"市商贸局"}, []string{"市财金局"}, 1},
+		{"分别负责 is no first-listed list", "（除注明外，排在第一位的为牵头单位）\n1.推进物流降本。\n责任单位：市商贸局、市财金局按职责分别负责", []string{"市商贸局", "市财金局"}, nil, 1},
 		{"citation is not a clause", "1.落实《若干政策》（发改财金〔2022〕271号）要求。（省发展改革委负责）", []string{"省发展改革委"}, nil, 1},
 	}
 	for _, tc := range cases {

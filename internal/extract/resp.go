@@ -42,6 +42,7 @@ type clause struct {
 	cut         bool // the text ends inside the clause
 	unitLabel   bool // named its units under a label such as 责任单位
 	inferred    bool // its lead was read by a note of an earlier item
+	each        bool // its units are responsible each for its part (分别负责)
 	force       name // the task force set apart from the units, with its role
 	forceRole   role
 }
@@ -265,6 +266,8 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 				seg.start += len(jointly)
 			}
 			r, body := stripSuffix(t, seg)
+			// "A、B分别负责": each leads, whatever a note says of the first.
+			c.each = c.each || r == roleResp && runesAt(f, seg.end-4, respectively)
 			if joint {
 				if r == roleNone {
 					body = trimVerb(f, body)
@@ -452,7 +455,7 @@ func looksLikeUnit(s string) bool {
 // lead group: its first name leads, the others cooperate. A clause with
 // its own lead ("A、B分别牵头") keeps it.
 func (c *clause) leadFirstListed() {
-	if !c.fromResp || len(c.lead) < 2 {
+	if !c.fromResp || len(c.lead) < 2 || c.each {
 		return
 	}
 	rest := append(append([]name{}, c.lead[1:]...), c.coop...)
@@ -589,7 +592,7 @@ func dropPosts(ns []name) []name {
 	return kept
 }
 
-var jointly = []rune("会同")
+var jointly, respectively = []rune("会同"), []rune("分别负责")
 
 // hasBreak reports a separator between names groups (，；) in f[from:to].
 func hasBreak(f []rune, from, to int) bool {
@@ -1157,6 +1160,10 @@ func firstListedNote(t *text, body []span) int {
 	for _, ln := range body {
 		if !strings.Contains(t.fline(ln), "牵头") {
 			continue
+		}
+		// A note in brackets on a line of its own: "（排在第一位的为牵头单位）".
+		if ln.end-ln.start > 4 && f[ln.start] == '(' && f[ln.end-1] == ')' {
+			ln = span{ln.start + 1, ln.end - 1}
 		}
 		depth, start, mark := 0, ln.start, false
 		for i := ln.start; i <= ln.end; i++ {
