@@ -1061,7 +1061,12 @@ func dropCutName(t *text, s span) span {
 	for k := s.end - 1; k >= s.start; k-- {
 		switch f[k] {
 		case '、', ',', ';', ':', '(', ')':
-			if !unitLike(t.str(t.trim(span{k + 1, s.end}))) {
+			// "市财政局按职责分别负责" is whole: its role word ends it.
+			last := t.trim(span{k + 1, s.end})
+			if r, body := stripSuffix(t, last); r != roleNone {
+				last = body
+			}
+			if !unitLike(t.str(last)) {
 				s.end = k
 			}
 			return s
