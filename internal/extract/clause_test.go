@@ -83,6 +83,9 @@ func TestResponsibilityForms(t *testing.T) {
 		{"此项工作由A负责", "1.发展夜间经济。此项工作由市商贸局负责。", []string{"市商贸局"}, nil, 1},
 		{"first-listed note in brackets on its own line", "（除注明外，排在第一位的为牵头单位）\n1.推进物流降本。\n责任单位：市商贸局、市财金局", []string{"市商贸局"}, []string{"市财金局"}, 1},
 		{"分别负责 is no first-listed list", "（除注明外，排在第一位的为牵头单位）\n1.推进物流降本。\n责任单位：市商贸局、市财金局按职责分别负责", []string{"市商贸局", "市财金局"}, nil, 1},
+		{"labels with a level", "1.推进物流降本。（市级牵头单位：市商贸局；市级配合单位：市财金局；县级责任单位：各县（市、区）政府）", []string{"市商贸局"}, []string{"市财金局", "各县（市、区）政府"}, 1},
+		{"more labels", "1.推进物流降本。（牵头单位：市商贸局；参加单位：市财金局；督导单位：市政府督查室）", []string{"市商贸局"}, []string{"市财金局", "市政府督查室"}, 1},
+		{"责任考核单位", "1.推进物流降本。（年底前完成，责任考核单位：市商贸局）", []string{"市商贸局"}, nil, 1},
 		{"citation is not a clause", "1.落实《若干政策》（发改财金〔2022〕271号）要求。（省发展改革委负责）", []string{"省发展改革委"}, nil, 1},
 	}
 	for _, tc := range cases {

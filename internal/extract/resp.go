@@ -109,7 +109,8 @@ var prefixLabels = []roleWord{
 	{"实施单位", roleResp}, {"落实单位", roleResp}, {"配合单位", roleCoop}, {"配合部门", roleCoop},
 	{"协办单位", roleCoop}, {"参与单位", roleCoop}, {"协同单位", roleCoop}, {"支持单位", roleCoop},
 	{"协助单位", roleCoop}, {"共同责任单位", roleCoop}, {"责任专班", roleResp}, {"牵头专班", roleLead},
-	{"督办单位", roleCoop}, {"指导单位", roleCoop},
+	{"督办单位", roleCoop}, {"指导单位", roleCoop}, {"督导单位", roleCoop}, {"参加单位", roleCoop}, {"参加部门", roleCoop},
+	{"责任考核单位", roleResp}, {"考核责任单位", roleResp}, {"考核牵头单位", roleLead},
 	// Short labels, "（牵头：A；配合：B）".
 	{"牵头", roleLead}, {"配合", roleCoop}, {"协办", roleCoop}, {"参与", roleCoop}, {"责任", roleResp},
 }
@@ -694,6 +695,12 @@ func plausibleName(s string) bool {
 }
 
 func hasPrefixLabel(f []rune, s span) (role, int) {
+	// A level before the label: "市级责任单位：", "县级配合单位：".
+	if lv := levelLen(f, s); lv > 0 {
+		if r, n := hasPrefixLabel(f, span{s.start + lv, s.end}); n > 2 {
+			return r, n + lv
+		}
+	}
 	for li, l := range prefixLabels {
 		w := prefixRunes[li]
 		n := len(w)
@@ -715,6 +722,22 @@ func hasPrefixLabel(f []rune, s span) (role, int) {
 		}
 	}
 	return roleNone, 0
+}
+
+// levels name the level of government a label's units stand at.
+var levels = [][]rune{[]rune("省级"), []rune("市级"), []rune("县级"), []rune("区级"), []rune("乡级"), []rune("镇级"), []rune("市县"), []rune("县区")}
+
+// levelLen is the length of a level at the start of s, or 0.
+func levelLen(f []rune, s span) int {
+	if s.end-s.start < 4 || !strings.ContainsRune("省市县区乡镇", f[s.start]) {
+		return 0
+	}
+	for _, w := range levels {
+		if runesAt(f, s.start, w) {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // stripSuffix removes a trailing role mark from seg.
