@@ -52,6 +52,40 @@ func TestResponsibilityForms(t *testing.T) {
 		{"cut parenthesis", "1.推进物流降本。（分管副市长负责，市商贸局牵头，市农牧局、市", []string{"市商贸局"}, []string{"市农牧局"}, 1},
 		{"cut label line", "1.推进物流降本。\n责任单位：市商贸局、市农牧局、市", []string{"市商贸局", "市农牧局"}, nil, 1},
 		{"cut inside a name", "1.推进物流降本。\n责任单位：市商贸局、市农牧局、市文", []string{"市商贸局", "市农牧局"}, nil, 1},
+		{"负责落实 cooperates", "1.发展消费帮扶。（商贸部、农牧部按职责分工负责，地方各级人民政府负责落实）", []string{"商贸部", "农牧部"}, []string{"地方各级人民政府"}, 1},
+		{"加强指导 cooperates", "1.发展消费帮扶。（各省级人民政府负责，商贸部等部门加强指导）", []string{"各省级人民政府"}, []string{"商贸部等部门"}, 1},
+		{"协同配合", "1.发展消费帮扶。（市商贸局牵头，市财金局、市农牧局协同配合）", []string{"市商贸局"}, []string{"市财金局", "市农牧局"}, 1},
+		{"主责 leads", "1.发展消费帮扶。（市商贸局主责，市财金局配合）", []string{"市商贸局"}, []string{"市财金局"}, 1},
+		{"统筹 leads", "1.发展消费帮扶。（市财金局统筹，市商贸局具体负责）", []string{"市财金局"}, []string{"市商贸局"}, 1},
+		{"按照各自职责", "1.发展消费帮扶。（市公安局、市交运局按照各自职责负责）", []string{"市公安局", "市交运局"}, nil, 1},
+		{"及 before a collective", "1.发展消费帮扶。（人社部、教育部等部门及各地区按职责分工负责）", []string{"人社部", "教育部等部门", "各地区"}, nil, 1},
+		{"和 before a collective", "1.发展消费帮扶。（工业和信息化部、商贸部等部门和有关地方人民政府负责）", []string{"工业和信息化部", "商贸部等部门", "有关地方人民政府"}, nil, 1},
+		{"mixed pair 〔…）", "1.发展消费帮扶。〔牵头单位：市商贸局；配合单位：市财金局）完善配送。", []string{"市商贸局"}, []string{"市财金局"}, 1},
+		{"mixed pair （…〕", "1.发展消费帮扶。（市商贸局牵头，各县（市、区）政府配合〕完善配送。", []string{"市商贸局"}, []string{"各县（市、区）政府"}, 1},
+		{"label line broken after 、", "1.推进物流降本。\n责任单位：市商贸局、市农牧局、\n市统计局", []string{"市商贸局", "市农牧局", "市统计局"}, nil, 1},
+		{"short labels", "1.推进物流降本。（牵头：市商贸局；配合：市财金局、市统计局）", []string{"市商贸局"}, []string{"市财金局", "市统计局"}, 1},
+		{"groups set apart by a space", "1.推进物流降本。（市商贸局牵头 市财金局配合）", []string{"市商贸局"}, []string{"市财金局"}, 1},
+		{"第一责任单位 and 其他责任单位", "1.推进物流降本。（第一责任单位：市商贸局；其他责任单位：市财金局）", []string{"市商贸局"}, []string{"市财金局"}, 1},
+		{"督办单位", "1.推进物流降本。（责任单位：市商贸局；督办单位：市政府督查室）", []string{"市商贸局"}, []string{"市政府督查室"}, 1},
+		{"lead mark is no label", "1.推进物流降本。（市商贸局（牵头）、市财金局）", []string{"市商贸局"}, []string{"市财金局"}, 1},
+		{"lead mark beside a 会", "1.推进物流降本。（市会展办（牵头）、市商贸局、市贸促会）", []string{"市会展办"}, []string{"市商贸局", "市贸促会"}, 1},
+		{"lead mark last", "1.推进物流降本。（市商贸局、市贸促会、市会展办（牵头））", []string{"市会展办"}, []string{"市商贸局", "市贸促会"}, 1},
+		{"a note in a second sentence", "1.推进物流降本。（商贸部、农牧部按职责分工负责。以下均需地方各级人民政府落实，不再列出）", []string{"商贸部", "农牧部"}, nil, 1},
+		{"a manner phrase of any words", "1.推进物流降本。（国资委负责，各地区按照属地原则落实）", []string{"国资委"}, []string{"各地区"}, 1},
+		{"a 专班 leads an item", "1.推进物流降本。（市物流专班牵头，市商贸局、市财金局配合）", []string{"市物流专班"}, []string{"市商贸局", "市财金局"}, 1},
+		{"a 专班 leads beside 负责 names", "1.推进物流降本。（市物流专班牵头，市商贸局负责）", []string{"市物流专班"}, []string{"市商贸局"}, 1},
+		{"a person in brackets after a unit", "1.推进物流降本。\n牵头单位：市商贸局（责任人：李明）\n配合单位：市财金局", []string{"市商贸局"}, []string{"市财金局"}, 1},
+		{"和 between two bodies", "1.推进物流降本。（市商贸局、市财金局和市税务局负责）", []string{"市商贸局", "市财金局", "市税务局"}, nil, 1},
+		{"和 inside a name", "1.推进物流降本。（省工业和信息化厅、省住房和城乡建设厅负责）", []string{"省工业和信息化厅", "省住房和城乡建设厅"}, nil, 1},
+		{"a group opened by 会同", "1.推进物流降本。（市商贸局牵头，会同市财金局、市统计局推进）", []string{"市商贸局"}, []string{"市财金局", "市统计局"}, 1},
+		{"label with 为", "1.发展夜间经济。责任单位为市商贸局、市文旅局。", []string{"市商贸局", "市文旅局"}, nil, 1},
+		{"labels with 为 in a clause", "1.发展夜间经济。（牵头单位为市商贸局，配合单位为市文旅局）", []string{"市商贸局"}, []string{"市文旅局"}, 1},
+		{"此项工作由A负责", "1.发展夜间经济。此项工作由市商贸局负责。", []string{"市商贸局"}, nil, 1},
+		{"first-listed note in brackets on its own line", "（除注明外，排在第一位的为牵头单位）\n1.推进物流降本。\n责任单位：市商贸局、市财金局", []string{"市商贸局"}, []string{"市财金局"}, 1},
+		{"分别负责 is no first-listed list", "（除注明外，排在第一位的为牵头单位）\n1.推进物流降本。\n责任单位：市商贸局、市财金局按职责分别负责", []string{"市商贸局", "市财金局"}, nil, 1},
+		{"labels with a level", "1.推进物流降本。（市级牵头单位：市商贸局；市级配合单位：市财金局；县级责任单位：各县（市、区）政府）", []string{"市商贸局"}, []string{"市财金局", "各县（市、区）政府"}, 1},
+		{"more labels", "1.推进物流降本。（牵头单位：市商贸局；参加单位：市财金局；督导单位：市政府督查室）", []string{"市商贸局"}, []string{"市财金局", "市政府督查室"}, 1},
+		{"责任考核单位", "1.推进物流降本。（年底前完成，责任考核单位：市商贸局）", []string{"市商贸局"}, nil, 1},
 		{"citation is not a clause", "1.落实《若干政策》（发改财金〔2022〕271号）要求。（省发展改革委负责）", []string{"省发展改革委"}, nil, 1},
 	}
 	for _, tc := range cases {
@@ -382,5 +416,51 @@ func TestFirstListedCarried(t *testing.T) {
 				t.Errorf("got %q, want %q", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestMixedBrackets closes a clause opened with one bracket style and
+// closed with another, so the text after it stays the task's.
+func TestMixedBrackets(t *testing.T) {
+	for _, item := range []string{
+		"1.发展消费帮扶。〔牵头单位：市商贸局；配合单位：市财金局）完善配送。",
+		"1.发展消费帮扶。[市商贸局牵头，市财金局配合）完善配送。",
+		"1.发展消费帮扶。（市商贸局牵头，各县（市、区）政府配合〕完善配送。",
+	} {
+		p, err := Parse(item)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Tasks) != 1 || p.Tasks[0].Text != "发展消费帮扶。完善配送。" {
+			t.Errorf("%s: tasks %+v", item, p.Tasks)
+		}
+		for _, w := range p.Warnings {
+			if w.Task != "" && w.Code != "no_units" {
+				t.Errorf("%s: warning %s %s", item, w.Code, w.Message)
+			}
+		}
+	}
+}
+
+// TestNoDoubts reads units that are certain without a warning and keeps
+// the task's confidence high: an office named 室, persons left out.
+func TestNoDoubts(t *testing.T) {
+	for _, item := range []string{
+		"1.推进物流降本。（责任单位：市商贸局；督办单位：市政府督查室）",
+		"1.推进物流降本。（市委政策研究室、市商贸局负责）",
+		"1.推进物流降本。\n牵头市领导：王  静\n责任单位：市商贸局",
+	} {
+		p, err := Parse(item)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(p.Tasks) != 1 || p.Tasks[0].Confidence != plan.High {
+			t.Errorf("%s: tasks %+v", item, p.Tasks)
+		}
+		for _, w := range p.Warnings {
+			if w.Task != "" {
+				t.Errorf("%s: warning %s %s", item, w.Code, w.Message)
+			}
+		}
 	}
 }

@@ -104,7 +104,9 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 			continue
 		}
 		f := t.fold[ln.start:ln.end]
-		if _, ok := parseLabel(f); ok || slices.Contains(f, '。') {
+		// A table's header ("序号" on its line, or a tab-separated row)
+		// opens the body: its cells are no title.
+		if _, ok := parseLabel(f); ok || slices.Contains(f, '。') || headerColumn(string(f)) == colLabel || slices.Contains(f, '\t') && len(t.cells(ln)) >= 3 {
 			bodyStart = i
 			break
 		}
@@ -815,7 +817,7 @@ func isTitleLine(fs string) bool {
 // genres are the words a plan's or notice's title ends with, longest
 // first where one ends another.
 var genres = []string{"工作要点", "任务分工表", "分工方案", "任务清单", "责任清单", "分工表", "分解表", "任务分工", "工作安排", "重点工作",
-	"工作任务", "责任分解", "任务分解", "情况表", "任务表", "推进表", "清单", "行动计划", "实施意见", "实施方案", "工作方案", "行动方案",
+	"工作任务", "责任分解", "任务分解", "情况表", "推进情况", "进展情况", "完成情况", "任务表", "推进表", "清单", "行动计划", "实施意见", "实施方案", "工作方案", "行动方案",
 	"发展规划", "专项规划", "规划纲要", "指导意见", "若干意见", "若干措施", "政策措施", "工作计划", "三年行动", "要点", "意见", "方案",
 	"规划", "计划", "通知", "办法", "措施"}
 
@@ -985,6 +987,10 @@ func trimIssuerLead(s string) string {
 // bodies. Joint issuers listed with a separator ("某市商务局;某市财政局")
 // are written as the header prints them, separated by blanks.
 func cleanIssuer(s string) string {
+	// "来源：某市人民政府办公室 【打印】【关闭】": the page's buttons follow.
+	if k := strings.IndexAny(s, "【["); k > 0 {
+		s = s[:k]
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return ""
@@ -1527,7 +1533,24 @@ func isAnnual(d plan.Document, intro string) bool {
 	if reYearRange.MatchString(d.Title) {
 		return false
 	}
-	return reYear.MatchString(d.Title) || reCNYear.MatchString(d.Title) || reAnnualPlan.MatchString(leadOf(intro, 500))
+	return reYear.MatchString(d.Title) || reCNYear.MatchString(d.Title) || reAnnualPlan.MatchString(leadOf(intro, 500)) || workReportDivision(d.Title)
+}
+
+// workReportDivision reports the division of a year's government work
+// report among departments ("关于落实《政府工作报告》重点工作部门分工的
+// 意见"): the report is for one year, and so are its targets, unless the
+// title names a five-year period.
+func workReportDivision(title string) bool {
+	title = foldString(title)
+	if !strings.Contains(title, "政府工作报告") {
+		return false
+	}
+	for _, w := range []string{"十三五", "十四五", "十五五", "时期", "五年"} {
+		if strings.Contains(title, w) {
+			return false
+		}
+	}
+	return true
 }
 
 // rangeEnd is the last year of a plan for a range of years

@@ -165,6 +165,12 @@ func (b *builder) walk(items []*item, parentPath []string) {
 // readItem reads an item's title, its responsibility clauses and its task force.
 func (b *builder) readItem(it *item) {
 	it.clauses = findClauses(b.t, it.content)
+	if len(it.children) == 0 {
+		// A 专班 among an item's own units is one of them.
+		for i := range it.clauses {
+			it.clauses[i] = it.clauses[i].withForce()
+		}
+	}
 	b.firstListed(it.clauses)
 	it.title = itemTitle(b.t, it)
 	for _, c := range it.clauses {

@@ -25,6 +25,7 @@ type want struct {
 		Cooperating []string     `json:"cooperating"`
 		Deadline    string       `json:"deadline"`
 		TextPrefix  string       `json:"text_prefix"`
+		Text        string       `json:"text_exact"` // the whole text, where the answer gives it
 		Targets     []wantTarget `json:"targets"`
 	} `json:"tasks"`
 	Warnings []string `json:"warnings"`
@@ -94,6 +95,9 @@ func checkPlan(t *testing.T, p *plan.Plan, w want) {
 		// The prefix is compared on Han characters, as the scoring tool does.
 		if wt.TextPrefix != "" && !strings.HasPrefix(hanPrefix(g.Text, 200), hanPrefix(wt.TextPrefix, 200)) {
 			t.Errorf("%s: text = %q, want it to start %q", where, g.Text, wt.TextPrefix)
+		}
+		if wt.Text != "" && hanPrefix(g.Text, 1<<20) != hanPrefix(wt.Text, 1<<20) {
+			t.Errorf("%s: text = %q, want %q", where, g.Text, wt.Text)
 		}
 		if wt.Targets != nil || len(g.Targets) > 0 {
 			checkTargets(t, where, wt.Targets, g.Targets)

@@ -41,7 +41,9 @@ func findClauses(t *text, content []span) []clause {
 				}
 				depth++
 			case ')', ']', '〕':
-				if depth == 0 || r != ')' && r != closer || r == ')' && depth == 1 && closer != ')' {
+				// Only parentheses nest inside a clause; a bracket of another
+				// style closes it where its own never comes: "〔A、B负责）".
+				if depth == 0 || r != closer && (r != ')' || depth == 1) && !(depth == 1 && strayCloser(f, i+1, p.end, closer)) {
 					continue
 				}
 				depth--
@@ -566,6 +568,21 @@ func opensForYear(t *text, doc plan.Document, body []span) bool {
 		}
 	}
 	return false
+}
+
+// strayCloser reports that closer does not follow in f[from:end] before
+// the next opening bracket: a bracket of another style before from closes
+// the clause. The look stops after a few hundred runes.
+func strayCloser(f []rune, from, end int, closer rune) bool {
+	for i := from; i < end && i < from+300; i++ {
+		switch f[i] {
+		case closer:
+			return false
+		case '(', '[', '〔':
+			return true
+		}
+	}
+	return true
 }
 
 // closing is the bracket that closes a clause opened with r.

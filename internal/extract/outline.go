@@ -159,6 +159,11 @@ func buildOutline(t *text, lines []span) *outline {
 			attach.content[len(attach.content)-1].end = ln.end
 			continue
 		}
+		// So does a list of units broken after a 、: "责任单位：A、B、" / "C".
+		if attach != nil && !isLabel && len(attach.content) > 0 && brokenUnitList(t, attach.content[len(attach.content)-1]) {
+			attach.content[len(attach.content)-1].end = ln.end
+			continue
+		}
 		if isLabel {
 			it := &item{lbl: lbl, start: ln.start}
 			if body := t.trim(span{ln.start + lbl.end, ln.end}); body.end > body.start {
@@ -435,6 +440,16 @@ func onlySpace(t *text, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// brokenUnitList reports a line of units under a label that ends in a
+// separator, its list going on in the next line.
+func brokenUnitList(t *text, p span) bool {
+	if p.end-p.start < 6 || t.fold[p.end-1] != '、' && t.fold[p.end-1] != ',' {
+		return false
+	}
+	_, n := hasPrefixLabel(t.fold, p)
+	return n > 0 && colonAfter(t.fold, p.start+n, p.end)
 }
 
 // unclosed reports a paragraph that ends inside a parenthesis.

@@ -42,6 +42,30 @@ type clause struct {
 	cut         bool // the text ends inside the clause
 	unitLabel   bool // named its units under a label such as 责任单位
 	inferred    bool // its lead was read by a note of an earlier item
+	each        bool // its units are responsible each for its part (分别负责)
+	force       name // the task force set apart from the units, with its role
+	forceRole   role
+}
+
+// withForce gives back to the units the task force a clause set apart:
+// on an item that has no items of its own, "（省消费专班牵头，省商务厅
+// 配合）" names the 专班 as the item's lead, not as a task force.
+func (c clause) withForce() clause {
+	if c.force.text == "" || len(c.lead)+len(c.coop) == 0 {
+		return c
+	}
+	switch {
+	case c.forceRole == roleLead && c.fromResp:
+		// The 负责 names beside a 专班 that leads cooperate.
+		c.coop = orderBySpan(append(append([]name{}, c.coop...), c.lead...))
+		c.lead, c.fromResp = []name{c.force}, false
+	case c.forceRole == roleLead, c.forceRole == roleResp && c.fromResp:
+		c.lead = orderBySpan(append(append([]name{}, c.lead...), c.force))
+	default:
+		c.coop = orderBySpan(append(append([]name{}, c.coop...), c.force))
+	}
+	c.taskForce, c.force = "", name{}
+	return c
 }
 
 // roleWord is a word that gives the role of the names beside it.
@@ -76,6 +100,7 @@ func runesAt(f []rune, i int, w []rune) bool {
 
 // prefixLabels are the "X单位：" labels, longest first.
 var prefixLabels = []roleWord{
+	{"主要负责单位", roleLead}, {"第一责任单位", roleLead}, {"其他责任单位", roleCoop},
 	{"主要责任单位", roleLead}, {"牵头责任单位", roleLead}, {"牵头考核单位", roleLead}, {"牵头落实单位", roleLead},
 	{"部门分工", roleResp}, {"任务分工", roleResp}, {"责任分工", roleResp}, {"考核单位", roleResp},
 	{"负责单位", roleResp}, {"负责部门", roleResp}, {"承办单位", roleResp}, {"承担单位", roleResp}, {"责任主体", roleResp},
@@ -84,6 +109,10 @@ var prefixLabels = []roleWord{
 	{"实施单位", roleResp}, {"落实单位", roleResp}, {"配合单位", roleCoop}, {"配合部门", roleCoop},
 	{"协办单位", roleCoop}, {"参与单位", roleCoop}, {"协同单位", roleCoop}, {"支持单位", roleCoop},
 	{"协助单位", roleCoop}, {"共同责任单位", roleCoop}, {"责任专班", roleResp}, {"牵头专班", roleLead},
+	{"督办单位", roleCoop}, {"指导单位", roleCoop}, {"督导单位", roleCoop}, {"参加单位", roleCoop}, {"参加部门", roleCoop},
+	{"责任考核单位", roleResp}, {"考核责任单位", roleResp}, {"考核牵头单位", roleLead},
+	// Short labels, "（牵头：A；配合：B）".
+	{"牵头", roleLead}, {"配合", roleCoop}, {"协办", roleCoop}, {"参与", roleCoop}, {"责任", roleResp},
 }
 
 // suffixMarks end a group of names with its role, longest first.
@@ -91,6 +120,8 @@ var suffixMarks = []roleWord{
 	{"按职责分工负责", roleResp}, {"按职责分工落实", roleImpl}, {"按职责分工", roleResp}, {"按职责负责", roleResp}, {"牵头负责", roleLead}, {"共同牵头", roleLead},
 	{"为牵头单位", roleLead}, {"为牵头部门", roleLead}, {"为配合单位", roleCoop}, {"为配合部门", roleCoop}, {"为责任单位", roleResp},
 	{"牵头抓总", roleLead}, {"负总责", roleLead}, {"配合落实", roleCoop}, {"协助落实", roleCoop}, {"参与落实", roleCoop},
+	{"负责落实", roleImpl}, {"协同配合", roleCoop}, {"协助配合", roleCoop}, {"加强指导", roleCoop},
+	{"统筹协调", roleLead}, {"统筹推进", roleLead}, {"统筹", roleLead}, {"主责", roleLead},
 	{"分别牵头", roleLead}, {"分别负责", roleResp}, {"共同负责", roleResp}, {"具体负责", roleResp},
 	{"组织实施", roleResp}, {"负责实施", roleResp}, {"具体实施", roleResp},
 	{"牵头", roleLead}, {"负责", roleResp}, {"配合", roleCoop}, {"协办", roleCoop}, {"参与", roleCoop},
@@ -157,7 +188,14 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	var majors, labelled, segs, roled [8]span
 	person := false // after "责任领导：": names of people, not units
 	notes, segments := 0, 0
-	for _, major := range splitAtLabels(labelled[:0], f, appendSplitTop(majors[:0], f, s, ';')) {
+	// Sentences in a clause part like its groups: "A、B按职责分工负责。
+	// 以下均需各地区落实，不再列出".
+	var stops [8]span
+	parts := majors[:0]
+	for _, m := range appendSplitTop(stops[:0], f, s, '。') {
+		parts = appendSplitTop(parts, f, m, ';')
+	}
+	for _, major := range splitAtLabels(labelled[:0], f, parts) {
 		for _, seg := range splitAfterRoles(roled[:0], f, appendSplitTop(segs[:0], f, major, ',')) {
 			seg = t.trim(seg)
 			if seg.end <= seg.start {
@@ -223,8 +261,24 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 			if person {
 				continue
 			}
+			// "A牵头，会同B、C推进": the names after 会同 cooperate.
+			joint := seg.end-seg.start > 4 && runesAt(f, seg.start, jointly)
+			if joint {
+				seg.start += len(jointly)
+			}
 			r, body := stripSuffix(t, seg)
+			// "A、B分别负责": each leads, whatever a note says of the first.
+			c.each = c.each || r == roleResp && runesAt(f, seg.end-4, respectively)
+			if joint {
+				if r == roleNone {
+					body = trimVerb(f, body)
+				}
+				r = roleCoop
+			}
 			names := dropPosts(splitNames(t, body))
+			for i, n := range names {
+				names[i] = withoutPerson(t, n) // "市商务局（责任人：李明）"
+			}
 			if len(names) == 0 && r != roleNone {
 				c.hasExplicit = true // "分管副省长负责": a post, not a unit
 				continue
@@ -244,9 +298,14 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	if len(pending) > 0 {
 		var units []name
 		for _, n := range pending {
+			if isLeadMarked(n.text) {
+				c.hasExplicit = true // "A、B、C（牵头）": a role is named
+			}
+		}
+		for _, n := range pending {
 			switch {
-			case unitLike(n.text):
-				units = append(units, n)
+			case unitLike(n.text), c.hasExplicit && len([]rune(n.text)) >= 3 && strings.HasSuffix(n.text, "会"):
+				units = append(units, n) // beside a role, "市贸促会" too
 			case isLeadMarked(n.text):
 				units = append(units, n)
 				c.hasExplicit = true
@@ -348,6 +407,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 			if isTaskForce(n.text) && !listedAmong(f, n) && !c.unitLabel {
 				if c.taskForce == "" {
 					c.taskForce = n.text
+					c.force, c.forceRole = n, r
 				}
 				continue
 			}
@@ -384,7 +444,7 @@ func looksLikeUnit(s string) bool {
 	if len([]rune(s)) < 2 || len([]rune(s)) > 40 {
 		return false
 	}
-	for _, suf := range []string{"会", "区", "县", "市", "州", "旗", "盟", "镇", "乡", "街道", "署", "总社", "联合会", "中央"} {
+	for _, suf := range []string{"会", "区", "县", "市", "州", "旗", "盟", "镇", "乡", "街道", "署", "总社", "联合会", "中央", "室"} {
 		if strings.HasSuffix(s, suf) {
 			return true
 		}
@@ -396,7 +456,7 @@ func looksLikeUnit(s string) bool {
 // lead group: its first name leads, the others cooperate. A clause with
 // its own lead ("A、B分别牵头") keeps it.
 func (c *clause) leadFirstListed() {
-	if !c.fromResp || len(c.lead) < 2 {
+	if !c.fromResp || len(c.lead) < 2 || c.each {
 		return
 	}
 	rest := append(append([]name{}, c.lead[1:]...), c.coop...)
@@ -533,7 +593,7 @@ func dropPosts(ns []name) []name {
 	return kept
 }
 
-var jointly = []rune("会同")
+var jointly, respectively = []rune("会同"), []rune("分别负责")
 
 // hasBreak reports a separator between names groups (，；) in f[from:to].
 func hasBreak(f []rune, from, to int) bool {
@@ -635,21 +695,49 @@ func plausibleName(s string) bool {
 }
 
 func hasPrefixLabel(f []rune, s span) (role, int) {
+	// A level before the label: "市级责任单位：", "县级配合单位：".
+	if lv := levelLen(f, s); lv > 0 {
+		if r, n := hasPrefixLabel(f, span{s.start + lv, s.end}); n > 2 {
+			return r, n + lv
+		}
+	}
 	for li, l := range prefixLabels {
 		w := prefixRunes[li]
 		n := len(w)
 		if s.end-s.start >= n && runesAt(f, s.start, w) {
-			// The label must be followed by a colon (or be the whole segment).
+			// The label must be followed by a colon (or be the whole segment);
+			// "责任单位为A" reads as "责任单位：A".
 			k := s.start + n
 			for k < s.end && f[k] == ' ' {
 				k++
 			}
-			if k == s.end || f[k] == ':' {
+			// Not a note: "第一责任单位为牵头单位".
+			if k+1 < s.end && f[k] == '为' && n > 2 && isHan(f[k+1]) && !strings.ContainsRune("牵配责协主第", f[k+1]) {
+				return l.role, n + 1
+			}
+			// A short label ("牵头：") only with its colon.
+			if k == s.end && n > 2 || k < s.end && f[k] == ':' {
 				return l.role, n
 			}
 		}
 	}
 	return roleNone, 0
+}
+
+// levels name the level of government a label's units stand at.
+var levels = [][]rune{[]rune("省级"), []rune("市级"), []rune("县级"), []rune("区级"), []rune("乡级"), []rune("镇级"), []rune("市县"), []rune("县区")}
+
+// levelLen is the length of a level at the start of s, or 0.
+func levelLen(f []rune, s span) int {
+	if s.end-s.start < 4 || !strings.ContainsRune("省市县区乡镇", f[s.start]) {
+		return 0
+	}
+	for _, w := range levels {
+		if runesAt(f, s.start, w) {
+			return len(w)
+		}
+	}
+	return 0
 }
 
 // stripSuffix removes a trailing role mark from seg.
@@ -669,11 +757,25 @@ func stripSuffix(t *text, seg span) (role, span) {
 	return roleNone, seg
 }
 
+// jointVerbs end a 会同 group without a role word: "会同B、C推进".
+var jointVerbs = [][]rune{[]rune("推进"), []rune("实施"), []rune("开展"), []rune("办理"), []rune("推动")}
+
+// trimVerb drops a verb of jointVerbs from the end of s.
+func trimVerb(f []rune, s span) span {
+	for _, w := range jointVerbs {
+		if s.end-s.start > len(w)+1 && runesAt(f, s.end-len(w), w) {
+			s.end -= len(w)
+			break
+		}
+	}
+	return s
+}
+
 // mannerWords say how units act, between their names and the role word:
 // "A按职责分工抓好落实", "A依职责负责", "A、B共同负责".
 var mannerWords = func() [][]rune {
 	var out [][]rune
-	for _, w := range []string{"按照职责分工", "按职责分工", "按各自职责", "根据职责", "按照职责", "按职责", "依职责", "抓好", "共同", "分别", "具体", "积极", "切实", "认真"} {
+	for _, w := range []string{"按照职责分工", "按职责分工", "按照各自职责", "根据各自职责", "按各自职责", "按照职能分工", "按职能分工", "按职能", "依据职责", "根据职责", "按照职责", "按职责", "依职责", "抓好", "共同", "分别", "具体", "积极", "切实", "认真"} {
 		out = append(out, []rune(w))
 	}
 	return out
@@ -681,6 +783,13 @@ var mannerWords = func() [][]rune {
 
 // trimManner drops manner words from the end of a group of names.
 func trimManner(f []rune, s span) span {
+	// "各地区按照属地原则落实": a manner phrase of any words.
+	for k := s.start + 2; k+1 < s.end; k++ {
+		if (f[k] == '按' && f[k+1] == '照' || f[k] == '依' && f[k+1] == '照' || f[k] == '根' && f[k+1] == '据') && k+4 <= s.end {
+			s.end = k
+			break
+		}
+	}
 	for again := true; again; {
 		again = false
 		for _, w := range mannerWords {
@@ -732,9 +841,21 @@ func splitAtLabels(out []span, f []rune, segs []span) []span {
 			if n == 0 && !(i >= 2 && f[i-2] == '完' && f[i-1] == '成') {
 				n = timeNoteLen(f, span{i, seg.end}) // not 时限 inside 完成时限
 			}
-			if n > 0 && i > start {
-				out = append(out, span{start, i})
-				start = i
+			at := i
+			if n > 0 {
+				// A longer label ends here: "其他责任单位：", "第一责任单位：".
+				for k := 2; k <= 3 && i-k >= start; k++ {
+					if _, m := hasPrefixLabel(f, span{i - k, seg.end}); m == n+k {
+						at = i - k
+						break
+					}
+				}
+			}
+			if n > 0 && (at > start || at < i) {
+				if at > start {
+					out = append(out, span{start, at})
+					start = at
+				}
 				i += n - 1
 			}
 		}
@@ -773,11 +894,20 @@ func splitNames(t *text, s span) []name {
 	var listed, spaced [8]span
 	parts := spaced[:0]
 	for _, p := range appendSplitTop(listed[:0], t.fold, s, '、') {
-		// "A等和B负责": 等和 closes one group and opens another.
+		// "A等和B负责": 等和 closes one group and opens another; so does
+		// 和 or 及 before a collective, "教育部等部门及各地区".
 		for k := p.start + 2; k+2 < p.end; k++ {
 			if t.fold[k] == '等' && t.fold[k+1] == '和' {
 				parts = appendSplitTop(parts, t.fold, t.trim(span{p.start, k}), ' ')
 				p.start = k + 2
+				break
+			}
+			if n := andCollective(t.fold, k, p.end); n > 0 || andUnits(t, k, p) {
+				if n == 0 {
+					n = 1
+				}
+				parts = appendSplitTop(parts, t.fold, t.trim(span{p.start, k}), ' ')
+				p.start = k + n
 				break
 			}
 		}
@@ -799,6 +929,38 @@ func splitNames(t *text, s span) []name {
 		}
 	}
 	return out
+}
+
+// andCollective is the length of a conjunction at f[k] that joins a
+// collective to the name before it, "和各", "及有关", "以及地方各级", with
+// the collective left out; else 0. Inside a name (工业和信息化部) 和 is
+// followed by no collective.
+func andCollective(f []rune, k, end int) int {
+	n := 0
+	switch {
+	case f[k] == '以' && k+1 < end && f[k+1] == '及':
+		n = 2
+	case f[k] == '和' || f[k] == '及':
+		n = 1
+	default:
+		return 0
+	}
+	if f[k-1] == '以' { // the 及 of 以及, met again
+		return 0
+	}
+	if k+n < end && (collectiveHeadAt(f, span{k + n, end}) || runesAt(f, k+n, []rune("地方各级"))) {
+		return n
+	}
+	return 0
+}
+
+// andUnits reports a 和 or 及 at f[k] between two whole names of bodies,
+// "省财政厅和省税务局"; in "工业和信息化部" the part before it is none.
+func andUnits(t *text, k int, p span) bool {
+	if f := t.fold[k]; f != '和' && f != '及' || k+3 > p.end {
+		return false
+	}
+	return strongUnit(t.fstr(t.trim(span{p.start, k}))) && strongUnit(t.fstr(t.trim(span{k + 1, p.end})))
 }
 
 // collectiveHeadAt reports a name in f[s] that starts with 各, 有关 or 相关:
@@ -866,9 +1028,9 @@ func trimName(t *text, p span) span {
 			}
 		}
 	}
-	// "以上任务由A牵头" and "上述工作由A负责" name A.
+	// "以上任务由A牵头", "上述工作由A负责" and "此项工作由A负责" name A.
 	for k := p.start; k < p.end && k < p.start+8; k++ {
-		if f[k] == '由' && k > p.start && (f[p.start] == '以' || f[p.start] == '上') {
+		if f[k] == '由' && k > p.start && strings.ContainsRune("以上此该本", f[p.start]) {
 			p.start = k
 			break
 		}
@@ -922,7 +1084,12 @@ func dropCutName(t *text, s span) span {
 	for k := s.end - 1; k >= s.start; k-- {
 		switch f[k] {
 		case '、', ',', ';', ':', '(', ')':
-			if !unitLike(t.str(t.trim(span{k + 1, s.end}))) {
+			// "市财政局按职责分别负责" is whole: its role word ends it.
+			last := t.trim(span{k + 1, s.end})
+			if r, body := stripSuffix(t, last); r != roleNone {
+				last = body
+			}
+			if !unitLike(t.str(last)) {
 				s.end = k
 			}
 			return s
@@ -1022,6 +1189,10 @@ func firstListedNote(t *text, body []span) int {
 		if !strings.Contains(t.fline(ln), "牵头") {
 			continue
 		}
+		// A note in brackets on a line of its own: "（排在第一位的为牵头单位）".
+		if ln.end-ln.start > 4 && f[ln.start] == '(' && f[ln.end-1] == ')' {
+			ln = span{ln.start + 1, ln.end - 1}
+		}
 		depth, start, mark := 0, ln.start, false
 		for i := ln.start; i <= ln.end; i++ {
 			if i < ln.end {
@@ -1073,7 +1244,7 @@ func splitAfterRoles(out []span, f []rune, segs []span) []span {
 	for _, seg := range segs {
 		start := seg.start
 		for k := seg.start + 2; k < seg.end; k++ {
-			if f[k] != '、' {
+			if f[k] != '、' && f[k] != ' ' {
 				continue
 			}
 			for mi := range suffixMarks {
@@ -1098,7 +1269,8 @@ func labelBracket(f []rune, s span) (role, int) {
 	for li, l := range prefixLabels {
 		w := prefixRunes[li]
 		k := s.start + 1 + len(w)
-		if k < s.end && runesAt(f, s.start+1, w) && (f[k] == ')' || f[k] == ']' || f[k] == '〕') {
+		// "（牵头）" marks a name as lead; it heads no names.
+		if len(w) > 2 && k < s.end && runesAt(f, s.start+1, w) && (f[k] == ')' || f[k] == ']' || f[k] == '〕') {
 			return l.role, len(w) + 2
 		}
 	}

@@ -36,6 +36,11 @@ const (
 // headerColumn names what a header cell holds.
 func headerColumn(cell string) column {
 	c := strings.ReplaceAll(cell, " ", "")
+	// A note in brackets does not name the column: "责任单位（排在第一位的
+	// 为牵头单位）".
+	if k := strings.IndexByte(c, '('); k > 0 && strings.HasSuffix(c, ")") && strings.Contains(c[k:], "第一") {
+		c = c[:k]
+	}
 	switch {
 	case c == "序号" || c == "编号" || c == "序":
 		return colLabel
@@ -66,7 +71,8 @@ func headerColumn(cell string) column {
 	case strings.Contains(c, "指标") || strings.Contains(c, "目标值"):
 		return colIndicator
 	case strings.Contains(c, "任务") || strings.Contains(c, "内容") || strings.Contains(c, "事项") ||
-		strings.Contains(c, "举措") || strings.Contains(c, "措施") || strings.Contains(c, "工作") || strings.Contains(c, "目标"):
+		strings.Contains(c, "举措") || strings.Contains(c, "措施") || strings.Contains(c, "工作") || strings.Contains(c, "目标") ||
+		strings.Contains(c, "实事"):
 		return colText
 	}
 	return colNone
@@ -111,6 +117,28 @@ type tableState struct {
 	section  []string // the path of the section row above, if any
 	category []string // the labelled category cell over the rows, if any
 	gap      int      // line breaks between two cells written one per line
+	// firstLead is set by a header that says the first unit listed
+	// leads: "责任单位（排在第一位的为牵头单位）".
+	firstLead bool
+}
+
+// firstListedHeader reports a header cell with a note that the first
+// unit listed leads.
+func firstListedHeader(t *text, cells []span) bool {
+	for _, c := range cells {
+		if c.end-c.start < 8 {
+			continue
+		}
+		if first, _, ok := readNote(t.fold, c); ok && first {
+			return true
+		}
+		if k := slices.Index(t.fold[c.start:c.end], '('); k > 0 {
+			if first, _, ok := readNoteText(t.fold, span{c.start + k + 1, c.end - 1}); ok && first {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cellGap is the number of line breaks between the cells of a header
@@ -204,7 +232,7 @@ func (b *builder) takeTables(lines []span) []span {
 				continue
 			}
 			if cols, n := flatHeader(t, lines[i:]); cols != nil {
-				ft := &tableState{cols: cols, base: labelsOf(above), gap: cellGap(t, lines[i:i+n])}
+				ft := &tableState{cols: cols, base: labelsOf(above), gap: cellGap(t, lines[i:i+n]), firstLead: firstListedHeader(t, lines[i:i+n])}
 				i += n + b.flatTable(ft, lines[i+n:]) - 1
 				continue
 			}
@@ -225,7 +253,7 @@ func (b *builder) takeTables(lines []span) []span {
 			continue
 		}
 		if hc := headerColumns(t, cs); len(cs) >= 3 && hc != nil {
-			st, ind = &tableState{cols: hc, base: labelsOf(above)}, nil
+			st, ind = &tableState{cols: hc, base: labelsOf(above), firstLead: firstListedHeader(t, cs)}, nil
 			continue
 		}
 		if st != nil && subHeader(t, st, cs) {
@@ -259,7 +287,7 @@ func (b *builder) takeTables(lines []span) []span {
 				continue
 			}
 			if len(cs) >= 3 {
-				b.tableRow(st, alignTabRow(t, st.cols, cs, b.doc.Year), false)
+				b.tableRow(st, alignTabRow(t, st.cols, cs, b.doc.Year), i == len(lines)-1)
 				continue
 			}
 		}
@@ -353,7 +381,7 @@ func gatherRow(t *text, cols []column, lines []span, year int) ([]span, int) {
 // that spans two columns) is aligned by what its cells hold; an empty
 // cell still fills a column.
 func alignTabRow(t *text, cols []column, cs []span, year int) row {
-	if len(cs) == len(cols) {
+	if len(cs) == len(cols) && fitsInOrder(t, cols, cs, year) {
 		out := row{cols: cols, cells: make([][]span, len(cols))}
 		for i, c := range cs {
 			if c.end > c.start {
@@ -364,6 +392,30 @@ func alignTabRow(t *text, cols []column, cs []span, year int) row {
 	}
 	out, _ := alignCells(t, cols, cs, year, false, false)
 	return out
+}
+
+// fitsInOrder reports a row whose cells, read in the header's order, each
+// fit their column: a row with a category cell and an empty last cell
+// has as many cells as the header but not in its order.
+func fitsInOrder(t *text, cols []column, cs []span, year int) bool {
+	for i, c := range cs {
+		if c.end <= c.start {
+			continue
+		}
+		f := features(t, c, year)
+		switch cols[i] {
+		case colLead, colCoop, colResp:
+			// A sentence is no list of units; "A牵头，B配合" may be.
+			if strings.ContainsRune(t.fstr(c), '。') {
+				return false
+			}
+		case colText:
+			if f.units {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // flatHeader reads a header written one cell per line at the start of
@@ -381,8 +433,9 @@ func flatHeader(t *text, lines []span) ([]column, int) {
 	n := 0
 	for n < len(lines) && n < 12 {
 		ln := lines[n]
-		// "牵头单位：A" is a labelled line, not a header cell.
-		if ln.end-ln.start > 12 || slices.Contains(t.fold[ln.start:ln.end], ':') {
+		// "牵头单位：A" is a labelled line, not a header cell; a header
+		// cell may carry a note, "责任单位（排在第一位的为牵头单位）".
+		if ln.end-ln.start > 12 && (ln.end-ln.start > 24 || t.fold[ln.end-1] != ')') || slices.Contains(t.fold[ln.start:ln.end], ':') {
 			break
 		}
 		c := headerColumn(t.fline(ln))
@@ -808,6 +861,10 @@ func features(t *text, c span, year int) cellFeatures {
 	if f.deadline {
 		return f
 	}
+	if personCell(fs) {
+		f.person = true
+		return f
+	}
 	if n <= 120 && !strings.ContainsAny(fs, "。") {
 		names := cellNames(t, c)
 		units, persons := len(names) > 0, len(names) > 0
@@ -862,12 +919,33 @@ func unitCellName(s string) bool {
 
 // surnames start most persons' names; a two- or three-character name
 // that starts with one and ends in no unit suffix is a person.
-const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤"
+const surnames = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤" +
+	"樊祁岳焦闵栾佟齐柴牛庞倪殷章鲁葛伍申尤颜施俞洪包左翟詹苗谷乔季霍凌耿邢裴温符骆景纪聂邬柯阎祝阮甘卜虞滕蓝常易牟舒欧饶路晏褚臧戚宫蒲"
+
+// compoundSurnames start the names of four characters.
+var compoundSurnames = []string{"欧阳", "司马", "诸葛", "上官", "东方", "皇甫", "令狐", "慕容", "尉迟", "长孙", "宇文", "夏侯", "公孙", "端木"}
+
+// personCell reports a cell of persons' names, a two-character name
+// spaced out to the width of three as pages print it: "王  静、李明".
+func personCell(fs string) bool {
+	if !strings.Contains(fs, " ") {
+		return false
+	}
+	for _, p := range strings.FieldsFunc(fs, func(r rune) bool { return r == '、' || r == ',' }) {
+		if !isPerson(p) {
+			return false
+		}
+	}
+	return true
+}
 
 // isPerson reports the name of a person or a post, not of a body:
 // "王某", "分管副省长", "责任领导：王某".
 func isPerson(s string) bool {
 	s = foldString(s)
+	if strings.Contains(s, " ") {
+		s = strings.ReplaceAll(s, " ", "") // "王  静"
+	}
 	for _, l := range personLabels {
 		if strings.HasPrefix(s, string(l)) {
 			return true
@@ -877,6 +955,11 @@ func isPerson(s string) bool {
 		return true
 	}
 	rs := []rune(s)
+	for _, c := range compoundSurnames {
+		if strings.HasPrefix(s, c) && (len(rs) == 3 || len(rs) == 4) && !unitCellName(s) {
+			return true
+		}
+	}
 	if len(rs) < 2 || len(rs) > 3 || unitCellName(s) {
 		return false
 	}
@@ -1192,6 +1275,12 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 		c.coop = orderBySpan(append(c.coop, plain...))
 	} else {
 		c.lead = append(c.lead, plain...)
+		// "责任单位（排在第一位的为牵头单位）" over the column, or a note
+		// before the table: the first unit of the cell leads.
+		if len(c.lead) > 1 && (st.firstLead || b.noteAt >= 0 && len(texts) > 0 && texts[0].start > b.noteAt) {
+			c.coop = orderBySpan(append(c.lead[1:len(c.lead):len(c.lead)], c.coop...))
+			c.lead = c.lead[:1]
+		}
 	}
 	if len(texts) == 0 {
 		return
@@ -1214,6 +1303,16 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 		task.Label = itoa(len(b.p.Tasks) + 1)
 	}
 	task.Path = append(append([]string{}, st.path()...), task.Label)
+	// The text ends inside the row's last unit cell, its last name cut
+	// short ("市发"): the names after the cut are lost.
+	cut := false
+	if atEnd && lastUnit >= 0 && len(r.cells[lastUnit]) > 0 {
+		last := r.cells[lastUnit][len(r.cells[lastUnit])-1]
+		if ns := cellNames(t, last); last.end >= t.end() && len(ns) > 0 && !unitCellName(ns[len(ns)-1].text) {
+			cut = true
+			task.Confidence = plan.Low
+		}
+	}
 	if len(c.lead)+len(c.coop) > 0 {
 		first, last := span{task.Start, task.End}, span{task.Start, task.End}
 		for _, cells := range r.cells {
@@ -1226,6 +1325,9 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 		assign(&task, c)
 	} else {
 		b.warn("no_units", "task "+task.Label+" names no responsible unit", task.Label, span{task.Start, task.End})
+	}
+	if cut {
+		b.warn("cut_clause", "the text ends inside the units of task "+task.Label+": names after the cut are lost", task.Label, r.cells[lastUnit][len(r.cells[lastUnit])-1])
 	}
 	task.Deadline = cellDeadline(deadline, b.doc.Year)
 	for _, s := range texts {
@@ -1279,8 +1381,13 @@ func withoutPerson(t *text, n name) name {
 // list.
 func splitRunTogether(t *text, r row) {
 	li, ci := slices.Index(r.cols, colLead), slices.Index(r.cols, colCoop)
-	if li < 0 || ci < 0 || len(r.cells[li]) != 1 || len(r.cells[ci]) != 0 {
+	if li < 0 || ci < 0 || len(r.cells[li]) != 1 {
 		return
+	}
+	for _, c := range r.cells[ci] {
+		if c.end > c.start {
+			return // the cooperating cell has its units
+		}
 	}
 	cell := r.cells[li][0]
 	groups := splitTop(t.fold, cell, ' ')
@@ -1370,6 +1477,12 @@ func indicatorHeader(t *text, cs []span) (indicatorTable, bool) {
 	targetByWord := -1
 	for i, c := range cs {
 		h := strings.ReplaceAll(t.fstr(c), " ", "")
+		// A header names its columns in a few words; a row of a task
+		// table whose 备注 says "省考指标" beside a task and a date is no
+		// header.
+		if c.end-c.start > 16 || strings.ContainsAny(h, "。,;") {
+			return it, false
+		}
 		switch {
 		case strings.Contains(h, "指标") && it.name < 0:
 			it.name = i

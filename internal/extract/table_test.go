@@ -280,7 +280,7 @@ func TestHeaderColumn(t *testing.T) {
 		"时限要求": colDeadline, "完成时间": colDeadline, "责任领导": colLeader, "牵头领导": colLeader,
 		"分管领导": colLeader, "牵头单位及责任领导": colLead, "备注": colNote, "进展情况": colProgress, "完成情况": colProgress,
 		"指标名称": colIndicator, "2025年目标值": colIndicator,
-		"责任处室": colResp, "进度安排": colDeadline,
+		"责任处室": colResp, "进度安排": colDeadline, "民生实事": colText,
 	}
 	for cell, want := range cases {
 		if got := headerColumn(cell); got != want {
@@ -289,9 +289,29 @@ func TestHeaderColumn(t *testing.T) {
 	}
 }
 
+// TestLeaderCells leaves a leader column's persons out of the task, however
+// the page prints them: rare surnames, spaced names, a post before the name.
+func TestLeaderCells(t *testing.T) {
+	p, err := Parse(plainTable("序号", "重点任务", "责任领导", "牵头单位", "完成时限",
+		"1", "改造老旧小区30个。", "樊建华", "市住建局", "2023年12月",
+		"2", "新建5G基站800个。", "祁  峰", "市经信局", "2023年10月",
+		"3", "举办消费季活动30场。", "副市长 岳红", "市商务局", "2023年9月"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, task := range p.Tasks {
+		got = append(got, task.Text+"/"+strings.Join(task.Lead, ","))
+	}
+	want := []string{"改造老旧小区30个。/市住建局", "新建5G基站800个。/市经信局", "举办消费季活动30场。/市商务局"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("tasks %q, want %q", got, want)
+	}
+}
+
 func TestIsPerson(t *testing.T) {
 	for s, want := range map[string]bool{
-		"王立群": true, "陈东": true, "分管副省长": true, "常务副市长": true, "市委秘书长": true, "责任领导：周某": true,
+		"王立群": true, "陈东": true, "分管副省长": true, "常务副市长": true, "市委秘书长": true, "责任领导：周某": true, "王  静": true, "樊建华": true, "欧阳明": true, "司马小川": true,
 		"市商务局": false, "江北区": false, "各街道": false, "团市委": false, "区发展改革委": false,
 	} {
 		if got := isPerson(s); got != want {
@@ -337,5 +357,92 @@ func TestLabelledLinesAreNoHeader(t *testing.T) {
 	}
 	if len(p.Tasks) != 2 || !reflect.DeepEqual(p.Tasks[0].Lead, []string{"市发展改革委"}) || !reflect.DeepEqual(p.Tasks[1].Lead, []string{"市商务局"}) {
 		t.Errorf("tasks = %+v", tableTasks(p))
+	}
+}
+
+// TestTabRowOutOfOrder reads a tab-separated row that has as many cells as
+// the header but not in its order: a category cell before the task, the
+// units run together, the last cell left empty.
+func TestTabRowOutOfOrder(t *testing.T) {
+	p, err := Parse("序号\t工作任务\t牵头单位\t配合单位\n" +
+		"1\t打造消费新地标\t推进商圈改造，新增品牌首店20家。\t区商务委 区规划自然资源局、区住房城乡建委\t\n" +
+		"2\t发展夜间经济。\t区商务委\t区文化旅游委\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Tasks) != 2 {
+		t.Fatalf("%d tasks", len(p.Tasks))
+	}
+	task := p.Tasks[0]
+	if task.Text != "推进商圈改造，新增品牌首店20家。" || !reflect.DeepEqual(task.Lead, []string{"区商务委"}) ||
+		!reflect.DeepEqual(task.Cooperating, []string{"区规划自然资源局", "区住房城乡建委"}) {
+		t.Errorf("task 1 = %q lead %q cooperating %q", task.Text, task.Lead, task.Cooperating)
+	}
+}
+
+// TestTableAtStart reads a table whose header opens the text, as an
+// excerpt cut before its title prints it: one cell per line or in tabs.
+func TestTableAtStart(t *testing.T) {
+	for _, src := range []string{
+		plainTable("序号", "工作任务", "牵头单位", "配合单位",
+			"1", "引进研发机构8家。", "区科技局", "区财政局",
+			"2", "打造消费新地标", "推进商圈改造。", "区商务委 区规划自然资源局、区住房城乡建委", "",
+			"3", "发展夜间经济。", "区商务委", "区文化旅游委"),
+		"序号\t工作任务\t牵头单位\t配合单位\n1\t引进研发机构8家。\t区科技局\t区财政局\n2\t打造消费新地标\t推进商圈改造。\t区商务委 区规划自然资源局、区住房城乡建委\t\n3\t发展夜间经济。\t区商务委\t区文化旅游委\n",
+	} {
+		p, err := Parse(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Document.Title != "" || len(p.Tasks) != 3 {
+			t.Fatalf("title %q, %d tasks", p.Document.Title, len(p.Tasks))
+		}
+		if task := p.Tasks[1]; task.Text != "推进商圈改造。" || !reflect.DeepEqual(task.Lead, []string{"区商务委"}) ||
+			!reflect.DeepEqual(task.Cooperating, []string{"区规划自然资源局", "区住房城乡建委"}) {
+			t.Errorf("task 2 = %q lead %q cooperating %q", task.Text, task.Lead, task.Cooperating)
+		}
+	}
+}
+
+// TestFirstListedTable reads a note that the first unit listed leads,
+// printed before a table, for every row of it.
+func TestFirstListedTable(t *testing.T) {
+	p, err := Parse("某市2023年重点任务分解表\n\n注：责任单位中排在第一位的为牵头单位。\n\n序号\t重点任务\t责任单位\t完成时限\n" +
+		"1\t建设物流园区。\t市交通局、市商务局、市财政局\t2023年12月\n2\t举办消费季活动。\t市商务局\t2023年9月\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Tasks) != 2 {
+		t.Fatalf("%d tasks", len(p.Tasks))
+	}
+	if task := p.Tasks[0]; !reflect.DeepEqual(task.Lead, []string{"市交通局"}) || !reflect.DeepEqual(task.Cooperating, []string{"市商务局", "市财政局"}) {
+		t.Errorf("task 1 lead %q cooperating %q", task.Lead, task.Cooperating)
+	}
+}
+
+// TestTabRowCut drops a unit name the end of the text cuts short in a
+// tab-separated row and says so: the task's units are uncertain.
+func TestTabRowCut(t *testing.T) {
+	p, err := Parse("序号\t重点工作\t牵头单位\t配合单位\n1\t新增城镇就业3万人。\t市人社局\t市财政局\n2\t新建5G基站800个。\t市经信局\t市财政局、市统\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Tasks) != 2 {
+		t.Fatalf("%d tasks", len(p.Tasks))
+	}
+	if task := p.Tasks[1]; !reflect.DeepEqual(task.Cooperating, []string{"市财政局"}) || task.Confidence != plan.Low {
+		t.Errorf("task 2 cooperating %q confidence %s", task.Cooperating, task.Confidence)
+	}
+	if task := p.Tasks[0]; task.Confidence != plan.High {
+		t.Errorf("task 1 confidence %s", task.Confidence)
+	}
+	cut := 0
+	for _, w := range p.Warnings {
+		if w.Code == "cut_clause" && w.Task == "2" {
+			cut++
+		}
+	}
+	if cut != 1 {
+		t.Errorf("warnings %+v", p.Warnings)
 	}
 }
