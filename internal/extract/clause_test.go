@@ -172,6 +172,14 @@ func TestClutter(t *testing.T) {
 	if len(p.Tasks) != 2 || strings.ContainsAny(p.Tasks[1].Text, "x访") {
 		t.Errorf("tasks = %+v", p.Tasks)
 	}
+	// A site's footer names its host, address and registration numbers.
+	p, err = Parse(src + "主办：河北省某某委员会　地址：某市某路1号　邮编：050000\n网站标识码：1300000000　冀公网安备13010000000001号\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last := p.Tasks[len(p.Tasks)-1].Text; last != "发展现代物流。" {
+		t.Errorf("last task with the site's footer: %q", last)
+	}
 }
 
 // TestNoTasks refuses only a text without content; a text without
