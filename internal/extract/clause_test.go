@@ -472,3 +472,24 @@ func TestNoDoubts(t *testing.T) {
 		}
 	}
 }
+
+// TestClosingExhortation keeps the plan's closing call to every body out
+// of its last item, and keeps an item's own second paragraph.
+func TestClosingExhortation(t *testing.T) {
+	head := "东林市2025年商贸服务工作要点\n一、重点任务\n1.发展社区商业。建设便民生活圈20个。（市商务局负责）\n2.强化督查考核。将主要指标纳入年度考核。\n"
+	cases := []struct{ tail, want string }{
+		{"各区县、各有关部门要切实加强组织领导，确保各项任务落到实处。\n", "强化督查考核。将主要指标纳入年度考核。"},
+		{"各地区各部门要结合实际抓好落实。\n", "强化督查考核。将主要指标纳入年度考核。"},
+		{"各区县要于每季度末报送进展情况（市统计局负责）。\n", "强化督查考核。将主要指标纳入年度考核。各区县要于每季度末报送进展情况。"},
+		{"考核结果向社会公布。\n", "强化督查考核。将主要指标纳入年度考核。考核结果向社会公布。"},
+	}
+	for _, tc := range cases {
+		p, err := Parse(head + tc.tail)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Tasks[len(p.Tasks)-1].Text; got != tc.want {
+			t.Errorf("with %q the last task reads %q, want %q", tc.tail, got, tc.want)
+		}
+	}
+}

@@ -104,6 +104,7 @@ func build(t *text, doc plan.Document, intro string, body []span, proseTasks boo
 	}
 	body = b.takeTables(body)
 	o := buildOutline(t, body)
+	b.lastLeaf = lastLeaf(o.roots)
 	b.walk(o.roots, nil)
 	sortTasks(p.Tasks)
 	weighConfidence(p.Tasks)
@@ -122,6 +123,7 @@ type builder struct {
 	goalText   []span // paragraphs outside tasks that may state plan-level goals
 	proseTasks bool   // a titled top section of prose without units is a task
 	sawProse   bool   // walk met such a section
+	lastLeaf   *item  // the plan's last item, where its closing words may stand
 	firstLead  bool   // a note with 下同 said the first name listed leads
 	noteAt     int    // where a paragraph said so for the whole plan, or -1
 }
@@ -157,6 +159,9 @@ func (b *builder) walk(items []*item, parentPath []string) {
 		}
 		if it.parent == nil && (k+1 == len(items) || items[k+1].lbl.num == 1) {
 			b.dropClosing(it)
+		}
+		if it == b.lastLeaf {
+			dropExhortation(b.t, it)
 		}
 		b.task(it, it.lbl.norm, it.path, it.content, it.clauses)
 	}

@@ -503,6 +503,45 @@ func (b *builder) dropClosing(it *item) {
 	it.content = it.content[:last+1]
 }
 
+// lastLeaf is the last item of the outline in document order.
+func lastLeaf(items []*item) *item {
+	var it *item
+	for len(items) > 0 {
+		it = items[len(items)-1]
+		items = it.children
+	}
+	return it
+}
+
+// dropExhortation cuts the plan's closing call to everyone from its last
+// item: a paragraph of its own after the item's text that addresses all
+// the bodies at once ("各地区、各部门要…", "各市县、各有关部门要…") and
+// names no unit. It is the plan's last word, not the item's.
+func dropExhortation(t *text, it *item) {
+	for len(it.content) > 1 {
+		p := it.content[len(it.content)-1]
+		f := t.fold[p.start:p.end]
+		if len(f) < 2 || f[0] != '各' {
+			return
+		}
+		k := slices.Index(f[:min(len(f), 16)], '要')
+		if k < 2 || hasUnitClause(p, it.clauses) {
+			return
+		}
+		it.content = it.content[:len(it.content)-1]
+	}
+}
+
+// hasUnitClause reports a unit clause inside paragraph p.
+func hasUnitClause(p span, cs []clause) bool {
+	for _, c := range cs {
+		if c.span.start >= p.start && c.span.end <= p.end && len(c.lead)+len(c.coop) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // endsInClause reports a paragraph whose last words are a unit clause.
 func endsInClause(t *text, p span, cs []clause) bool {
 	end := p.end
