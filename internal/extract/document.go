@@ -404,7 +404,7 @@ func readFields(t *text, lines []span, meta map[int]bool) map[string]string {
 			continue // no label can stand in this line
 		}
 		found := labelsIn(f)
-		if len(found) == 0 {
+		if len(found) == 0 && slices.Contains(t.src[ln.start:ln.end], '\t') {
 			// Labels separated from their values by tabs only: a row
 			// of labels and values, not a table's header with one "时间".
 			if found = labelsIn(tabsAsBars(t, ln, f)); len(found) == 1 && found[0].start > 0 {

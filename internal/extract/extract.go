@@ -497,7 +497,7 @@ func (b *builder) goals(o *outline) {
 	for _, s := range paras {
 		f := b.t.fold[s.start:s.end]
 		year := b.targetYear
-		if carry != 0 && prevEnd >= 0 && s.start-prevEnd <= 8 && !reYear.MatchString(string(f)) {
+		if carry != 0 && prevEnd >= 0 && s.start-prevEnd <= 8 && !reYear.MatchString(b.t.fstr(s)) {
 			year = carry
 		} else {
 			carry = 0
@@ -509,9 +509,9 @@ func (b *builder) goals(o *outline) {
 			b.p.Goals = append(b.p.Goals, g)
 		}
 		if n := len(f); n > 0 && (f[n-1] == ':' || len(gs) == 0 && inPart[s.start]) {
-			if m := reHorizon.FindStringSubmatch(string(f)); m != nil {
+			if m := reHorizon.FindStringSubmatch(b.t.fstr(s)); m != nil {
 				carry, _ = strconv.Atoi(m[1])
-			} else if m := reYear.FindStringSubmatch(string(f)); m != nil && len(f) <= 20 {
+			} else if m := reYear.FindStringSubmatch(b.t.fstr(s)); m != nil && len(f) <= 20 {
 				carry, _ = strconv.Atoi(m[1]) // a title: "（一）2025年目标"
 			}
 		}

@@ -521,14 +521,19 @@ func isClosing(t *text, lines []span, i int) bool {
 	if n := lines[i].end - lines[i].start; n > 60 {
 		return false // end matter comes in short lines
 	}
-	if reDateLine.MatchString(fs) || reClosing.MatchString(fs) || len(fs) <= 180 && (reAnnex.MatchString(fs) || reFileLine.MatchString(fs)) {
+	// reClosing's branches all start with 本, 此 or "(".
+	closingStart := strings.HasPrefix(fs, "本") || strings.HasPrefix(fs, "此") || strings.HasPrefix(fs, "(")
+	if reDateLine.MatchString(fs) || closingStart && reClosing.MatchString(fs) || len(fs) <= 180 && (reAnnex.MatchString(fs) || reFileLine.MatchString(fs)) {
 		return true
 	}
 	// Issuers on lines of their own followed by a date line are a signature.
-	for j := i; j < len(lines) && j < i+5; j++ {
+	if !isIssuerName(fs) {
+		return false
+	}
+	for j := i + 1; j < len(lines) && j < i+5; j++ {
 		fj := t.fline(lines[j])
 		if reDateLine.MatchString(fj) {
-			return j > i
+			return true
 		}
 		if !isIssuerName(fj) {
 			return false
