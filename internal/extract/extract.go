@@ -81,11 +81,13 @@ var rePageNumber = mustRegex(`^\s*(?:[—\-–]+\s*\d{1,3}\s*[—\-–]+|第\s*\
 func foldString(s string) string {
 	for i, r := range s {
 		if foldRune(r) != r {
-			rs := []rune(s[i:])
-			for k, r := range rs {
-				rs[k] = foldRune(r)
+			var b strings.Builder
+			b.Grow(len(s)) // folding never lengthens a valid rune
+			b.WriteString(s[:i])
+			for _, r := range s[i:] {
+				b.WriteRune(foldRune(r))
 			}
-			return s[:i] + string(rs)
+			return b.String()
 		}
 	}
 	return s

@@ -237,7 +237,7 @@ func itemTitle(t *text, it *item) string {
 		return ""
 	}
 	p := it.content[0]
-	var rs []rune
+	rs := make([]rune, 0, min(p.end-p.start, 60))
 	ci := 0
 	for i := p.start; i < p.end; i++ {
 		for ci < len(it.clauses) && it.clauses[ci].span.end <= i {

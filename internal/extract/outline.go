@@ -56,6 +56,7 @@ var (
 func buildOutline(t *text, lines []span) *outline {
 	lines = splitInlineItems(t, lines)
 	o := &outline{}
+	firsts := make([]span, 0, len(lines))
 	var stack []*item
 	var attach *item     // the item that takes continuation paragraphs
 	notes := false       // inside a block of footnotes
@@ -162,7 +163,9 @@ func buildOutline(t *text, lines []span) *outline {
 		if isLabel {
 			it := &item{lbl: lbl, start: ln.start}
 			if body := t.trim(span{ln.start + lbl.end, ln.end}); body.end > body.start {
-				it.content = append(it.content, body)
+				// One allocation for the first paragraphs of all items.
+				firsts = append(firsts, body)
+				it.content = firsts[len(firsts)-1 : len(firsts) : len(firsts)]
 			}
 			stack = placeItem(t, stack, lbl.style)
 			if len(stack) > 0 {

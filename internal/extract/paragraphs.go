@@ -30,7 +30,11 @@ func splitJoined(t *text, lines []span) []span {
 			out = append(out, ln)
 			continue
 		}
-		for _, p := range splitIndents(t, ln) {
+		ps := splitIndents(t, ln)
+		if ps == nil {
+			out = splitAtSignature(t, ln, &num, out)
+		}
+		for _, p := range ps {
 			out = splitAtSignature(t, p, &num, out)
 		}
 	}
@@ -56,7 +60,8 @@ func isTableRow(t *text, ln span) bool {
 }
 
 // splitIndents cuts a line at runs of two or more ideographic spaces, the
-// paragraph indents of a page whose line breaks were lost.
+// paragraph indents of a page whose line breaks were lost; nil for a line
+// that is one paragraph, the most common case.
 func splitIndents(t *text, ln span) []span {
 	// Joined paragraphs of a plan: some of them begin with an item's
 	// label. Cells of a table row spaced the same way do not.
@@ -74,7 +79,7 @@ func splitIndents(t *text, ln span) []span {
 		}
 	}
 	if runs < minIndentRuns || !labelled || ln.end-ln.start < minJoinedRunes {
-		return []span{ln}
+		return nil
 	}
 	out := make([]span, 0, runs+1)
 	start := ln.start
