@@ -263,6 +263,9 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 	}
 	depth := 0 // of brackets, outside which a unit label may start a line
 	for k := start + 1; k+1 < len(f); k++ {
+		if !splitItemsRunes.mayHold(f[k]) {
+			continue
+		}
 		switch f[k] {
 		case '专', '附':
 			// A box, "专栏3", or an annex, "附件", after a sentence.
@@ -337,6 +340,11 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 	}
 	return appendTrimmed(t, out, span{p.start + start, p.end})
 }
+
+// splitItemsRunes are the runes splitItems acts on: those of its switch
+// and those that may start a label (mayStartLabel).
+var splitItemsRunes = newRuneSet("专附本抄分[〔)]〕:", "(0123456789第一二三四五六七八九十",
+	runeRange('⑴', '⒛'), runeRange('㈠', '㈩'), runeRange('①', '⑳'))
 
 // appendTrimmed appends a paragraph without its surrounding white space,
 // unless nothing else is left.
