@@ -46,6 +46,9 @@ func newText(s string) *text {
 	var fs strings.Builder // not zeroed first, nor copied at the end
 	fs.Grow(len(s))        // folding never lengthens a valid rune
 	marks, valid := false, true
+	// Most runes fold to themselves: their bytes are copied a run at a
+	// time, from run to where a rune that folds is written.
+	run, fl := 0, 0 // fl: the folded text's length so far, written or not
 	for i := 0; i < len(s); {
 		// A plan is mostly Han: three-byte sequences that cannot be
 		// overlong or surrogates are read here, the rest by utf8.
@@ -59,21 +62,31 @@ func newText(s string) *text {
 			marks = marks || isToneLetter(r)
 			valid = valid && w > 1
 		}
-		f := foldRune(r)
+		f := r
+		switch {
+		case r >= 0x3400 && r <= 0x9FFF: // foldRune's common cases, without a call
+			f = tradfold.Rune(r)
+		case r <= ' ' || r >= 0x7F:
+			f = foldRune(r)
+		}
 		src = append(src, r)
 		fold = append(fold, f)
 		srcAt = append(srcAt, int32(i))
-		foldAt = append(foldAt, int32(fs.Len()))
-		switch {
-		case f < utf8.RuneSelf:
-			fs.WriteByte(byte(f))
-		case f == r && w > 1:
-			fs.WriteString(s[i : i+w])
-		default:
-			fs.WriteRune(f)
+		foldAt = append(foldAt, int32(fl))
+		if f == r && (w > 1 || r < utf8.RuneSelf) {
+			fl += w // printed as it folds
+		} else {
+			fs.WriteString(s[run:i])
+			if f < utf8.RuneSelf {
+				fs.WriteByte(byte(f))
+			} else {
+				fs.WriteRune(f)
+			}
+			fl, run = fs.Len(), i+w
 		}
 		i += w
 	}
+	fs.WriteString(s[run:])
 	t := &text{buf: buf, src: src, fold: fold,
 		srcStr: s, srcAt: append(srcAt, int32(len(s))), foldStr: fs.String(), foldAt: append(foldAt, int32(fs.Len()))}
 	if marks {
