@@ -10,8 +10,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"luoshi/internal/plan"
+	"luoshi/internal/tradfold"
 )
 
 // ErrEmpty is returned for a text without any content.
@@ -79,7 +81,20 @@ var rePageNumber = mustRegex(`^\s*(?:[—\-–]+\s*\d{1,3}\s*[—\-–]+|第\s*\
 
 // foldString is the folded form of s; s itself when nothing folds.
 func foldString(s string) string {
-	for i, r := range s {
+	// Names and titles are looked up folded many times, and most fold to
+	// themselves: Chinese characters are decoded and tested here, without
+	// a call.
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if c := s[i]; c >= 0xE3 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= 0x3400 && tradfold.Rune(r) == r {
+				i += 3
+				continue
+			}
+			w = 3
+		} else if c >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
+		}
 		if foldRune(r) != r {
 			var b strings.Builder
 			b.Grow(len(s)) // folding never lengthens a valid rune
@@ -89,6 +104,7 @@ func foldString(s string) string {
 			}
 			return b.String()
 		}
+		i += w
 	}
 	return s
 }

@@ -18,3 +18,25 @@ func TestSplitItemsRunes(t *testing.T) {
 		t.Error("a rune outside the set and its bits passes")
 	}
 }
+
+// foldString reads Chinese characters on a fast path: it gives what a
+// rune by rune reading gives, invalid and cut sequences included.
+func TestFoldStringFastPath(t *testing.T) {
+	slow := func(s string) string {
+		for i, r := range s {
+			if foldRune(r) != r {
+				rs := []rune(s[i:])
+				for k, r := range rs {
+					rs[k] = foldRune(r)
+				}
+				return s[:i] + string(rs)
+			}
+		}
+		return s
+	}
+	for _, s := range []string{"", "省商务厅", "省商務廳", "（一）發展", "甲\xe5\x95", "\xe5\x95甲", "a\xffb", "\xff（", "　某市", "〜【】", "ＡＢ1", "㐀䶵龥"} {
+		if got, want := foldString(s), slow(s); got != want {
+			t.Errorf("foldString(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -67,7 +67,7 @@ func newText(s string) *text {
 		case r >= 0x3400 && r <= 0x9FFF: // foldRune's common cases, without a call
 			f = tradfold.Rune(r)
 		case r <= ' ' || r >= 0x7F:
-			f = foldRune(r)
+			f = foldOther(r)
 		}
 		src = append(src, r)
 		fold = append(fold, f)
@@ -149,14 +149,25 @@ func (t *text) dropGlosses() {
 	t.src, t.fold, t.glosses = src, fold, keep
 }
 
+// foldRune is small enough to be inlined where a rune is printable ASCII;
+// foldWide folds the rest.
 func foldRune(r rune) rune {
-	if r >= 0x3400 {
-		if r <= 0x9FFF {
-			return tradfold.Rune(r)
-		}
-	} else if r > ' ' && r < 0x7F {
+	if r > ' ' && r < 0x7F {
 		return r
 	}
+	return foldWide(r)
+}
+
+func foldWide(r rune) rune {
+	if r >= 0x3400 && r <= 0x9FFF {
+		return tradfold.Rune(r)
+	}
+	return foldOther(r)
+}
+
+// foldOther folds the runes that are neither printable ASCII nor Chinese
+// characters.
+func foldOther(r rune) rune {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
 		return r - 0xFF01 + 0x21
