@@ -3,6 +3,7 @@ package extract
 import (
 	"luoshi/internal/extract/targets"
 	"luoshi/internal/plan"
+	"luoshi/internal/tradfold"
 )
 
 // findTargets returns the quantitative targets of a task's or goal's text,
@@ -34,10 +35,10 @@ func findTargetRunes(rs []rune, year, planYear int) []plan.Target {
 // runes (punctuation, digits, letters) are left for the target rules,
 // which know their full-width forms.
 func foldHan(r rune) rune {
-	if r < 0x3400 {
-		return r
+	if r < 0x3400 || r > 0x9FFF {
+		return r // no rune outside folds to a Chinese character
 	}
-	if f := foldRune(r); f != r && isHan(f) && isHan(r) {
+	if f := tradfold.Rune(r); isHan(f) && isHan(r) {
 		return f
 	}
 	return r

@@ -207,10 +207,25 @@ type scanner struct {
 	groupNext    int
 }
 
+// scanRunes are the runes run acts on, as a filter of one bit for each
+// value of a rune's low 12 bits: most runes of a text are none of them,
+// and skip run's dozens of comparisons at one test. Keep it in step with
+// run, closerOf, isDigit and cnDigit.
+var scanRunes = func() (set [4096 / 64]uint64) {
+	for _, r := range "十“”‘’《》〈〉〔〕「」『』\"。！？!?\n\r，；;：,0123456789０１２３４５６７８９零〇一二两三四五六七八九百千" {
+		set[(r&0xFFF)>>6] |= 1 << (r & 63)
+	}
+	return set
+}()
+
 func (s *scanner) run() {
 	rs := s.rs
 	for i := 0; i < len(rs); {
 		r := rs[i]
+		if scanRunes[(r&0xFFF)>>6]&(1<<(r&63)) == 0 {
+			i++
+			continue
+		}
 		if r == '十' {
 			s.planPeriod(i)
 		}
