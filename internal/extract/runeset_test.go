@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"testing"
+
+	"luoshi/internal/tradfold"
+)
 
 // Every rune splitItems acts on passes its filter.
 func TestSplitItemsRunes(t *testing.T) {
@@ -37,6 +41,16 @@ func TestFoldStringFastPath(t *testing.T) {
 	for _, s := range []string{"", "省商务厅", "省商務廳", "（一）發展", "甲\xe5\x95", "\xe5\x95甲", "a\xffb", "\xff（", "　某市", "〜【】", "ＡＢ1", "㐀䶵龥"} {
 		if got, want := foldString(s), slow(s); got != want {
 			t.Errorf("foldString(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// A text foldHan leaves as it is holds no character that tradfold folds:
+// findTargetRunes does not give it to tradfold again.
+func TestFoldHanAsTradfold(t *testing.T) {
+	for r := rune(0); r < 0x10000; r++ {
+		if foldHan(r) == r && tradfold.Rune(r) != r {
+			t.Errorf("%q: foldHan leaves it, tradfold folds it to %q", r, tradfold.Rune(r))
 		}
 	}
 }
