@@ -42,7 +42,7 @@ func parse(s string) (*plan.Plan, error) {
 			// A bare number may be a table row's 序号 on a line of its
 			// own, a dash an empty cell; takeTables drops those that are
 			// not.
-			if isClutter(fs) && !isTableMark(fs) || rePageNumber.MatchString(fs) {
+			if isClutter(fs) && !isTableMark(fs) || strings.ContainsAny(fs, "0123456789") && rePageNumber.MatchString(fs) {
 				continue
 			}
 			// The title line itself is in meta; another is a running header.
@@ -76,7 +76,7 @@ func parse(s string) (*plan.Plan, error) {
 }
 
 // rePageNumber is a page number on a line of its own: "— 3 —", "-3-",
-// "第3页", "3/12".
+// "第3页", "3/12"; it holds an ASCII digit (\d).
 var rePageNumber = mustRegex(`^\s*(?:[—\-–]+\s*\d{1,3}\s*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$`)
 
 // foldString is the folded form of s; s itself when nothing folds.

@@ -217,6 +217,25 @@ func buildOutline(t *text, lines []span) *outline {
 // "现将《…》印发给你们", "…已经省政府同意，现印发你们".
 var reHandOn = mustRegex(`印发给你们|印发你们|现印发给|印发给各|现将《[^》]{2,80}》印发|现予印发|予以印发`)
 
+// handOnIn is reHandOn.FindStringIndex(s), run from shortly before the
+// first "印发" that every match holds: a plan's opening may be long.
+func handOnIn(s string) []int {
+	k := strings.Index(s, "印发")
+	if k < 0 {
+		return nil
+	}
+	// The longest a match runs before its "印发": "现将《" and 80 runes.
+	lo := max(0, k-len("现将《")-80*utf8.UTFMax-len("》"))
+	for lo < k && !utf8.RuneStart(s[lo]) {
+		lo++
+	}
+	loc := reHandOn.FindStringIndex(s[lo:])
+	if loc == nil {
+		return nil
+	}
+	return []int{lo + loc[0], lo + loc[1]}
+}
+
 // dropNoticeItems removes the covering notice's own numbered requirements
 // ("一、要高度重视…", "二、各单位确定一名联络员…"): top items right after
 // the notice, before the plan's own items restart at 1 in the same style.
@@ -229,7 +248,7 @@ func dropNoticeItems(t *text, o *outline) {
 	// The notice hands the plan on before its first item, and is signed
 	// and dated only after its requirements.
 	before := t.fstr(span{0, first[0].start})
-	loc := reHandOn.FindStringIndex(before)
+	loc := handOnIn(before)
 	if loc == nil || reHanDate.MatchString(before[loc[1]:]) {
 		return
 	}

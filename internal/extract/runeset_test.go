@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"luoshi/internal/tradfold"
@@ -51,6 +53,23 @@ func TestFoldHanAsTradfold(t *testing.T) {
 	for r := rune(0); r < 0x10000; r++ {
 		if foldHan(r) == r && tradfold.Rune(r) != r {
 			t.Errorf("%q: foldHan leaves it, tradfold folds it to %q", r, tradfold.Rune(r))
+		}
+	}
+}
+
+// handOnIn finds what reHandOn finds, however long the opening before it.
+func TestHandOnIn(t *testing.T) {
+	long := strings.Repeat("某市推进服务业发展，", 60)
+	body := strings.Repeat("甲", 70)
+	for _, s := range []string{
+		"", "关于印发方案的通知", long + "现将《" + body + "》印发给你们",
+		long + "现将《关于印发" + body + "》印发", long + "现予印发", "印发给各区县" + long,
+		long + "现将《" + strings.Repeat("乙", 81) + "》印发，现印发给",
+		"现将《" + long + "》印发", "予以印发\xff", "\xe5现将《关于印发某某的》印发",
+	} {
+		want := reHandOn.FindStringIndex(s)
+		if got := handOnIn(s); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("handOnIn(%.30q…) = %v, want %v", s, got, want)
 		}
 	}
 }
