@@ -528,7 +528,7 @@ func labelsIn(f []rune) []labelField {
 	}
 	var out []labelField
 	for i := 0; i < len(f); i++ {
-		if !metaLabelStart(f[i]) {
+		if !metaLabelStartRunes.mayHold(f[i]) || !metaLabelStart(f[i]) {
 			continue
 		}
 		for li, l := range metaLabels {
@@ -558,6 +558,10 @@ func labelsIn(f []rune) []labelField {
 	}
 	return out
 }
+
+// metaLabelStartRunes are metaLabelStart's runes, tested first at one
+// test each: most runes are none of them.
+var metaLabelStartRunes = newRuneSet("标发政文成时信来印生索主公统有组浏字签日制颁")
 
 // metaLabelStart is a quick test: the first runes of metaLabels.
 func metaLabelStart(r rune) bool {
@@ -619,7 +623,8 @@ func cleanHeading(t *text, ln span) heading {
 		a, b = a+1, b-1
 	}
 	h := heading{}
-	if head := string(f[a:min(b, a+40)]); strings.ContainsRune(head, '号') {
+	at := func(i, j int) span { return span{ln.start + i, ln.start + j} } // of f[i:j] in the text
+	if head := t.fstr(at(a, min(b, a+40))); strings.ContainsRune(head, '号') {
 		if loc := reDocNumber.FindStringIndex(head); loc != nil && loc[0] == 0 {
 			n := utf8.RuneCountInString(head[:loc[1]])
 			h.docNumber = strings.TrimSpace(string(s[a : a+n]))
@@ -664,7 +669,7 @@ func cleanHeading(t *text, ln span) heading {
 			e--
 		}
 		from := max(a, e-30)
-		if tail := string(f[from:e]); strings.HasSuffix(tail, "号") {
+		if tail := t.fstr(at(from, e)); strings.HasSuffix(tail, "号") {
 			if loc := reDocNumber.FindStringIndex(tail); loc != nil && loc[1] == len(tail) {
 				k := from + utf8.RuneCountInString(tail[:loc[0]])
 				if c := k; !paren || c > a && f[c-1] == '(' {
@@ -688,7 +693,7 @@ func cleanHeading(t *text, ln span) heading {
 	for b > a && f[b-1] == ' ' {
 		b--
 	}
-	h.src, h.fold = string(s[a:b]), string(f[a:b])
+	h.src, h.fold = t.str(at(a, b)), t.fstr(at(a, b))
 	h.whole = !h.cut && h.docNumber == "" && a == 0 && b == len(f)
 	if !isTitleLine(h.fold) && strings.ContainsRune(h.fold, ' ') {
 		// "某市促进服务消费若　干　措　施": a title spaced out for print

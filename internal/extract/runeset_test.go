@@ -8,11 +8,14 @@ import (
 	"luoshi/internal/tradfold"
 )
 
-// Every rune splitItems acts on passes its filter.
+// Every rune splitItems or labelsIn acts on passes its filter.
 func TestSplitItemsRunes(t *testing.T) {
 	for r := rune(0); r < 0x10000; r++ {
 		if mayStartLabel(r) && !splitItemsRunes.mayHold(r) {
 			t.Errorf("%q may start a label but is filtered out", r)
+		}
+		if metaLabelStart(r) && !metaLabelStartRunes.mayHold(r) {
+			t.Errorf("%q may start a metadata label but is filtered out", r)
 		}
 	}
 	for _, r := range "专附本抄分[〔)]〕:" {
