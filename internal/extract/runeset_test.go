@@ -76,3 +76,21 @@ func TestHandOnIn(t *testing.T) {
 		}
 	}
 }
+
+// continuationBytes counts as a byte by byte count does, at any alignment.
+func TestContinuationBytes(t *testing.T) {
+	s := "某市\xbf\x80a（一）\xe5\x95\xff服务业发展ＡＢ１２\t\n"
+	for lo := 0; lo < len(s); lo++ {
+		for hi := lo; hi <= len(s); hi++ {
+			want := 0
+			for i := lo; i < hi; i++ {
+				if s[i]&0xC0 == 0x80 {
+					want++
+				}
+			}
+			if got := continuationBytes(s[lo:hi]); got != want {
+				t.Fatalf("continuationBytes(%q) = %d, want %d", s[lo:hi], got, want)
+			}
+		}
+	}
+}

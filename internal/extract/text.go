@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -34,12 +35,7 @@ func newText(s string) *text {
 	// strings. In valid UTF-8 the runes are the bytes that do not continue
 	// a sequence; invalid bytes decode to more runes, and append makes
 	// room for them.
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i]&0xC0 != 0x80 {
-			n++
-		}
-	}
+	n := len(s) - continuationBytes(s)
 	buf := runeBuffer(4*n + 2) // a rune is an int32: one buffer for the texts and their offsets
 	src, fold := buf[:0:n], buf[n:n:2*n]
 	srcAt, foldAt := buf[2*n:2*n:3*n+1], buf[3*n+1:3*n+1]
@@ -98,6 +94,24 @@ func newText(s string) *text {
 		t.foldStr, t.foldAt = encode(t.fold)
 	}
 	return t
+}
+
+// continuationBytes counts the bytes of s of the form 10xxxxxx, eight at
+// a time: a plan is read once, but it is long.
+func continuationBytes(s string) int {
+	n, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// Bit 7 of each byte set, and bit 6, shifted into bit 7, clear.
+		n += bits.OnesCount64(x & ^(x << 1) & 0x8080808080808080)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // runeBuffers keeps the buffers of texts read before: a plan's are
