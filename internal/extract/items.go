@@ -163,10 +163,22 @@ func sentenceClauses(t *text, p span, found []clause) []clause {
 	return out
 }
 
+// suffixEnds are the last runes of suffixMarks.
+var suffixEnds = func() *runeSet {
+	var last []rune
+	for _, w := range suffixRunes {
+		last = append(last, w[len(w)-1])
+	}
+	return newRuneSet(string(last))
+}()
+
 // roleSentence is a cheap test: the sentence starts with 由 or ends with a role word.
 func roleSentence(f []rune, s span) bool {
 	if f[s.start] == '由' {
 		return true
+	}
+	if s.end > 0 && !suffixEnds.mayHold(f[s.end-1]) {
+		return false // most sentences end in no mark's last rune
 	}
 	for k := range suffixMarks {
 		if runesAt(f, s.end-len(suffixRunes[k]), suffixRunes[k]) {
