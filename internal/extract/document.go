@@ -807,7 +807,7 @@ func balanced(f []rune) bool {
 
 // isTitleLine reports a folded header line that reads as a title.
 func isTitleLine(fs string) bool {
-	n := utf8.RuneCountInString(fs)
+	n := runeCountUpTo(fs, 130) // a long line is not read to its end
 	if n < 2 || strings.Contains(fs, "。") {
 		return false
 	}

@@ -94,3 +94,14 @@ func TestContinuationBytes(t *testing.T) {
 		}
 	}
 }
+
+func TestRuneCountUpTo(t *testing.T) {
+	for _, c := range []struct {
+		s        string
+		max, out int
+	}{{"", 2, 0}, {"甲乙", 2, 2}, {"甲乙丙", 2, 3}, {"甲乙丙丁戊", 2, 3}, {"a\xffb", 5, 3}, {"甲乙丙丁戊", 130, 5}} {
+		if got := runeCountUpTo(c.s, c.max); got != c.out {
+			t.Errorf("runeCountUpTo(%q, %d) = %d, want %d", c.s, c.max, got, c.out)
+		}
+	}
+}

@@ -288,6 +288,19 @@ func holdsClutterMark(fold string) bool {
 	return false
 }
 
+// runeCountUpTo is utf8.RuneCountInString(s) where that is at most max,
+// else max+1: the runes of a long line are not counted to its end.
+func runeCountUpTo(s string, max int) int {
+	n := 0
+	for range s {
+		if n > max {
+			break
+		}
+		n++
+	}
+	return n
+}
+
 // maxClutterRunes bounds the lines that may be page chrome; a paragraph
 // of the plan that mentions "来源:" is not chrome.
 const maxClutterRunes = 80
@@ -301,7 +314,7 @@ func isClutter(fold string) bool {
 	}
 	// A stray character or two without any Han is page debris, unless it
 	// is an item's label standing above its text ("1．").
-	if utf8.RuneCountInString(fold) > 2 {
+	if runeCountUpTo(fold, 2) > 2 {
 		return false
 	}
 	rs := []rune(fold)
