@@ -22,6 +22,9 @@ func findClauses(t *text, content []span) []clause {
 		depth, open := 0, -1
 		closer := ')'
 		for i := p.start; i < p.end; i++ {
+			if !bracketRunes.mayHold(f[i]) && i > p.start && f[i-1] != '。' && f[i-1] != ';' {
+				continue // neither a bracket nor where a label may start
+			}
 			// Any bracket may hold a clause: "(…）", "〔…〕", "[…]"; inside
 			// a clause only parentheses nest.
 			switch r := f[i]; r {
@@ -119,6 +122,9 @@ func findClauses(t *text, content []span) []clause {
 	return out
 }
 
+// bracketRunes are the brackets findClauses reads.
+var bracketRunes = newRuneSet("([〔)]〕")
+
 // sentenceClauses finds whole sentences that only assign units, outside
 // parentheses: "由市商务局牵头，市财政局配合。", "由市民政局、市卫健委负责。"
 func sentenceClauses(t *text, p span, found []clause) []clause {
@@ -127,6 +133,9 @@ func sentenceClauses(t *text, p span, found []clause) []clause {
 	depth, start := 0, p.start
 	for i := p.start; i <= p.end; i++ {
 		if i < p.end {
+			if !sentenceRunes.mayHold(f[i]) {
+				continue
+			}
 			switch f[i] {
 			case '(', '[', '〔':
 				depth++
@@ -162,6 +171,10 @@ func sentenceClauses(t *text, p span, found []clause) []clause {
 	}
 	return out
 }
+
+// sentenceRunes are the runes sentenceClauses acts on: a bit for each
+// is cheaper than the switch, most runes being none of them.
+var sentenceRunes = newRuneSet("([〔)]〕。;")
 
 // suffixEnds are the last runes of suffixMarks.
 var suffixEnds = func() *runeSet {

@@ -23,6 +23,11 @@ func TestSplitItemsRunes(t *testing.T) {
 			t.Errorf("%q is filtered out", r)
 		}
 	}
+	for _, r := range "内底末度前半([〔)]〕。;" {
+		if !deadlineRunes.mayHold(r) && !sentenceRunes.mayHold(r) {
+			t.Errorf("%q is filtered out of both deadline and sentence runes", r)
+		}
+	}
 	if newRuneSet("甲").mayHold('乙') {
 		t.Error("a rune outside the set and its bits passes")
 	}
