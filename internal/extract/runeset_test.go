@@ -23,9 +23,11 @@ func TestSplitItemsRunes(t *testing.T) {
 			t.Errorf("%q is filtered out", r)
 		}
 	}
-	for _, r := range "内底末度前半([〔)]〕。;" {
-		if !deadlineRunes.mayHold(r) && !sentenceRunes.mayHold(r) {
-			t.Errorf("%q is filtered out of both deadline and sentence runes", r)
+	for set, runes := range map[*runeSet]string{deadlineRunes: "内底末度前半", sentenceRunes: "([〔)]〕。;", bracketRunes: "([〔)]〕"} {
+		for _, r := range runes {
+			if !set.mayHold(r) {
+				t.Errorf("%q is filtered out", r)
+			}
 		}
 	}
 	if newRuneSet("甲").mayHold('乙') {
