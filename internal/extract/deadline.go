@@ -35,11 +35,18 @@ func findDeadlineRunes(rs []rune, year int) string {
 	return best
 }
 
+// deadlineRunes end the words deadlineWindows looks for: a task's text
+// is read rune by rune, and most runes end none.
+var deadlineRunes = newRuneSet("内底末度前半")
+
 // deadlineWindows returns the merged spans of rs around each 年内, 年底,
 // 月底, 季度, 日前, 上半年 … with room before for a date and 到/每.
 func deadlineWindows(rs []rune) []span {
 	var out []span
 	for k := 1; k < len(rs); k++ {
+		if !deadlineRunes.mayHold(rs[k]) {
+			continue
+		}
 		prev, r := rs[k-1], rs[k]
 		hit := false
 		switch r {

@@ -406,7 +406,7 @@ func readFields(t *text, lines []span, meta map[int]bool) map[string]string {
 			continue // no label can stand in this line
 		}
 		found := labelsIn(f)
-		if len(found) == 0 {
+		if len(found) == 0 && slices.Contains(t.src[ln.start:ln.end], '\t') {
 			// Labels separated from their values by tabs only: a row
 			// of labels and values, not a table's header with one "时间".
 			if found = labelsIn(tabsAsBars(t, ln, f)); len(found) == 1 && found[0].start > 0 {
@@ -530,7 +530,7 @@ func labelsIn(f []rune) []labelField {
 	}
 	var out []labelField
 	for i := 0; i < len(f); i++ {
-		if !metaLabelStart(f[i]) {
+		if !metaLabelStartRunes.mayHold(f[i]) || !metaLabelStart(f[i]) {
 			continue
 		}
 		for li, l := range metaLabels {
@@ -560,6 +560,10 @@ func labelsIn(f []rune) []labelField {
 	}
 	return out
 }
+
+// metaLabelStartRunes are metaLabelStart's runes, tested first at one
+// test each: most runes are none of them.
+var metaLabelStartRunes = newRuneSet("标发政文成时信来印生索主公统有组浏字签日制颁")
 
 // metaLabelStart is a quick test: the first runes of metaLabels.
 func metaLabelStart(r rune) bool {
@@ -621,7 +625,8 @@ func cleanHeading(t *text, ln span) heading {
 		a, b = a+1, b-1
 	}
 	h := heading{}
-	if head := string(f[a:min(b, a+40)]); strings.ContainsRune(head, '号') {
+	at := func(i, j int) span { return span{ln.start + i, ln.start + j} } // of f[i:j] in the text
+	if head := t.fstr(at(a, min(b, a+40))); strings.ContainsRune(head, '号') {
 		if loc := reDocNumber.FindStringIndex(head); loc != nil && loc[0] == 0 {
 			n := utf8.RuneCountInString(head[:loc[1]])
 			h.docNumber = strings.TrimSpace(string(s[a : a+n]))
@@ -666,7 +671,7 @@ func cleanHeading(t *text, ln span) heading {
 			e--
 		}
 		from := max(a, e-30)
-		if tail := string(f[from:e]); strings.HasSuffix(tail, "号") {
+		if tail := t.fstr(at(from, e)); strings.HasSuffix(tail, "号") {
 			if loc := reDocNumber.FindStringIndex(tail); loc != nil && loc[1] == len(tail) {
 				k := from + utf8.RuneCountInString(tail[:loc[0]])
 				if c := k; !paren || c > a && f[c-1] == '(' {
@@ -690,7 +695,7 @@ func cleanHeading(t *text, ln span) heading {
 	for b > a && f[b-1] == ' ' {
 		b--
 	}
-	h.src, h.fold = string(s[a:b]), string(f[a:b])
+	h.src, h.fold = t.str(at(a, b)), t.fstr(at(a, b))
 	h.whole = !h.cut && h.docNumber == "" && a == 0 && b == len(f)
 	if !isTitleLine(h.fold) && strings.ContainsRune(h.fold, ' ') {
 		// "某市促进服务消费若　干　措　施": a title spaced out for print
@@ -804,7 +809,7 @@ func balanced(f []rune) bool {
 
 // isTitleLine reports a folded header line that reads as a title.
 func isTitleLine(fs string) bool {
-	n := utf8.RuneCountInString(fs)
+	n := runeCountUpTo(fs, 130) // a long line is not read to its end
 	if n < 2 || strings.Contains(fs, "。") {
 		return false
 	}

@@ -10,8 +10,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"luoshi/internal/plan"
+	"luoshi/internal/tradfold"
 )
 
 // ErrEmpty is returned for a text without any content.
@@ -40,7 +42,7 @@ func parse(s string) (*plan.Plan, error) {
 			// A bare number may be a table row's 序号 on a line of its
 			// own, a dash an empty cell; takeTables drops those that are
 			// not.
-			if isClutter(fs) && !isTableMark(fs) || rePageNumber.MatchString(fs) {
+			if isClutter(fs) && !isTableMark(fs) || strings.ContainsAny(fs, "0123456789") && rePageNumber.MatchString(fs) {
 				continue
 			}
 			// The title line itself is in meta; another is a running header.
@@ -74,19 +76,35 @@ func parse(s string) (*plan.Plan, error) {
 }
 
 // rePageNumber is a page number on a line of its own: "— 3 —", "-3-",
-// "第3页", "3/12".
+// "第3页", "3/12"; it holds an ASCII digit (\d).
 var rePageNumber = mustRegex(`^\s*(?:[—\-–]+\s*\d{1,3}\s*[—\-–]+|第\s*\d{1,3}\s*页(?:\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})\s*$`)
 
 // foldString is the folded form of s; s itself when nothing folds.
 func foldString(s string) string {
-	for i, r := range s {
-		if foldRune(r) != r {
-			rs := []rune(s[i:])
-			for k, r := range rs {
-				rs[k] = foldRune(r)
+	// Names and titles are looked up folded many times, and most fold to
+	// themselves: Chinese characters are decoded and tested here, without
+	// a call.
+	for i := 0; i < len(s); {
+		r, w := rune(s[i]), 1
+		if c := s[i]; c >= 0xE3 && c <= 0xE9 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			if r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F); r >= 0x3400 && tradfold.Rune(r) == r {
+				i += 3
+				continue
 			}
-			return s[:i] + string(rs)
+			w = 3
+		} else if c >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(s[i:])
 		}
+		if foldRune(r) != r {
+			var b strings.Builder
+			b.Grow(len(s)) // folding never lengthens a valid rune
+			b.WriteString(s[:i])
+			for _, r := range s[i:] {
+				b.WriteRune(foldRune(r))
+			}
+			return b.String()
+		}
+		i += w
 	}
 	return s
 }
@@ -508,7 +526,7 @@ func (b *builder) goals(o *outline) {
 	for _, s := range paras {
 		f := b.t.fold[s.start:s.end]
 		year := b.targetYear
-		if carry != 0 && prevEnd >= 0 && s.start-prevEnd <= 8 && !reYear.MatchString(string(f)) {
+		if carry != 0 && prevEnd >= 0 && s.start-prevEnd <= 8 && !reYear.MatchString(b.t.fstr(s)) {
 			year = carry
 		} else {
 			carry = 0
@@ -520,9 +538,9 @@ func (b *builder) goals(o *outline) {
 			b.p.Goals = append(b.p.Goals, g)
 		}
 		if n := len(f); n > 0 && (f[n-1] == ':' || len(gs) == 0 && inPart[s.start]) {
-			if m := reHorizon.FindStringSubmatch(string(f)); m != nil {
+			if m := reHorizon.FindStringSubmatch(b.t.fstr(s)); m != nil {
 				carry, _ = strconv.Atoi(m[1])
-			} else if m := reYear.FindStringSubmatch(string(f)); m != nil && len(f) <= 20 {
+			} else if m := reYear.FindStringSubmatch(b.t.fstr(s)); m != nil && len(f) <= 20 {
 				carry, _ = strconv.Atoi(m[1]) // a title: "（一）2025年目标"
 			}
 		}

@@ -3,6 +3,7 @@ package extract
 import (
 	"luoshi/internal/extract/targets"
 	"luoshi/internal/plan"
+	"luoshi/internal/tradfold"
 )
 
 // findTargets returns the quantitative targets of a task's or goal's text,
@@ -15,6 +16,9 @@ func findTargets(s string, year int) []plan.Target { return targets.Find(s, year
 func findTargetRunes(rs []rune, year, planYear int) []plan.Target {
 	var match []rune
 	for i, r := range rs {
+		if r < 0x3400 {
+			continue // foldHan(r) is r, tested without a call
+		}
 		f := foldHan(r)
 		if f == r {
 			continue
@@ -25,7 +29,8 @@ func findTargetRunes(rs []rune, year, planYear int) []plan.Target {
 		match[i] = f
 	}
 	if match == nil {
-		return targets.FindIn(rs, year, planYear)
+		// What foldHan leaves, tradfold leaves (see TestFoldHanAsTradfold).
+		return targets.FindSimplified(rs, year, planYear)
 	}
 	return targets.FindFolded(rs, match, year, planYear)
 }
@@ -34,10 +39,10 @@ func findTargetRunes(rs []rune, year, planYear int) []plan.Target {
 // runes (punctuation, digits, letters) are left for the target rules,
 // which know their full-width forms.
 func foldHan(r rune) rune {
-	if r < 0x3400 {
-		return r
+	if r < 0x3400 || r > 0x9FFF {
+		return r // no rune outside folds to a Chinese character
 	}
-	if f := foldRune(r); f != r && isHan(f) && isHan(r) {
+	if f := tradfold.Rune(r); isHan(f) && isHan(r) {
 		return f
 	}
 	return r

@@ -22,6 +22,9 @@ func findClauses(t *text, content []span) []clause {
 		depth, open := 0, -1
 		closer := ')'
 		for i := p.start; i < p.end; i++ {
+			if !bracketRunes.mayHold(f[i]) && i > p.start && f[i-1] != '。' && f[i-1] != ';' {
+				continue // neither a bracket nor where a label may start
+			}
 			// Any bracket may hold a clause: "(…）", "〔…〕", "[…]"; inside
 			// a clause only parentheses nest.
 			switch r := f[i]; r {
@@ -121,6 +124,9 @@ func findClauses(t *text, content []span) []clause {
 	return out
 }
 
+// bracketRunes are the brackets findClauses reads.
+var bracketRunes = newRuneSet("([〔)]〕")
+
 // sentenceClauses finds whole sentences that only assign units, outside
 // parentheses: "由市商务局牵头，市财政局配合。", "由市民政局、市卫健委负责。"
 func sentenceClauses(t *text, p span, found []clause) []clause {
@@ -129,6 +135,9 @@ func sentenceClauses(t *text, p span, found []clause) []clause {
 	depth, start := 0, p.start
 	for i := p.start; i <= p.end; i++ {
 		if i < p.end {
+			if !sentenceRunes.mayHold(f[i]) {
+				continue
+			}
 			switch f[i] {
 			case '(', '[', '〔':
 				depth++
@@ -165,10 +174,26 @@ func sentenceClauses(t *text, p span, found []clause) []clause {
 	return out
 }
 
+// sentenceRunes are the runes sentenceClauses acts on: a bit for each
+// is cheaper than the switch, most runes being none of them.
+var sentenceRunes = newRuneSet("([〔)]〕。;")
+
+// suffixEnds are the last runes of suffixMarks.
+var suffixEnds = func() *runeSet {
+	var last []rune
+	for _, w := range suffixRunes {
+		last = append(last, w[len(w)-1])
+	}
+	return newRuneSet(string(last))
+}()
+
 // roleSentence is a cheap test: the sentence starts with 由 or ends with a role word.
 func roleSentence(f []rune, s span) bool {
 	if f[s.start] == '由' {
 		return true
+	}
+	if s.end > 0 && !suffixEnds.mayHold(f[s.end-1]) {
+		return false // most sentences end in no mark's last rune
 	}
 	for k := range suffixMarks {
 		if runesAt(f, s.end-len(suffixRunes[k]), suffixRunes[k]) {
@@ -239,7 +264,7 @@ func itemTitle(t *text, it *item) string {
 		return ""
 	}
 	p := it.content[0]
-	var rs []rune
+	rs := make([]rune, 0, min(p.end-p.start, 60))
 	ci := 0
 	for i := p.start; i < p.end; i++ {
 		for ci < len(it.clauses) && it.clauses[ci].span.end <= i {

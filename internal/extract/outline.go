@@ -56,6 +56,7 @@ var (
 func buildOutline(t *text, lines []span) *outline {
 	lines = splitInlineItems(t, lines)
 	o := &outline{}
+	firsts := make([]span, 0, len(lines))
 	var stack []*item
 	var attach *item     // the item that takes continuation paragraphs
 	notes := false       // inside a block of footnotes
@@ -167,7 +168,9 @@ func buildOutline(t *text, lines []span) *outline {
 		if isLabel {
 			it := &item{lbl: lbl, start: ln.start}
 			if body := t.trim(span{ln.start + lbl.end, ln.end}); body.end > body.start {
-				it.content = append(it.content, body)
+				// One allocation for the first paragraphs of all items.
+				firsts = append(firsts, body)
+				it.content = firsts[len(firsts)-1 : len(firsts) : len(firsts)]
 			}
 			stack = placeItem(t, stack, lbl.style)
 			if len(stack) > 0 {
@@ -219,6 +222,25 @@ func buildOutline(t *text, lines []span) *outline {
 // "现将《…》印发给你们", "…已经省政府同意，现印发你们".
 var reHandOn = mustRegex(`印发给你们|印发你们|现印发给|印发给各|现将《[^》]{2,80}》印发|现予印发|予以印发`)
 
+// handOnIn is reHandOn.FindStringIndex(s), run from shortly before the
+// first "印发" that every match holds: a plan's opening may be long.
+func handOnIn(s string) []int {
+	k := strings.Index(s, "印发")
+	if k < 0 {
+		return nil
+	}
+	// The longest a match runs before its "印发": "现将《" and 80 runes.
+	lo := max(0, k-len("现将《")-80*utf8.UTFMax-len("》"))
+	for lo < k && !utf8.RuneStart(s[lo]) {
+		lo++
+	}
+	loc := reHandOn.FindStringIndex(s[lo:])
+	if loc == nil {
+		return nil
+	}
+	return []int{lo + loc[0], lo + loc[1]}
+}
+
 // dropNoticeItems removes the covering notice's own numbered requirements
 // ("一、要高度重视…", "二、各单位确定一名联络员…"): top items right after
 // the notice, before the plan's own items restart at 1 in the same style.
@@ -231,7 +253,7 @@ func dropNoticeItems(t *text, o *outline) {
 	// The notice hands the plan on before its first item, and is signed
 	// and dated only after its requirements.
 	before := t.fstr(span{0, first[0].start})
-	loc := reHandOn.FindStringIndex(before)
+	loc := handOnIn(before)
 	if loc == nil || reHanDate.MatchString(before[loc[1]:]) {
 		return
 	}
@@ -536,14 +558,19 @@ func isClosing(t *text, lines []span, i int) bool {
 	if n := lines[i].end - lines[i].start; n > 60 {
 		return false // end matter comes in short lines
 	}
-	if reDateLine.MatchString(fs) || reClosing.MatchString(fs) || len(fs) <= 180 && (reAnnex.MatchString(fs) || reFileLine.MatchString(fs)) {
+	// reClosing's branches all start with 本, 此 or "(".
+	closingStart := strings.HasPrefix(fs, "本") || strings.HasPrefix(fs, "此") || strings.HasPrefix(fs, "(")
+	if reDateLine.MatchString(fs) || closingStart && reClosing.MatchString(fs) || len(fs) <= 180 && (reAnnex.MatchString(fs) || reFileLine.MatchString(fs)) {
 		return true
 	}
 	// Issuers on lines of their own followed by a date line are a signature.
-	for j := i; j < len(lines) && j < i+5; j++ {
+	if !isIssuerName(fs) {
+		return false
+	}
+	for j := i + 1; j < len(lines) && j < i+5; j++ {
 		fj := t.fline(lines[j])
 		if reDateLine.MatchString(fj) {
-			return j > i
+			return true
 		}
 		if !isIssuerName(fj) {
 			return false

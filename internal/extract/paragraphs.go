@@ -30,7 +30,11 @@ func splitJoined(t *text, lines []span) []span {
 			out = append(out, ln)
 			continue
 		}
-		for _, p := range splitIndents(t, ln) {
+		ps := splitIndents(t, ln)
+		if ps == nil {
+			out = splitAtSignature(t, ln, &num, out)
+		}
+		for _, p := range ps {
 			out = splitAtSignature(t, p, &num, out)
 		}
 	}
@@ -56,7 +60,8 @@ func isTableRow(t *text, ln span) bool {
 }
 
 // splitIndents cuts a line at runs of two or more ideographic spaces, the
-// paragraph indents of a page whose line breaks were lost.
+// paragraph indents of a page whose line breaks were lost; nil for a line
+// that is one paragraph, the most common case.
 func splitIndents(t *text, ln span) []span {
 	// Joined paragraphs of a plan: some of them begin with an item's
 	// label. Cells of a table row spaced the same way do not.
@@ -74,7 +79,7 @@ func splitIndents(t *text, ln span) []span {
 		}
 	}
 	if runs < minIndentRuns || !labelled || ln.end-ln.start < minJoinedRunes {
-		return []span{ln}
+		return nil
 	}
 	out := make([]span, 0, runs+1)
 	start := ln.start
@@ -258,6 +263,9 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 	}
 	depth := 0 // of brackets, outside which a unit label may start a line
 	for k := start + 1; k+1 < len(f); k++ {
+		if !splitItemsRunes.mayHold(f[k]) {
+			continue
+		}
 		switch f[k] {
 		case '专', '附':
 			// A box, "专栏3", or an annex, "附件", after a sentence.
@@ -332,6 +340,11 @@ func splitItems(t *text, p span, num *numbering, out []span) []span {
 	}
 	return appendTrimmed(t, out, span{p.start + start, p.end})
 }
+
+// splitItemsRunes are the runes splitItems acts on: those of its switch
+// and those that may start a label (mayStartLabel).
+var splitItemsRunes = newRuneSet("专附本抄分[〔)]〕:", "(0123456789第一二三四五六七八九十",
+	runeRange('⑴', '⒛'), runeRange('㈠', '㈩'), runeRange('①', '⑳'))
 
 // appendTrimmed appends a paragraph without its surrounding white space,
 // unless nothing else is left.

@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // regex is a regular expression that knows a literal every match holds
@@ -44,6 +45,13 @@ func requiredLiteral(re *syntax.Regexp) string {
 		if re.Min >= 1 {
 			return requiredLiteral(re.Sub[0])
 		}
+	case syntax.OpAlternate:
+		// A literal within every branch's: "印发" in 印发给你们|现予印发.
+		best := requiredLiteral(re.Sub[0])
+		for _, sub := range re.Sub[1:] {
+			best = commonSubstring(best, requiredLiteral(sub))
+		}
+		return best
 	case syntax.OpConcat:
 		best := ""
 		for _, sub := range re.Sub {
@@ -54,6 +62,21 @@ func requiredLiteral(re *syntax.Regexp) string {
 		return best
 	}
 	return ""
+}
+
+// commonSubstring is the longest string held by both a and b, the first
+// of a's if several are as long; "" if none.
+func commonSubstring(a, b string) string {
+	best := ""
+	for i := range a {
+		for j := len(a); j > i+len(best); j-- {
+			if utf8.ValidString(a[i:j]) && strings.Contains(b, a[i:j]) {
+				best = a[i:j]
+				break
+			}
+		}
+	}
+	return best
 }
 
 func (re *regex) MatchString(s string) bool {

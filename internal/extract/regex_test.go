@@ -49,3 +49,22 @@ func TestClutterMarks(t *testing.T) {
 		}
 	}
 }
+
+// Every branch of an alternation holds the literal that guards it.
+func TestRequiredLiteralOfAlternation(t *testing.T) {
+	for expr, want := range map[string]string{
+		`印发给你们|印发你们|现予印发`: "印发",
+		`年份|年度`:       "年",
+		`(?:到|至)\s*年`: "年",
+		`抄送|分送`:       "送",
+		`本|此`:         "",
+		`(?:a|)b`:     "b",
+	} {
+		if got := mustRegex(expr).must; got != want {
+			t.Errorf("%s: literal %q, want %q", expr, got, want)
+		}
+	}
+	if !mustRegex(`印发给你们|现予印发`).MatchString("特此现予印发。") {
+		t.Error("a branch's match is lost")
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode"
@@ -34,18 +35,16 @@ func newText(s string) *text {
 	// strings. In valid UTF-8 the runes are the bytes that do not continue
 	// a sequence; invalid bytes decode to more runes, and append makes
 	// room for them.
-	n := 0
-	for i := 0; i < len(s); i++ {
-		if s[i]&0xC0 != 0x80 {
-			n++
-		}
-	}
+	n := len(s) - continuationBytes(s)
 	buf := runeBuffer(4*n + 2) // a rune is an int32: one buffer for the texts and their offsets
 	src, fold := buf[:0:n], buf[n:n:2*n]
 	srcAt, foldAt := buf[2*n:2*n:3*n+1], buf[3*n+1:3*n+1]
 	var fs strings.Builder // not zeroed first, nor copied at the end
 	fs.Grow(len(s))        // folding never lengthens a valid rune
 	marks, valid := false, true
+	// Most runes fold to themselves: their bytes are copied a run at a
+	// time, from run to where a rune that folds is written.
+	run, fl := 0, 0 // fl: the folded text's length so far, written or not
 	for i := 0; i < len(s); {
 		// A plan is mostly Han: three-byte sequences that cannot be
 		// overlong or surrogates are read here, the rest by utf8.
@@ -59,21 +58,31 @@ func newText(s string) *text {
 			marks = marks || isToneLetter(r)
 			valid = valid && w > 1
 		}
-		f := foldRune(r)
+		f := r
+		switch {
+		case r >= 0x3400 && r <= 0x9FFF: // foldRune's common cases, without a call
+			f = tradfold.Rune(r)
+		case r <= ' ' || r >= 0x7F:
+			f = foldOther(r)
+		}
 		src = append(src, r)
 		fold = append(fold, f)
 		srcAt = append(srcAt, int32(i))
-		foldAt = append(foldAt, int32(fs.Len()))
-		switch {
-		case f < utf8.RuneSelf:
-			fs.WriteByte(byte(f))
-		case f == r && w > 1:
-			fs.WriteString(s[i : i+w])
-		default:
-			fs.WriteRune(f)
+		foldAt = append(foldAt, int32(fl))
+		if f == r && (w > 1 || r < utf8.RuneSelf) {
+			fl += w // printed as it folds
+		} else {
+			fs.WriteString(s[run:i])
+			if f < utf8.RuneSelf {
+				fs.WriteByte(byte(f))
+			} else {
+				fs.WriteRune(f)
+			}
+			fl, run = fs.Len(), i+w
 		}
 		i += w
 	}
+	fs.WriteString(s[run:])
 	t := &text{buf: buf, src: src, fold: fold,
 		srcStr: s, srcAt: append(srcAt, int32(len(s))), foldStr: fs.String(), foldAt: append(foldAt, int32(fs.Len()))}
 	if marks {
@@ -85,6 +94,24 @@ func newText(s string) *text {
 		t.foldStr, t.foldAt = encode(t.fold)
 	}
 	return t
+}
+
+// continuationBytes counts the bytes of s of the form 10xxxxxx, eight at
+// a time: a plan is read once, but it is long.
+func continuationBytes(s string) int {
+	n, i := 0, 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		// Bit 7 of each byte set, and bit 6, shifted into bit 7, clear.
+		n += bits.OnesCount64(x & ^(x << 1) & 0x8080808080808080)
+	}
+	for ; i < len(s); i++ {
+		if s[i]&0xC0 == 0x80 {
+			n++
+		}
+	}
+	return n
 }
 
 // runeBuffers keeps the buffers of texts read before: a plan's are
@@ -136,14 +163,25 @@ func (t *text) dropGlosses() {
 	t.src, t.fold, t.glosses = src, fold, keep
 }
 
+// foldRune is small enough to be inlined where a rune is printable ASCII;
+// foldWide folds the rest.
 func foldRune(r rune) rune {
-	if r >= 0x3400 {
-		if r <= 0x9FFF {
-			return tradfold.Rune(r)
-		}
-	} else if r > ' ' && r < 0x7F {
+	if r > ' ' && r < 0x7F {
 		return r
 	}
+	return foldWide(r)
+}
+
+func foldWide(r rune) rune {
+	if r >= 0x3400 && r <= 0x9FFF {
+		return tradfold.Rune(r)
+	}
+	return foldOther(r)
+}
+
+// foldOther folds the runes that are neither printable ASCII nor Chinese
+// characters.
+func foldOther(r rune) rune {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E:
 		return r - 0xFF01 + 0x21
@@ -250,6 +288,19 @@ func holdsClutterMark(fold string) bool {
 	return false
 }
 
+// runeCountUpTo is utf8.RuneCountInString(s) where that is at most max,
+// else max+1: the runes of a long line are not counted to its end.
+func runeCountUpTo(s string, max int) int {
+	n := 0
+	for range s {
+		if n > max {
+			break
+		}
+		n++
+	}
+	return n
+}
+
 // maxClutterRunes bounds the lines that may be page chrome; a paragraph
 // of the plan that mentions "来源:" is not chrome.
 const maxClutterRunes = 80
@@ -263,7 +314,7 @@ func isClutter(fold string) bool {
 	}
 	// A stray character or two without any Han is page debris, unless it
 	// is an item's label standing above its text ("1．").
-	if utf8.RuneCountInString(fold) > 2 {
+	if runeCountUpTo(fold, 2) > 2 {
 		return false
 	}
 	rs := []rune(fold)

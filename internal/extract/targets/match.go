@@ -11,7 +11,16 @@ import (
 type wordList struct {
 	byFirst map[rune][]word // longest first
 	byLast  map[rune][]word // longest first
+	// The first and last runes again, one bit for each value of a rune's
+	// low 12 bits: most runes start and end no word, and a bit is cheaper
+	// to test than a map.
+	firsts, lasts *bitSet
 }
+
+type bitSet [4096 / 64]uint64
+
+func (s *bitSet) add(r rune)          { s[(r&0xFFF)>>6] |= 1 << (r & 63) }
+func (s *bitSet) mayHold(r rune) bool { return s[(r&0xFFF)>>6]&(1<<(r&63)) != 0 }
 
 type word struct {
 	r []rune
@@ -34,8 +43,10 @@ func newValuedList(ws []string, vals map[string]string) wordList {
 		}
 		return string(all[i].r) < string(all[j].r)
 	})
-	l := wordList{byFirst: map[rune][]word{}, byLast: map[rune][]word{}}
+	l := wordList{byFirst: map[rune][]word{}, byLast: map[rune][]word{}, firsts: &bitSet{}, lasts: &bitSet{}}
 	for _, w := range all {
+		l.firsts.add(w.r[0])
+		l.lasts.add(w.r[len(w.r)-1])
 		l.byFirst[w.r[0]] = append(l.byFirst[w.r[0]], w)
 		l.byLast[w.r[len(w.r)-1]] = append(l.byLast[w.r[len(w.r)-1]], w)
 	}
@@ -53,7 +64,7 @@ func keys(m map[string]string) []string {
 // endingAt returns the longest word of l that ends at rs[end] (exclusive)
 // and starts at or after lo.
 func (l wordList) endingAt(rs []rune, lo, end int) (word, bool) {
-	if end <= lo || end > len(rs) {
+	if end <= lo || end > len(rs) || !l.lasts.mayHold(rs[end-1]) {
 		return word{}, false
 	}
 	for _, w := range l.byLast[rs[end-1]] {
@@ -71,7 +82,7 @@ func (l wordList) endingAt(rs []rune, lo, end int) (word, bool) {
 // startingAt returns the longest word of l that starts at rs[pos] and
 // ends at or before hi.
 func (l wordList) startingAt(rs []rune, pos, hi int) (word, bool) {
-	if pos < 0 || pos >= hi || pos >= len(rs) {
+	if pos < 0 || pos >= hi || pos >= len(rs) || !l.firsts.mayHold(rs[pos]) {
 		return word{}, false
 	}
 	for _, w := range l.byFirst[rs[pos]] {

@@ -76,8 +76,18 @@ func FindRunes(rs []rune, year int) []plan.Target { return FindIn(rs, year, year
 // to year (0 for a multi-year plan): a statement about a year before
 // planYear is history, not a target.
 func FindIn(rs []rune, year, planYear int) []plan.Target {
-	src := rs
-	rs, traditional := tradfold.Runes(rs)
+	folded, traditional := tradfold.Runes(rs)
+	if !traditional {
+		return FindSimplified(rs, year, planYear)
+	}
+	out := FindSimplified(folded, year, planYear)
+	asPrinted(out, rs, folded)
+	return out
+}
+
+// FindSimplified is FindIn for a text the caller knows to hold no
+// traditional character that folds: it is not read for them again.
+func FindSimplified(rs []rune, year, planYear int) []plan.Target {
 	if !hasNumeralRunes(rs) {
 		return nil
 	}
@@ -86,9 +96,6 @@ func FindIn(rs []rune, year, planYear int) []plan.Target {
 	}
 	s := scanner{rs: rs, year: year, dflt: year, base: planYear, yearsEnd: -1}
 	s.run()
-	if traditional {
-		asPrinted(s.out, src, rs)
-	}
 	return s.out
 }
 
@@ -159,6 +166,9 @@ func hasNumeral(text string) bool { return hasNumeralRunes([]rune(text)) }
 
 func hasNumeralRunes(rs []rune) bool {
 	for i, r := range rs {
+		if scanRunes[(r&0xFFF)>>6]&(1<<(r&63)) == 0 {
+			continue // no numeral, as the scanner acts on them all
+		}
 		if r >= '0' && r <= '9' || r >= '０' && r <= '９' {
 			return true
 		}
@@ -207,10 +217,25 @@ type scanner struct {
 	groupNext    int
 }
 
+// scanRunes are the runes run acts on, as a filter of one bit for each
+// value of a rune's low 12 bits: most runes of a text are none of them,
+// and skip run's dozens of comparisons at one test. Keep it in step with
+// run, closerOf, isDigit and cnDigit.
+var scanRunes = func() (set [4096 / 64]uint64) {
+	for _, r := range "十“”‘’《》〈〉〔〕「」『』\"。！？!?\n\r，；;：,0123456789０１２３４５６７８９零〇一二两三四五六七八九百千" {
+		set[(r&0xFFF)>>6] |= 1 << (r & 63)
+	}
+	return set
+}()
+
 func (s *scanner) run() {
 	rs := s.rs
 	for i := 0; i < len(rs); {
 		r := rs[i]
+		if scanRunes[(r&0xFFF)>>6]&(1<<(r&63)) == 0 {
+			i++
+			continue
+		}
 		if r == '十' {
 			s.planPeriod(i)
 		}

@@ -339,3 +339,19 @@ func TestFindFolded(t *testing.T) {
 		}
 	}
 }
+
+// Every rune the scanner acts on passes its filter.
+func TestScanRunes(t *testing.T) {
+	passes := func(r rune) bool { return scanRunes[(r&0xFFF)>>6]&(1<<(r&63)) != 0 }
+	for r := rune(0); r < 0x10000; r++ {
+		c, closes := closerOf(r)
+		if (closes || isDigit(r) || isCN(r)) && !passes(r) || closes && !passes(c) {
+			t.Errorf("%q is filtered out", r)
+		}
+	}
+	for _, r := range "。！？!?\n\r，；;：," {
+		if !passes(r) {
+			t.Errorf("%q is filtered out", r)
+		}
+	}
+}
