@@ -90,14 +90,7 @@ func TestResponsibilityForms(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := Parse(tc.item)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(p.Tasks) != 1 {
-				t.Fatalf("%d tasks", len(p.Tasks))
-			}
-			task := p.Tasks[0]
+			task := onlyTask(t, tc.item)
 			if !reflect.DeepEqual(nonNil(task.Lead), nonNil(tc.lead)) || !reflect.DeepEqual(nonNil(task.Cooperating), nonNil(tc.coop)) {
 				t.Errorf("lead %q cooperating %q, want %q %q", task.Lead, task.Cooperating, tc.lead, tc.coop)
 			}

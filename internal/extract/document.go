@@ -1135,7 +1135,7 @@ func headerTitle(t *text, lines []span, i int, meta map[int]bool) (title, issuer
 
 // startsWithPlace reports a name that begins with its region or city.
 func startsWithPlace(s string) bool {
-	head := string([]rune(s)[:min(4, len([]rune(s)))])
+	head := leadOf(s, 4)
 	if _, ok := provinceIn(head); ok {
 		return true
 	}
@@ -1146,10 +1146,10 @@ func startsWithPlace(s string) bool {
 // titleStart reports a title that reads as complete at its start: a
 // region, a year, 关于 or an issuer.
 func titleStart(s string) bool {
-	if strings.HasPrefix(s, "关于") || reYearDigits.MatchString(string([]rune(s)[:min(4, len([]rune(s)))])) {
+	if strings.HasPrefix(s, "关于") || reYearDigits.MatchString(leadOf(s, 4)) {
 		return true
 	}
-	if _, ok := provinceIn(string([]rune(s)[:min(4, len([]rune(s)))])); ok {
+	if _, ok := provinceIn(leadOf(s, 4)); ok {
 		return true
 	}
 	return reCity.MatchString(s) && !strings.HasPrefix(s, "全")

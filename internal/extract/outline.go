@@ -635,16 +635,7 @@ func isPrinciplesTitle(s string) bool {
 // of words (within its first 20 runes).
 func underTitle(it *item, words []string) bool {
 	for p := it; p != nil; p = p.parent {
-		// The title's first 20 runes; titles are valid UTF-8.
-		head, n := p.title, 0
-		for i := range head {
-			if n == 20 {
-				head = head[:i]
-				break
-			}
-			n++
-		}
-		head = foldString(head)
+		head := foldString(leadOf(p.title, 20))
 		for _, w := range words {
 			if strings.Contains(head, w) {
 				return true
@@ -655,15 +646,7 @@ func underTitle(it *item, words []string) bool {
 }
 
 func isPreambleTitle(s string) bool {
-	head, n := s, 0 // its first 40 runes
-	for i := range s {
-		if n == 40 {
-			head = s[:i]
-			break
-		}
-		n++
-	}
-	head = foldString(head)
+	head := foldString(leadOf(s, 40))
 	for _, w := range preambleWords {
 		if strings.Contains(head, w) {
 			return true

@@ -6,6 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+
+	"luoshi/internal/plan"
 )
 
 // TestResponsibilityLayouts reads the less common ways plans name units:
@@ -45,14 +47,7 @@ func TestResponsibilityLayouts(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			p, err := Parse(tc.item)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(p.Tasks) != 1 {
-				t.Fatalf("%d tasks", len(p.Tasks))
-			}
-			task := p.Tasks[0]
+			task := onlyTask(t, tc.item)
 			if !reflect.DeepEqual(nonNil(task.Lead), nonNil(tc.lead)) || !reflect.DeepEqual(nonNil(task.Cooperating), nonNil(tc.coop)) {
 				t.Errorf("lead %q cooperating %q, want %q %q", task.Lead, task.Cooperating, tc.lead, tc.coop)
 			}
@@ -146,4 +141,17 @@ func rolesOf(t *testing.T, text string) []string {
 		got = append(got, fmt.Sprintf("%s:%v/%v", task.Label, task.Lead, nonNil(task.Cooperating)))
 	}
 	return got
+}
+
+// onlyTask parses a text that must hold one task and returns it.
+func onlyTask(t *testing.T, text string) plan.Task {
+	t.Helper()
+	p, err := Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Tasks) != 1 {
+		t.Fatalf("%d tasks", len(p.Tasks))
+	}
+	return p.Tasks[0]
 }
