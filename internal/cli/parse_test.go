@@ -111,18 +111,7 @@ func TestParseFormats(t *testing.T) {
 		{"plan-no-extension", governmentPage(src)},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			path := filepath.Join(dir, tc.file)
-			if err := os.WriteFile(path, tc.data, 0o600); err != nil {
-				t.Fatal(err)
-			}
-			code, out, errOut := runCLI("parse", "--json", path)
-			if code != 0 {
-				t.Fatalf("exit %d: %s", code, errOut)
-			}
-			var p plan.Plan
-			if err := json.Unmarshal([]byte(out), &p); err != nil {
-				t.Fatalf("output is not the contract's JSON: %v", err)
-			}
+			p := parseJSON(t, filepath.Join(dir, tc.file), tc.data)
 			if p.Document.Title != "江州市2024年现代服务业发展工作要点" || p.Document.Year != 2024 {
 				t.Errorf("document = %+v", p.Document)
 			}
@@ -172,19 +161,8 @@ func TestParseStdin(t *testing.T) {
 // TestParseNoTasks prints a plan without numbered items, with its goals
 // and a no_tasks warning, and exits 0: only unreadable input is an error.
 func TestParseNoTasks(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "goals.txt")
 	src := "南岭市养老服务体系建设实施方案\n一、发展目标\n到2026年，全市养老机构护理型床位占比达到60%以上。\n"
-	if err := os.WriteFile(path, []byte(src), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	code, out, errOut := runCLI("parse", "--json", path)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, errOut)
-	}
-	var p plan.Plan
-	if err := json.Unmarshal([]byte(out), &p); err != nil {
-		t.Fatalf("output is not the contract's JSON: %v", err)
-	}
+	p := parseJSON(t, filepath.Join(t.TempDir(), "goals.txt"), []byte(src))
 	if p.Document.Title != "南岭市养老服务体系建设实施方案" || len(p.Tasks) != 0 || len(p.Goals) != 1 || p.Goals[0].Value != 60 {
 		t.Errorf("plan = %+v", p)
 	}
@@ -233,4 +211,22 @@ func TestParseBadInput(t *testing.T) {
 	if code, _, _ := runCLI("parse"); code != 2 {
 		t.Errorf("parse without a file: exit %d, want 2", code)
 	}
+}
+
+// parseJSON writes data to path, runs parse --json on it, which must exit
+// 0, and decodes the contract's JSON it prints.
+func parseJSON(t *testing.T, path string, data []byte) plan.Plan {
+	t.Helper()
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := runCLI("parse", "--json", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var p plan.Plan
+	if err := json.Unmarshal([]byte(out), &p); err != nil {
+		t.Fatalf("output is not the contract's JSON: %v", err)
+	}
+	return p
 }
