@@ -111,17 +111,32 @@ func (s *Store) PlanLights(ctx context.Context, planID int64, now time.Time) (ma
 	if err != nil {
 		return nil, err
 	}
-	var overdue []reporting.Period
+	// The periods overdue at now, per frequency a task reports at: its
+	// own, else the calendar's ("").
+	overdue := map[string][]reporting.Period{}
+	var cal *reporting.Calendar
 	if c, err := s.CalendarFor(ctx, planID); err == nil {
 		rc, err := c.Reporting()
 		if err != nil {
 			return nil, err
 		}
-		if _, overdue, err = reporting.Due(rc, now); err != nil {
-			return nil, err
-		}
+		cal = &rc
 	} else if !errors.Is(err, ErrNotFound) {
 		return nil, err
+	}
+	overdueFor := func(freq string) ([]reporting.Period, error) {
+		if cal == nil {
+			return nil, nil
+		}
+		ps, ok := overdue[freq]
+		if !ok {
+			var err error
+			if _, ps, err = reporting.Due(cal.ForFrequency(reporting.Frequency(freq)), now); err != nil {
+				return nil, err
+			}
+			overdue[freq] = ps
+		}
+		return ps, nil
 	}
 	states, err := s.ReportStates(ctx, planID, 0)
 	if err != nil {
@@ -172,6 +187,10 @@ func (s *Store) PlanLights(ctx context.Context, planID int64, now time.Time) (ma
 			}
 		}
 		if hasLead {
+			overdue, err := overdueFor(t.Frequency)
+			if err != nil {
+				return nil, err
+			}
 			for _, per := range overdue {
 				if !reported[key{t.ID, per.Key}] {
 					in.Unreported = append(in.Unreported, per)

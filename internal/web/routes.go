@@ -25,6 +25,7 @@ func (s *Server) pageRoutes() []route {
 		{"POST /task-units/{id}", office, s.saveTaskUnit},
 		{"POST /task-units/{id}/delete", office, s.removeTaskUnit},
 		{"POST /targets/{id}", office, s.saveTarget},
+		{"POST /tasks/{id}/frequency", office, s.saveTaskFrequency},
 
 		{"GET /units", signedIn, s.unitsPage},
 		{"POST /units", office, s.createUnit},
