@@ -132,7 +132,7 @@ func TestSuggestFrequency(t *testing.T) {
 		{"每季度结束后10日内，将进展情况报送省发展改革委", Quarterly},
 		{"年内完成。第三季度前启动", ""},
 		{"每月开展督查。年底前报送总结", ""}, // the report word is in another sentence
-		{"每月开展一次检查", ""}, // monthly work, not monthly reports
+		{"每月开展一次检查", ""},       // monthly work, not monthly reports
 		{"每月报送数据，每季度报送总结", ""},
 		{"", ""},
 	}
