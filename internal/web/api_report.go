@@ -696,12 +696,15 @@ type apiIndicator struct {
 	Series     store.Series         `json:"series"`
 	Targets    []store.SeriesTarget `json:"targets"`
 	Trajectory apiTrajectory        `json:"trajectory"`
-	Values     []store.SeriesValue  `json:"values"`
-	Latest     *apiPoint            `json:"latest,omitempty"`
-	Expected   *float64             `json:"expected,omitempty"` // the trajectory's value at the latest value's date
-	Projection *apiProjection       `json:"projection,omitempty"`
-	Warnings   []apiWarning         `json:"warnings"`
-	Chart      string               `json:"chart"` // URL of the SVG chart
+	// BaselineMissing: a rate, share or falling target whose baseline the
+	// office has yet to set; expected is then absent.
+	BaselineMissing bool                `json:"baseline_missing"`
+	Values          []store.SeriesValue `json:"values"` // each with its plausibility flags
+	Latest          *apiPoint           `json:"latest,omitempty"`
+	Expected        *float64            `json:"expected,omitempty"` // the trajectory's value at the latest value's date
+	Projection      *apiProjection      `json:"projection,omitempty"`
+	Warnings        []apiWarning        `json:"warnings"`
+	Chart           string              `json:"chart"` // URL of the SVG chart
 }
 
 func (s *Server) indicatorJSON(ctx context.Context, rq *request, id int64) (apiIndicator, error) {
@@ -709,7 +712,7 @@ func (s *Server) indicatorJSON(ctx context.Context, rq *request, id int64) (apiI
 	if err != nil {
 		return apiIndicator{}, err
 	}
-	out := apiIndicator{Series: st.Series, Targets: []store.SeriesTarget{}, Values: nonNil(st.Values), Warnings: []apiWarning{},
+	out := apiIndicator{Series: st.Series, Targets: []store.SeriesTarget{}, Values: nonNil(st.Values), Warnings: []apiWarning{}, BaselineMissing: st.BaselineMissing,
 		Chart: fmt.Sprintf("/indicators/%d/chart.svg", id)}
 	for _, t := range targets {
 		if rq.is(store.RoleOffice) || t.PlanStatus == store.PlanPublished {
@@ -724,7 +727,10 @@ func (s *Server) indicatorJSON(ctx context.Context, rq *request, id int64) (apiI
 	}
 	if a := st.Assessment; a != nil {
 		l, x := pointJSON(a.Latest), a.Expected
-		out.Latest, out.Expected = &l, &x
+		out.Latest = &l
+		if !st.BaselineMissing {
+			out.Expected = &x
+		}
 		pr := a.Projection
 		out.Projection = &apiProjection{Method: pr.Method, Used: pr.Used, Slope: pr.Slope, Value: pr.Value, Meets: pr.Meets,
 			Gap: pr.Gap, Shortfall: pr.Shortfall}

@@ -95,6 +95,9 @@ type request struct {
 	csrf    string // the token forms must send back
 	api     bool
 	path    string // the page asked for, to come back to
+	// ctx is the request's context, for what a page's template asks the
+	// store while it renders (see Page.ValueFlags).
+	ctx context.Context
 }
 
 func (rq *request) is(role string) bool { return rq.user != nil && rq.user.Role == role }
@@ -169,7 +172,7 @@ func (s *Server) wrap(rt route, api bool) http.Handler {
 
 // identify reads the session cookie and the language.
 func (s *Server) identify(w http.ResponseWriter, r *http.Request) (*request, error) {
-	rq := &request{lang: locale.Default}
+	rq := &request{lang: locale.Default, ctx: r.Context()}
 	if c, err := r.Cookie(langCookie); err == nil && s.cat.Has(c.Value) {
 		rq.lang = c.Value
 	}
