@@ -12,7 +12,9 @@ import (
 	"luoshi/internal/store/storetest"
 )
 
-func at(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 10, 0, 0, 0, reporting.Shanghai()) }
+func at(y int, m time.Month, d int) time.Time {
+	return time.Date(y, m, d, 10, 0, 0, 0, reporting.Shanghai())
+}
 
 // TestSetCalendar: the office's input becomes the stored calendar, the
 // first period into its start, empty fields into the plan's defaults;
