@@ -75,6 +75,11 @@ func (v *taskView) Value(field, value string) string {
 		return v.T("status." + value)
 	case "role":
 		return v.T("role.unit." + value)
+	case "frequency":
+		if value == "" {
+			return v.T("calendar.follow")
+		}
+		return v.T("calendar." + value)
 	}
 	return value
 }
