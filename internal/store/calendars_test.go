@@ -3,8 +3,11 @@ package store_test
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
+	"time"
 
+	"luoshi/internal/reporting"
 	"luoshi/internal/store"
 )
 
@@ -99,6 +102,24 @@ func TestTaskFrequency(t *testing.T) {
 		}
 		if got := tasksOf("not a period"); len(got) != 0 {
 			t.Errorf("missing for a bad key: %v", got)
+		}
+		// The lights count the periods each task owes at its own frequency.
+		lights, err := s.PlanLights(ctx, p.plan, time.Date(2026, 4, 20, 9, 0, 0, 0, reporting.Shanghai()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		unreported := func(id int64) string {
+			var ks []string
+			for _, per := range lights[id].State.Unreported {
+				ks = append(ks, per.Key)
+			}
+			return strings.Join(ks, ",")
+		}
+		if got := unreported(cold.ID); got != "2026-01,2026-02,2026-03" {
+			t.Errorf("monthly task unreported %q", got)
+		}
+		if got := unreported(night.ID); got != "2026-Q1" {
+			t.Errorf("quarterly task unreported %q", got)
 		}
 		entries, err := s.AuditFor(ctx, "task", cold.ID)
 		if err != nil || len(entries) == 0 || entries[0].Action != "set_frequency" {
