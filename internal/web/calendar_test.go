@@ -137,6 +137,20 @@ func testLatePublishedPlan(t *testing.T, open func(testing.TB) *store.Store) {
 		t.Errorf("default periods = %+v", got.Periods)
 	}
 
+	public := newClient(t, cs.URL)
+	if status, _ := send(t, public, "GET", path, ""); status != http.StatusUnauthorized {
+		t.Errorf("public reads the calendar: %d", status)
+	}
+	viewer := apiLogin(t, cs.URL, "leader", demoPassword)
+	if status, _ := send(t, viewer, "GET", path, ""); status != http.StatusOK {
+		t.Errorf("viewer reads the calendar: %d", status)
+	}
+	if status, _ := send(t, viewer, "PUT", path, `{"frequency":"quarterly"}`); status != http.StatusForbidden {
+		t.Errorf("viewer sets the calendar: %d", status)
+	}
+	if status, _ := send(t, office, "GET", "/api/v1/plans/999999/calendar", ""); status != http.StatusNotFound {
+		t.Errorf("calendar of no plan: %d", status)
+	}
 	// Refusals lose nothing.
 	for _, tt := range []struct {
 		c      *client
