@@ -18,6 +18,7 @@ import (
 	"luoshi/internal/locale"
 	"luoshi/internal/plan"
 	"luoshi/internal/store"
+	"luoshi/internal/supervision"
 )
 
 // Deps are what the server is built from.
@@ -27,6 +28,9 @@ type Deps struct {
 	// Parse is the one path from a document's bytes to a plan.
 	Parse  func(name string, data []byte) (*plan.Plan, error)
 	Logger *slog.Logger
+	// Now is the server's clock; time.Now when nil. Tests set it so as
+	// not to depend on today's date.
+	Now func() time.Time
 }
 
 // Server holds the handlers' dependencies.
@@ -41,7 +45,9 @@ type Server struct {
 	// be a whole office behind one gateway) after more.
 	accounts, addresses *auth.Throttle
 	now                 func() time.Time
-	nowUnused           func() time.Time
+	// sup runs the supervision cycle's operations for pages and API.
+	sup       *supervision.Service
+	nowUnused func() time.Time
 }
 
 // New builds a server, parsing its templates once.
@@ -58,7 +64,11 @@ func New(d Deps) (*Server, error) {
 	if logger == nil {
 		logger = slog.Default()
 	}
-	return &Server{
+	now := d.Now
+	if now == nil {
+		now = time.Now
+	}
+	s := &Server{
 		st:        d.Store,
 		cfg:       d.Config,
 		parse:     d.Parse,
@@ -67,8 +77,10 @@ func New(d Deps) (*Server, error) {
 		views:     v,
 		accounts:  auth.NewThrottle(5, 15*time.Minute, 10*time.Minute),
 		addresses: auth.NewThrottle(30, 15*time.Minute, 10*time.Minute),
-		now:       time.Now,
-	}, nil
+		now:       now,
+	}
+	s.sup = supervision.New(d.Store, supervision.Options{Now: func() time.Time { return s.now() }, Mail: s.mail})
+	return s, nil
 }
 
 // perm is who may call a route. Finer checks (a reporter's own unit, a
