@@ -159,6 +159,11 @@ func TestContributionStandsBeside(t *testing.T) {
 		ctx := context.Background()
 		lead := w.submit(t, w.swt, w.t3, "2026-Q3", "牵头单位进展", w.key3, 5)
 		w.decide(t, lead, reporting.Accept, "")
+		// Before it reports, the cooperating unit's input is empty: the
+		// lead's value is not its own.
+		if f, err := w.sv.Form(ctx, w.wlt, supervision.FormInput{TaskID: w.t3.ID, Period: "2026-Q3"}); err != nil || f.Values[0].Value != "" || f.Values[0].Shared {
+			t.Errorf("cooperating unit's empty field = %+v (%v)", f.Values, err)
+		}
 		contrib := w.submit(t, w.wlt, w.t3, "2026-Q3", "文旅厅配合", w.key3, 7)
 		if contrib.Kind() != reporting.Contribution {
 			t.Fatalf("wlt's report is %s", contrib.Kind())

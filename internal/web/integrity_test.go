@@ -387,7 +387,7 @@ func TestOtherUnitsProgress(t *testing.T) {
 				}
 			}
 			// The lead's progress of earlier quarters, as recorded.
-			if strings.Contains(path, "/api/v1/tasks/") && strings.Contains(body, `"progress":70`) {
+			if strings.Contains(path, "/api/v1/tasks/") && strings.Contains(body, `progress\":70`) {
 				t.Errorf("cooperating unit reads the lead's recorded progress on %s", path)
 			}
 		}
