@@ -58,6 +58,7 @@ type apiContent struct {
 	NextSteps  string        `json:"next_steps"`
 	Values     []apiValue    `json:"values"`
 	Evidence   []apiEvidence `json:"evidence"`
+	NoProgress bool          `json:"no_progress"` // the last period's status carried forward
 }
 
 // apiReport is one version of a report.
@@ -98,7 +99,7 @@ func reportJSON(r store.Report) apiReport {
 		State: string(r.State), Closing: string(r.Closing), SubmittedBy: r.SubmittedBy, SubmittedAt: timePtr(r.SubmittedAt),
 		DecidedBy: r.DecidedBy, DecidedAt: timePtr(r.DecidedAt), Comment: r.Comment,
 		Content: apiContent{Status: string(c.Status), Progress: c.Progress, Confidence: string(c.Confidence), Done: c.Done,
-			Problems: c.Problems, NextSteps: c.NextSteps, Values: []apiValue{}, Evidence: []apiEvidence{}}}
+			Problems: c.Problems, NextSteps: c.NextSteps, Values: []apiValue{}, Evidence: []apiEvidence{}, NoProgress: c.NoProgress}}
 	for _, v := range c.Values {
 		out.Content.Values = append(out.Content.Values, apiValue{Indicator: v.Indicator, Value: v.Value})
 	}

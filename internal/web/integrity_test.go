@@ -415,3 +415,75 @@ func TestOtherUnitsProgress(t *testing.T) {
 		}
 	})
 }
+
+// TestCarryAndCopyOnTheForm: the form offers the unit's last report to
+// copy from and "no progress this period", shows each indicator's last
+// official value beside its input, and both doors submit the same.
+func TestCarryAndCopyOnTheForm(t *testing.T) {
+	eachEngine(t, func(t *testing.T, open func(testing.TB) *store.Store) {
+		x := integritySetup(t, open)
+		ctx := context.Background()
+		page := login(t, x.ts.URL, "swt", demoPassword)
+		form := x.p("/tasks/%d/report?period=2026-Q4", x.task["9"].ID)
+		_, body := page.do("GET", form, nil, "")
+		for _, s := range []string{`id="copy-last"`, `id="no-progress"`, "上期正式值：89（2026-09-30）", "上期报告：2026-Q3"} {
+			if !strings.Contains(body, s) {
+				t.Errorf("the form lacks %q", s)
+			}
+		}
+		if strings.Contains(body, "覆盖率稳步提升") {
+			t.Error("the form is pre-filled before asking")
+		}
+		_, body = page.do("GET", form+"&copy=last", nil, "")
+		if !strings.Contains(body, `id="copied"`) || !strings.Contains(body, ">覆盖率稳步提升。</textarea>") || !strings.Contains(body, `name="value" value="89"`) {
+			i := strings.Index(body, `id="report-form"`)
+			t.Errorf("copy from last period did not pre-fill the form:\n%.3000s", body[max(i, 0):])
+		}
+		if _, err := x.ts.st.LatestReport(ctx, x.task["9"].ID, x.swtUnit, "2026-Q4"); err == nil {
+			t.Error("copying saved a report")
+		}
+		resp, _ := page.reportForm(x.task["9"].ID, url.Values{"period": {"2026-Q4"}, "action": {"no_progress"}, "rev": {"1"}}, nil)
+		if resp.StatusCode != http.StatusSeeOther {
+			t.Fatalf("no progress: %d", resp.StatusCode)
+		}
+		r, err := x.ts.st.LatestReport(ctx, x.task["9"].ID, x.swtUnit, "2026-Q4")
+		if err != nil || r.State != reporting.Submitted || !r.Content.NoProgress || r.Content.Progress != 80 || r.Content.Status != reporting.OnTrack || len(r.Content.Values) != 0 {
+			t.Errorf("no progress report = %+v %+v (%v)", r.Report, r.Content, err)
+		}
+		_, body = x.office.do("GET", x.p("/reports/%d", r.ID), nil, "")
+		if !strings.Contains(body, "本期无新进展") {
+			t.Error("the report does not say it carries the last period forward")
+		}
+		// The API: nothing to carry on a task without an earlier report.
+		status, body := send(t, x.swt, "POST", x.taskReport("17")+"/no-progress", `{"period":"2026-Q4","rev":1}`)
+		if status != http.StatusUnprocessableEntity || !strings.Contains(body, `"code":"report.nothing_to_carry"`) {
+			t.Errorf("no progress without an earlier report: %d %s", status, body)
+		}
+		var sub struct {
+			State   string `json:"state"`
+			Content struct {
+				NoProgress bool `json:"no_progress"`
+				Progress   int  `json:"progress"`
+			} `json:"content"`
+		}
+		apiCall(t, x.swt, "POST", x.taskReport("8")+"/no-progress", `{"period":"2026-Q3","rev":1}`, http.StatusOK, &sub)
+		if sub.State != "submitted" || !sub.Content.NoProgress || sub.Content.Progress != 40 {
+			t.Errorf("API no progress = %+v", sub)
+		}
+		var data struct {
+			LastReport *struct {
+				Period string `json:"period"`
+			} `json:"last_report"`
+			CopiedFrom string `json:"copied_from"`
+			Report     struct {
+				Content struct {
+					Done string `json:"done"`
+				} `json:"content"`
+			} `json:"report"`
+		}
+		apiCall(t, x.swt, "GET", x.taskReport("7")+"?period=2026-Q4&copy=last", "", http.StatusOK, &data)
+		if data.LastReport == nil || data.LastReport.Period != "2026-Q3" || data.CopiedFrom != "2026-Q3" || data.Report.Content.Done != "新增集聚区1个，部分城市进度偏慢。" {
+			t.Errorf("API copy = %+v", data)
+		}
+	})
+}

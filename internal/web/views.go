@@ -35,7 +35,7 @@ var funcs = template.FuncMap{
 		}
 		return t.Local().Format("2006-01-02 15:04")
 	},
-	"add":  func(a, b int) int { return a + b },
+	"add": func(a, b int) int { return a + b },
 	"pct": func(part, whole int) int {
 		if whole == 0 {
 			return 0
