@@ -142,3 +142,35 @@ func TestMigration005(t *testing.T) {
 		})
 	}
 }
+
+// TestReturnedValuesLeaveTheSeries: whatever put a returned report's
+// value in the series (a submission under the old rule), the return
+// takes it out.
+func TestReturnedValuesLeaveTheSeries(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		p := publish(t, s)
+		task := p.tasks[1]
+		key := store.TargetKey(task.Targets[0], "西岭省").String()
+		asOf := time.Date(2026, 3, 31, 0, 0, 0, 0, time.UTC)
+		c := content(reporting.OnTrack, 20)
+		c.Values = []reporting.Value{{Indicator: key, Value: 12}}
+		sub, _ := reporting.Transition(reporting.New(task.ID, "2026-03", p.swt, p.swt), reporting.Action{Kind: reporting.Submit, BasedOn: 1, Content: c}, p.swtRep)
+		r, err := s.WriteReport(ctx, p.swtActor, store.ReportWrite{After: sub, Action: reporting.Submit, PlanID: p.plan, AsOf: asOf})
+		if err != nil {
+			t.Fatal(err)
+		}
+		series, _ := s.PlanSeries(ctx, p.plan)
+		if err := s.ExecRaw(ctx, `INSERT INTO series_values (series_id, as_of, value, unit_id, report_id, entered_at) VALUES (?, ?, 12, ?, ?, ?)`,
+			series[task.Targets[0].ID].ID, asOf.Format(time.DateOnly), p.swt, r.ID, time.Now().UTC()); err != nil {
+			t.Fatal(err)
+		}
+		ret, _ := reporting.Transition(r.Report, reporting.Action{Kind: reporting.Return, BasedOn: r.Rev, Comment: "重报"}, p.officeRep)
+		if _, err := s.WriteReport(ctx, p.office, store.ReportWrite{Before: r, After: ret, Action: reporting.Return, PlanID: p.plan}); err != nil {
+			t.Fatal(err)
+		}
+		if v, err := s.SeriesValueByKey(ctx, key, asOf); !errors.Is(err, store.ErrNotFound) {
+			t.Errorf("a returned report's value is still in the series: %v, %v", v, err)
+		}
+	})
+}
