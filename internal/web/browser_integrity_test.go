@@ -112,4 +112,8 @@ func TestBrowserRemindOneAndFieldErrors(t *testing.T) {
 	if err != nil || v != "四个" {
 		t.Errorf("the typed value came back as %q (%v)", v, err)
 	}
+	do("task page with its values",
+		chromedp.Navigate(fmt.Sprintf("%s/tasks/%d", ts.URL, x.task["1"].ID)), chromedp.WaitVisible(css("#task-values")),
+		shot("43-task-values"),
+	)
 }
