@@ -100,7 +100,8 @@ func seedProgress(ctx context.Context, st *store.Store, planID int64) error {
 		if err != nil {
 			return err
 		}
-		_, err = st.WriteReport(ctx, officeActor, store.ReportWrite{Before: stored, After: dec, Action: s.decide, PlanID: planID})
+		_, err = st.WriteReport(ctx, officeActor, store.ReportWrite{Before: stored, After: dec, Action: s.decide, PlanID: planID,
+			AsOf: quarterEnd[s.period]})
 		return err
 	}
 	const (

@@ -122,6 +122,9 @@ type Content struct {
 	NextSteps  string
 	Values     []Value
 	Evidence   []Evidence
+	// NoProgress marks a report that carries the last period's status
+	// forward: nothing new happened this period (本期无新进展).
+	NoProgress bool
 }
 
 // HasEvidence tells whether the content supports closing the task: a

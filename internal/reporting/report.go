@@ -14,6 +14,7 @@ var (
 	ErrCommentRequired   = errors.New("a comment is required")
 	ErrEvidenceRequired  = errors.New("closing a task needs evidence: a file or a final indicator value")
 	ErrStale             = errors.New("the report was changed since it was read")
+	ErrNothingToCarry    = errors.New("no earlier report to carry forward")
 )
 
 // MaxCommentRunes bounds the office's comment on a decision.

@@ -26,7 +26,7 @@ type Report struct {
 }
 
 const reportColumns = `r.id, r.plan_id, r.task_id, r.period, r.unit_id, r.lead_unit_id, r.version, r.rev, r.state, r.closing,
-	r.status, r.progress, r.confidence, r.done, r.problems, r.next_steps,
+	r.status, r.progress, r.confidence, r.done, r.problems, r.next_steps, r.no_progress,
 	COALESCE(r.submitted_by, 0), r.submitted_at, COALESCE(r.decided_by, 0), r.decided_at, r.comment,
 	r.created_at, r.updated_at, COALESCE(u.name, ''), t.label, t.text, p.title`
 
@@ -37,7 +37,7 @@ func scanReport(sc interface{ Scan(...any) error }) (Report, error) {
 	var state, closing, status, conf string
 	var subAt, decAt sql.NullTime
 	err := sc.Scan(&r.ID, &r.PlanID, &r.TaskID, &r.Period, &r.UnitID, &r.LeadUnitID, &r.Version, &r.Rev, &state, &closing,
-		&status, &r.Content.Progress, &conf, &r.Content.Done, &r.Content.Problems, &r.Content.NextSteps,
+		&status, &r.Content.Progress, &conf, &r.Content.Done, &r.Content.Problems, &r.Content.NextSteps, &r.Content.NoProgress,
 		&r.SubmittedBy, &subAt, &r.DecidedBy, &decAt, &r.Comment, &r.CreatedAt, &r.UpdatedAt, &r.UnitName, &r.TaskLabel, &r.TaskText, &r.PlanTitle)
 	if err != nil {
 		return r, mapErr(err)
@@ -179,7 +179,8 @@ type ReportWrite struct {
 	Action reporting.ActionKind
 	PlanID int64
 	// AsOf is the date the report's indicator values stand for, the
-	// period's last day; values are recorded in their series on submit.
+	// period's last day; an official report's values are recorded in
+	// their series when the office accepts it.
 	AsOf time.Time
 	// Region of the plan, for the series of the values.
 	Region string
@@ -189,9 +190,11 @@ type ReportWrite struct {
 // draft and for a revision, else an update of the row guarded by its
 // revision (ErrConflict when someone changed it meanwhile). Content
 // changes only on a draft; a submitted row changes only by the office's
-// decision. Submitting records the indicator values in their series;
-// decisions notify the unit; accepting an official report sets the
-// task's status, and confirming a closing closes the task.
+// decision. Decisions notify the unit; accepting an official report
+// records its indicator values in their series and sets the task's
+// status, and confirming a closing closes the task. A contribution's
+// values stay in the report, beside the official series, never in it;
+// a returned report's values leave the series.
 func (s *Store) WriteReport(ctx context.Context, a Actor, w ReportWrite) (Report, error) {
 	var id int64
 	after := w.After
@@ -199,12 +202,15 @@ func (s *Store) WriteReport(ctx context.Context, a Actor, w ReportWrite) (Report
 		var err error
 		switch {
 		case w.Before.ID == 0 || after.Version != w.Before.Version:
+			// A first draft submitted at once is stamped like any other
+			// submission.
 			id, err = tx.insert(ctx, `INSERT INTO reports (plan_id, task_id, unit_id, lead_unit_id, period, version, rev, state, closing,
-				status, progress, confidence, done, problems, next_steps, created_by, created_at, updated_by, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				status, progress, confidence, done, problems, next_steps, no_progress, created_by, created_at, updated_by, updated_at,
+				submitted_by, submitted_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				w.PlanID, after.TaskID, after.UnitID, after.LeadUnitID, after.Period, after.Version, after.Rev, string(after.State), string(after.Closing),
 				string(after.Content.Status), after.Content.Progress, string(after.Content.Confidence), after.Content.Done, after.Content.Problems, after.Content.NextSteps,
-				nullID(a.UserID), tx.now, nullID(a.UserID), tx.now)
+				after.Content.NoProgress, nullID(a.UserID), tx.now, nullID(a.UserID), tx.now, nullID(after.SubmittedBy), nullTime(after.SubmittedAt))
 			if err != nil {
 				if errors.Is(err, ErrConflict) {
 					return fmt.Errorf("store: report on task %d version %d exists already: %w", after.TaskID, after.Version, err)
@@ -217,10 +223,10 @@ func (s *Store) WriteReport(ctx context.Context, a Actor, w ReportWrite) (Report
 		case w.Action == reporting.Save || w.Action == reporting.Submit:
 			id = w.Before.ID
 			res, err := tx.exec(ctx, `UPDATE reports SET rev = ?, state = ?, closing = ?, status = ?, progress = ?, confidence = ?,
-				done = ?, problems = ?, next_steps = ?, updated_by = ?, updated_at = ?, submitted_by = ?, submitted_at = ?
+				done = ?, problems = ?, next_steps = ?, no_progress = ?, updated_by = ?, updated_at = ?, submitted_by = ?, submitted_at = ?
 				WHERE id = ? AND rev = ? AND state = 'draft'`,
 				after.Rev, string(after.State), string(after.Closing), string(after.Content.Status), after.Content.Progress, string(after.Content.Confidence),
-				after.Content.Done, after.Content.Problems, after.Content.NextSteps, nullID(a.UserID), tx.now,
+				after.Content.Done, after.Content.Problems, after.Content.NextSteps, after.Content.NoProgress, nullID(a.UserID), tx.now,
 				nullID(after.SubmittedBy), nullTime(after.SubmittedAt), id, w.Before.Rev)
 			if err != nil {
 				return err
@@ -288,6 +294,25 @@ func (t *Tx) afterReport(ctx context.Context, a Actor, w ReportWrite, id int64) 
 	r := w.After
 	switch w.Action {
 	case reporting.Submit:
+		if r.Kind() == reporting.Contribution && r.LeadUnitID != 0 {
+			return t.notifyUnit(ctx, r.LeadUnitID, Notice{Kind: NoticeContribution, TaskID: r.TaskID, ReportID: id, Period: r.Period})
+		}
+	case reporting.Return:
+		// Nothing of a returned report is official.
+		if _, err := t.exec(ctx, `DELETE FROM series_values WHERE report_id = ?`, id); err != nil {
+			return fmt.Errorf("store: values of report %d: %w", id, err)
+		}
+		return t.notifyUnit(ctx, r.UnitID, Notice{Kind: NoticeReturned, TaskID: r.TaskID, ReportID: id, Period: r.Period, Body: r.Comment})
+	case reporting.Accept:
+		if err := t.notifyUnit(ctx, r.UnitID, Notice{Kind: NoticeAccepted, TaskID: r.TaskID, ReportID: id, Period: r.Period, Body: r.Comment}); err != nil {
+			return err
+		}
+		if r.Kind() != reporting.Official {
+			return nil
+		}
+		if len(r.Content.Values) > 0 && w.AsOf.IsZero() {
+			return fmt.Errorf("store: accepting report %d: no date for its values: %w", id, ErrInvalid)
+		}
 		for _, v := range r.Content.Values {
 			sid, err := t.seriesID(ctx, v.Indicator)
 			if err != nil {
@@ -296,18 +321,6 @@ func (t *Tx) afterReport(ctx context.Context, a Actor, w ReportWrite, id int64) 
 			if err := t.putValue(ctx, a, sid, w.AsOf, v.Value, r.UnitID, id); err != nil {
 				return err
 			}
-		}
-		if r.Kind() == reporting.Contribution && r.LeadUnitID != 0 {
-			return t.notifyUnit(ctx, r.LeadUnitID, Notice{Kind: NoticeContribution, TaskID: r.TaskID, ReportID: id, Period: r.Period})
-		}
-	case reporting.Return:
-		return t.notifyUnit(ctx, r.UnitID, Notice{Kind: NoticeReturned, TaskID: r.TaskID, ReportID: id, Period: r.Period, Body: r.Comment})
-	case reporting.Accept:
-		if err := t.notifyUnit(ctx, r.UnitID, Notice{Kind: NoticeAccepted, TaskID: r.TaskID, ReportID: id, Period: r.Period, Body: r.Comment}); err != nil {
-			return err
-		}
-		if r.Kind() != reporting.Official {
-			return nil
 		}
 		closed := sql.NullTime{}
 		if r.Closing == reporting.ClosingConfirmed {
@@ -342,7 +355,8 @@ func (t *Tx) afterReport(ctx context.Context, a Actor, w ReportWrite, id int64) 
 	return nil
 }
 
-func nullTime(t time.Time) sql.NullTime { return sql.NullTime{Time: t, Valid: !t.IsZero()} }
+// nullTime stores t in UTC, so that stored times sort as text on SQLite.
+func nullTime(t time.Time) sql.NullTime { return sql.NullTime{Time: t.UTC(), Valid: !t.IsZero()} }
 
 // ReportState is the newest state of one unit's report for one period.
 type ReportState struct {

@@ -56,6 +56,10 @@ func openSQLite(ctx context.Context, path string) (*Store, error) {
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(NORMAL)")
 	q.Add("_pragma", "foreign_keys(ON)")
+	// Timestamps as SQLite's own text form ("2006-01-02 15:04:05.999999999-07:00"),
+	// not the driver's default time.String(), whose zone names and
+	// monotonic suffix neither sort nor parse in SQL.
+	q.Set("_time_format", "sqlite")
 	dsn := "file:" + path + "?" + q.Encode()
 
 	write, err := sql.Open("sqlite", dsn+"&_txlock=immediate")
@@ -93,6 +97,10 @@ func openPostgres(ctx context.Context, dsn string) (*Store, error) {
 	}
 	return &Store{read: db, write: db, d: postgres, now: time.Now}, nil
 }
+
+// SetClock sets the clock of the store's writes (created_at, updated_at
+// and the like), for tests that must not depend on today's date.
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
 
 // Engine names the database engine, "sqlite" or "postgres".
 func (s *Store) Engine() string { return s.d.name }

@@ -54,6 +54,7 @@ func (s *Server) apiRoutes() []route {
 		{"PUT /api/v1/tasks/{id}/report", signedIn, s.apiReportAction(reporting.Save)},
 		{"POST /api/v1/tasks/{id}/report/submit", signedIn, s.apiReportAction(reporting.Submit)},
 		{"POST /api/v1/tasks/{id}/report/revise", signedIn, s.apiReportAction(reporting.Revise)},
+		{"POST /api/v1/tasks/{id}/report/no-progress", signedIn, s.apiNoProgress},
 		{"POST /api/v1/tasks/{id}/report/evidence", signedIn, s.apiUploadEvidence},
 		{"GET /api/v1/reviews", office, s.apiReviewQueue},
 		{"POST /api/v1/reports/{id}/accept", office, s.apiDecide(reporting.Accept)},
@@ -347,10 +348,8 @@ func (s *Server) apiTask(w http.ResponseWriter, r *http.Request, rq *request) er
 		return err
 	}
 	body := taskBody{Task: t}
-	if rq.user != nil {
-		if body.History, err = s.st.AuditFor(r.Context(), "task", id); err != nil {
-			return err
-		}
+	if body.History, err = s.sup.TaskHistory(r.Context(), supActor(rq), t); err != nil {
+		return err
 	}
 	writeJSON(w, http.StatusOK, body)
 	return nil

@@ -10,7 +10,6 @@ import (
 	"math"
 	"mime"
 	"net/http"
-	"slices"
 	"strings"
 	"time"
 
@@ -18,6 +17,7 @@ import (
 	"luoshi/internal/reporting"
 	"luoshi/internal/schedule"
 	"luoshi/internal/store"
+	"luoshi/internal/supervision"
 )
 
 // The JSON API of reporting, supervision and monitoring. Every handler
@@ -60,6 +60,7 @@ type apiContent struct {
 	NextSteps  string        `json:"next_steps"`
 	Values     []apiValue    `json:"values"`
 	Evidence   []apiEvidence `json:"evidence"`
+	NoProgress bool          `json:"no_progress"` // the last period's status carried forward
 }
 
 // apiReport is one version of a report.
@@ -100,7 +101,7 @@ func reportJSON(r store.Report) apiReport {
 		State: string(r.State), Closing: string(r.Closing), SubmittedBy: r.SubmittedBy, SubmittedAt: timePtr(r.SubmittedAt),
 		DecidedBy: r.DecidedBy, DecidedAt: timePtr(r.DecidedAt), Comment: r.Comment,
 		Content: apiContent{Status: string(c.Status), Progress: c.Progress, Confidence: string(c.Confidence), Done: c.Done,
-			Problems: c.Problems, NextSteps: c.NextSteps, Values: []apiValue{}, Evidence: []apiEvidence{}}}
+			Problems: c.Problems, NextSteps: c.NextSteps, Values: []apiValue{}, Evidence: []apiEvidence{}, NoProgress: c.NoProgress}}
 	for _, v := range c.Values {
 		out.Content.Values = append(out.Content.Values, apiValue{Indicator: v.Indicator, Value: v.Value})
 	}
@@ -132,41 +133,35 @@ type apiDetailBody struct {
 	Fields  []apiFieldError `json:"fields,omitempty"`
 }
 
-// reportFailure is a refused change to a report. What the caller sent
-// comes back unchanged in Draft, so that nothing typed is lost, with the
-// report as it is now stored beside it.
-type reportFailure struct {
-	Status  int
-	Key     string
-	Fields  []string // "field:key", as the content checks give them
-	Draft   json.RawMessage
-	Current *apiReport
-	Err     error
-}
-
-func (e *reportFailure) Error() string { return fmt.Sprintf("%s: %v", e.Key, e.Err) }
-func (e *reportFailure) Unwrap() error { return e.Err }
-
 type reportFailureBody struct {
 	Error   apiDetailBody   `json:"error"`
 	Draft   json.RawMessage `json:"draft,omitempty"`
 	Current *apiReport      `json:"current,omitempty"`
 }
 
-// apiReportFail answers a request whose report change was refused; other
-// errors go to fail as usual.
-func (s *Server) apiReportFail(w http.ResponseWriter, r *http.Request, rq *request, err error) error {
-	var rf *reportFailure
-	if !errors.As(err, &rf) {
+// apiReportFail answers a refused change to a report with the refusal's
+// status and message from classify, the fields at fault, what the caller
+// sent (draft) unchanged, so that nothing typed is lost, and the report
+// as it is now stored beside it. Errors that are not a refusal of the
+// report's content or state go to fail as usual.
+func (s *Server) apiReportFail(w http.ResponseWriter, r *http.Request, rq *request, err error, draft json.RawMessage) error {
+	var ref *supervision.Refused
+	var ce reporting.ContentError
+	refused, content := errors.As(err, &ref), errors.As(err, &ce)
+	if !refused && !content {
 		return err
 	}
-	s.log.Debug("report change refused", "path", r.URL.Path, "status", rf.Status, "error", err.Error())
-	body := reportFailureBody{Error: apiDetailBody{Code: rf.Key, Message: s.cat.T(rq.lang, rf.Key)}, Draft: rf.Draft, Current: rf.Current}
-	for _, f := range rf.Fields {
-		field, key, _ := strings.Cut(f, ":")
-		body.Error.Fields = append(body.Error.Fields, apiFieldError{Field: field, Key: key, Message: s.fieldMessage(rq, f)})
+	e := classify(err)
+	s.log.Debug("report change refused", "path", r.URL.Path, "status", e.Status, "error", err.Error())
+	body := reportFailureBody{Error: apiDetailBody{Code: e.Key, Message: s.cat.T(rq.lang, e.Key, e.Args...)}, Draft: draft}
+	if refused {
+		cur := reportJSON(ref.Current)
+		body.Current = &cur
 	}
-	writeJSON(w, rf.Status, body)
+	for _, f := range ce {
+		body.Error.Fields = append(body.Error.Fields, apiFieldError{Field: f.Field, Key: f.Key, Message: s.fieldMessage(rq, f.Field+":"+f.Key)})
+	}
+	writeJSON(w, e.Status, body)
 	return nil
 }
 
@@ -242,14 +237,17 @@ func (s *Server) apiMyReports(w http.ResponseWriter, r *http.Request, rq *reques
 }
 
 // apiTarget is one of the task's targets with the value a report holds
-// or the series already has for the period.
+// (or, for the lead unit, the official value another task already has
+// for the period), the period's official value and the last one before.
 type apiTarget struct {
-	TargetID  int64  `json:"target_id"`
-	Indicator string `json:"indicator"`
-	Unit      string `json:"unit"`
-	Key       string `json:"key"` // the "indicator" of a report's value
-	Value     string `json:"value"`
-	Shared    bool   `json:"shared"` // reported for this period by another task or unit
+	TargetID  int64     `json:"target_id"`
+	Indicator string    `json:"indicator"`
+	Unit      string    `json:"unit"`
+	Key       string    `json:"key"` // the "indicator" of a report's value
+	Value     string    `json:"value"`
+	Shared    bool      `json:"shared"`   // the official value of the period, reported by another task
+	Official  *float64  `json:"official"` // the series' official value of the period, null when none
+	Last      *apiPoint `json:"last"`     // the newest official value before the period, null when none
 }
 
 type taskReportBody struct {
@@ -264,37 +262,46 @@ type taskReportBody struct {
 	Others    []apiReport      `json:"others"`
 	Targets   []apiTarget      `json:"targets"`
 	Reminders []store.Reminder `json:"reminders"`
+	// LastReport is the unit's last report on the task before the
+	// period; CopiedFrom is its period when report's content was copied
+	// from it (?copy=last).
+	LastReport *apiReport `json:"last_report"`
+	CopiedFrom string     `json:"copied_from,omitempty"`
 }
 
-// apiTaskReport is the report form's data: the caller's unit's report
-// of the period (a fresh draft when none is stored), its versions, the
-// contributions the lead unit sees, or every submitted report for the
-// office and viewers.
+// apiTaskReport is the report form's data, from the same
+// supervision.Form as the page.
 func (s *Server) apiTaskReport(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
 		return err
 	}
-	rc, err := s.reportContextFor(r.Context(), rq, id, r.URL.Query().Get("period"))
+	q := r.URL.Query()
+	f, err := s.sup.Form(r.Context(), supActor(rq), supervision.FormInput{TaskID: id, Period: q.Get("period"), CopyLast: q.Get("copy") == "last"})
 	if err != nil {
 		return err
 	}
-	v, err := s.buildReportForm(r.Context(), rq, rc)
-	if err != nil {
-		return err
-	}
-	out := taskReportBody{Task: rc.Task, Period: s.periodJSON(rq.lang, rc.Period), Role: v.Role, Exists: v.Exists, Editable: v.Editable,
-		Versions: reportsJSON(v.Versions), Others: reportsJSON(v.Others), Targets: []apiTarget{}, Reminders: nonNil(v.Reminders)}
-	for _, p := range rc.Periods {
+	out := taskReportBody{Task: f.Task, Period: s.periodJSON(rq.lang, f.Period), Role: f.Role, Exists: f.Exists, Editable: f.Editable,
+		Versions: reportsJSON(f.Versions), Others: reportsJSON(f.Others), Targets: []apiTarget{}, Reminders: nonNil(f.Reminders),
+		CopiedFrom: f.CopiedFrom}
+	for _, p := range f.Periods {
 		out.Periods = append(out.Periods, p.Key)
 	}
-	if v.Role != "" {
-		cur := reportJSON(v.Current)
+	if f.Role != "" {
+		cur := reportJSON(f.Current)
 		out.Report = &cur
 	}
-	for _, f := range v.Values {
-		out.Targets = append(out.Targets, apiTarget{TargetID: f.Target.ID, Indicator: f.Target.Indicator, Unit: f.Target.Unit,
-			Key: f.Key, Value: f.Value, Shared: f.Shared})
+	if f.Last != nil {
+		last := reportJSON(*f.Last)
+		out.LastReport = &last
+	}
+	for _, v := range f.Values {
+		t := apiTarget{TargetID: v.Target.ID, Indicator: v.Target.Indicator, Unit: v.Target.Unit, Key: v.Key, Value: v.Value,
+			Shared: v.Shared, Official: v.Official}
+		if v.Last != nil {
+			t.Last = &apiPoint{Date: v.Last.AsOf, Value: v.Last.Value}
+		}
+		out.Targets = append(out.Targets, t)
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
@@ -307,108 +314,38 @@ type reportChange struct {
 	Content *contentEdit `json:"content"`
 }
 
+// contentEdit changes the fields it names only: an absent (or null)
+// field is left as stored, an empty text or list clears it.
 type contentEdit struct {
-	Status     string     `json:"status"`
-	Progress   int        `json:"progress"`
-	Confidence string     `json:"confidence"`
-	Done       string     `json:"done"`
-	Problems   string     `json:"problems"`
-	NextSteps  string     `json:"next_steps"`
-	Values     []apiValue `json:"values"`
+	Status     *string     `json:"status"`
+	Progress   *int        `json:"progress"`
+	Confidence *string     `json:"confidence"`
+	Done       *string     `json:"done"`
+	Problems   *string     `json:"problems"`
+	NextSteps  *string     `json:"next_steps"`
+	Values     *[]apiValue `json:"values"`
 	// RemoveEvidence names stored files to drop; the others are kept.
 	RemoveEvidence []string `json:"remove_evidence"`
 }
 
-// apply is the content as edited over base, whose evidence is kept
-// unless removed.
-func (e contentEdit) apply(base reporting.Content) reporting.Content {
-	c := reporting.Content{Status: reporting.Status(e.Status), Progress: e.Progress, Confidence: reporting.Confidence(e.Confidence),
-		Done: strings.TrimSpace(e.Done), Problems: strings.TrimSpace(e.Problems), NextSteps: strings.TrimSpace(e.NextSteps)}
-	for _, v := range e.Values {
-		c.Values = append(c.Values, reporting.Value{Indicator: v.Indicator, Value: v.Value})
+func (e contentEdit) patch() reporting.Patch {
+	p := reporting.Patch{Progress: e.Progress, Done: e.Done, Problems: e.Problems, NextSteps: e.NextSteps, RemoveEvidence: e.RemoveEvidence}
+	if e.Status != nil {
+		st := reporting.Status(*e.Status)
+		p.Status = &st
 	}
-	for _, ev := range base.Evidence {
-		if !slices.Contains(e.RemoveEvidence, ev.StoredName) {
-			c.Evidence = append(c.Evidence, ev)
+	if e.Confidence != nil {
+		c := reporting.Confidence(*e.Confidence)
+		p.Confidence = &c
+	}
+	if e.Values != nil {
+		vs := make([]reporting.Value, 0, len(*e.Values))
+		for _, v := range *e.Values {
+			vs = append(vs, reporting.Value{Indicator: v.Indicator, Value: v.Value})
 		}
+		p.Values = &vs
 	}
-	return c
-}
-
-// reportEdit is one change of the caller's unit's report on a task.
-type reportEdit struct {
-	taskID int64
-	period string
-	rev    int
-	kind   reporting.ActionKind
-	// content gives the new content from the stored one; nil for none.
-	content func(base reporting.Content) reporting.Content
-	ups     []upload
-	draft   json.RawMessage // what was sent, echoed on refusal
-}
-
-// changeReport applies a reporter's change with the page's checks: the
-// task must be readable and assigned to the caller's unit, then
-// reporting.Transition decides, then the store guards the revision.
-func (s *Server) changeReport(ctx context.Context, rq *request, e reportEdit) (store.Report, error) {
-	rc, err := s.reportContextFor(ctx, rq, e.taskID, e.period)
-	if err != nil {
-		return store.Report{}, err
-	}
-	role := assignedRole(rq, rc.Task)
-	if role == "" {
-		return store.Report{}, userError(http.StatusForbidden, "error.forbidden")
-	}
-	unit := rq.user.UnitID
-	before, err := s.st.LatestReport(ctx, rc.Task.ID, unit, rc.Period.Key)
-	if errors.Is(err, store.ErrNotFound) {
-		lead := rc.Lead
-		if role == "lead" {
-			lead = unit
-		}
-		before, err = store.Report{Report: reporting.New(rc.Task.ID, rc.Period.Key, unit, lead), PlanID: rc.Plan.ID}, nil
-	}
-	if err != nil {
-		return store.Report{}, err
-	}
-	refuse := func(status int, key string, fields []string, cause error) error {
-		cur := reportJSON(before)
-		if latest, err := s.st.LatestReport(ctx, rc.Task.ID, unit, rc.Period.Key); err == nil {
-			cur = reportJSON(latest)
-		}
-		return &reportFailure{Status: status, Key: key, Fields: fields, Draft: e.draft, Current: &cur, Err: cause}
-	}
-	act := reporting.Action{Kind: e.kind, BasedOn: e.rev, At: s.now()}
-	if e.content != nil {
-		c := e.content(before.Content)
-		act.Content = &c
-	}
-	after, err := reporting.Transition(before.Report, act, reportActor(rq))
-	if err != nil {
-		var ce reporting.ContentError
-		switch {
-		case errors.As(err, &ce):
-			var fields []string
-			for _, f := range ce {
-				fields = append(fields, f.Field+":"+f.Key)
-			}
-			return store.Report{}, refuse(http.StatusUnprocessableEntity, "error.invalid", fields, err)
-		case errors.Is(err, reporting.ErrStale), errors.Is(err, reporting.ErrInvalidTransition):
-			return store.Report{}, refuse(http.StatusConflict, "report.conflict", nil, err)
-		case errors.Is(err, reporting.ErrEvidenceRequired):
-			return store.Report{}, refuse(http.StatusUnprocessableEntity, "report.evidence_required", nil, err)
-		}
-		return store.Report{}, reportError(err)
-	}
-	if err := s.writeUploads(e.ups); err != nil {
-		return store.Report{}, err
-	}
-	out, err := s.st.WriteReport(ctx, rq.actor(), store.ReportWrite{Before: before, After: after, Action: e.kind, PlanID: rc.Plan.ID,
-		AsOf: rc.Period.Last(), Region: rc.Plan.Region})
-	if errors.Is(err, store.ErrConflict) {
-		return store.Report{}, refuse(http.StatusConflict, "report.conflict", nil, err)
-	}
-	return out, err
+	return p
 }
 
 // apiReportAction handles the JSON save, submit and revise of the
@@ -424,18 +361,14 @@ func (s *Server) apiReportAction(kind reporting.ActionKind) handler {
 		if err != nil {
 			return err
 		}
-		e := reportEdit{taskID: id, period: body.Period, rev: body.Rev, kind: kind, draft: raw}
-		switch {
-		case kind == reporting.Save && body.Content == nil:
-			return userError(http.StatusBadRequest, "error.invalid")
-		case kind == reporting.Revise && body.Content != nil:
-			return userError(http.StatusBadRequest, "error.invalid")
-		case body.Content != nil:
-			e.content = body.Content.apply
+		c := supervision.Change{TaskID: id, Period: body.Period, Rev: body.Rev, Kind: kind}
+		if body.Content != nil {
+			p := body.Content.patch()
+			c.Patch = &p
 		}
-		out, err := s.changeReport(r.Context(), rq, e)
+		out, err := s.sup.Change(r.Context(), supActor(rq), c)
 		if err != nil {
-			return s.apiReportFail(w, r, rq, err)
+			return s.apiReportFail(w, r, rq, err, raw)
 		}
 		status := http.StatusOK
 		if kind == reporting.Revise {
@@ -444,6 +377,29 @@ func (s *Server) apiReportAction(kind reporting.ActionKind) handler {
 		writeJSON(w, status, reportJSON(out))
 		return nil
 	}
+}
+
+// apiNoProgress submits "no progress this period" (本期无新进展): the
+// unit's last report's status carried forward.
+func (s *Server) apiNoProgress(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	var body struct {
+		Period string `json:"period"`
+		Rev    int    `json:"rev"`
+	}
+	raw, err := readJSON(w, r, &body)
+	if err != nil {
+		return err
+	}
+	out, err := s.sup.NoProgress(r.Context(), supActor(rq), id, body.Period, body.Rev)
+	if err != nil {
+		return s.apiReportFail(w, r, rq, err, raw)
+	}
+	writeJSON(w, http.StatusOK, reportJSON(out))
+	return nil
 }
 
 // apiUploadEvidence adds evidence files to the caller's unit's draft: a
@@ -472,25 +428,22 @@ func (s *Server) apiUploadEvidence(w http.ResponseWriter, r *http.Request, rq *r
 		}
 	}()
 	if len(errs) > 0 {
-		return s.apiReportFail(w, r, rq, &reportFailure{Status: http.StatusUnprocessableEntity, Key: "error.invalid", Fields: errs,
-			Err: errors.New("evidence refused")})
+		return s.apiReportFail(w, r, rq, formFieldsError(errs), nil)
 	}
 	if len(ups) == 0 {
 		return userError(http.StatusBadRequest, "error.invalid")
 	}
-	e := reportEdit{taskID: id, period: r.PostFormValue("period"), rev: rev, kind: reporting.Save, ups: ups,
-		content: func(base reporting.Content) reporting.Content {
-			c := base
-			c.Values = slices.Clone(base.Values)
-			c.Evidence = slices.Clone(base.Evidence)
-			for _, u := range ups {
-				c.Evidence = append(c.Evidence, u.ev)
-			}
-			return c
-		}}
-	out, err := s.changeReport(r.Context(), rq, e)
+	p := reporting.Patch{}
+	for _, u := range ups {
+		p.AddEvidence = append(p.AddEvidence, u.ev)
+	}
+	if err := s.writeUploads(ups); err != nil {
+		return err
+	}
+	out, err := s.sup.Change(r.Context(), supActor(rq), supervision.Change{TaskID: id, Period: r.PostFormValue("period"), Rev: rev, Kind: reporting.Save, Patch: &p})
 	if err != nil {
-		return s.apiReportFail(w, r, rq, err)
+		s.removeUploads(ups)
+		return s.apiReportFail(w, r, rq, err, nil)
 	}
 	writeJSON(w, http.StatusOK, reportJSON(out))
 	return nil
@@ -503,19 +456,9 @@ func (s *Server) apiReport(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err != nil {
 		return err
 	}
-	rep, err := s.readableReport(r.Context(), rq, id)
+	rep, versions, err := s.sup.Report(r.Context(), supActor(rq), id)
 	if err != nil {
 		return err
-	}
-	all, err := s.st.ReportVersions(r.Context(), rep.TaskID, rep.UnitID, rep.Period)
-	if err != nil {
-		return err
-	}
-	var versions []store.Report
-	for _, o := range all {
-		if reporting.CanRead(o.Report, reportActor(rq)) {
-			versions = append(versions, o)
-		}
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"report": reportJSON(rep), "versions": reportsJSON(versions)})
 	return nil
@@ -531,8 +474,8 @@ func (s *Server) apiReviewQueue(w http.ResponseWriter, r *http.Request, rq *requ
 	return nil
 }
 
-// apiDecide is the office's accept or return, through decide as on the
-// pages; a return without a comment is 422.
+// apiDecide is the office's accept or return, through the same
+// supervision.Decide as the page.
 func (s *Server) apiDecide(action reporting.ActionKind) handler {
 	return func(w http.ResponseWriter, r *http.Request, rq *request) error {
 		id, err := pathID(r, "id")
@@ -546,10 +489,7 @@ func (s *Server) apiDecide(action reporting.ActionKind) handler {
 		if err := decode(w, r, &body); err != nil {
 			return err
 		}
-		out, err := s.decide(r.Context(), rq, id, action, body.Rev, body.Comment)
-		if errors.Is(err, reporting.ErrCommentRequired) {
-			return &Error{Status: http.StatusUnprocessableEntity, Key: "report.comment_required", Err: err}
-		}
+		out, err := s.sup.Decide(r.Context(), supActor(rq), supervision.Decision{ReportID: id, Kind: action, Rev: body.Rev, Comment: body.Comment})
 		if err != nil {
 			return err
 		}
@@ -558,7 +498,8 @@ func (s *Server) apiDecide(action reporting.ActionKind) handler {
 	}
 }
 
-// apiRemind sends reminders, one or many, through the page's remind.
+// apiRemind sends reminders, exactly the items given, and says how many
+// went.
 func (s *Server) apiRemind(w http.ResponseWriter, r *http.Request, rq *request) error {
 	var body struct {
 		Message string `json:"message"`
@@ -571,18 +512,18 @@ func (s *Server) apiRemind(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err := decode(w, r, &body); err != nil {
 		return err
 	}
-	var items []store.Reminder
+	in := supervision.Reminders{Message: body.Message}
 	for _, it := range body.Items {
 		if it.TaskID <= 0 || it.UnitID <= 0 || strings.TrimSpace(it.Period) == "" {
 			return userError(http.StatusBadRequest, "error.invalid")
 		}
-		items = append(items, store.Reminder{TaskID: it.TaskID, UnitID: it.UnitID, Period: it.Period, Message: body.Message})
+		in.Items = append(in.Items, supervision.ReminderItem{TaskID: it.TaskID, UnitID: it.UnitID, Period: it.Period})
 	}
-	sent, err := s.remind(r.Context(), rq, items)
+	sent, err := s.sup.Remind(r.Context(), supActor(rq), in)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusCreated, map[string]any{"reminders": nonNil(sent)})
+	writeJSON(w, http.StatusCreated, map[string]any{"reminders": nonNil(sent), "count": len(sent)})
 	return nil
 }
 
@@ -705,6 +646,9 @@ type apiIndicator struct {
 	Projection      *apiProjection      `json:"projection,omitempty"`
 	Warnings        []apiWarning        `json:"warnings"`
 	Chart           string              `json:"chart"` // URL of the SVG chart
+	// Contributions are the cooperating units' values, beside the
+	// official values, never among them: those the caller may read.
+	Contributions []store.Contribution `json:"contributions"`
 }
 
 func (s *Server) indicatorJSON(ctx context.Context, rq *request, id int64) (apiIndicator, error) {
@@ -714,6 +658,11 @@ func (s *Server) indicatorJSON(ctx context.Context, rq *request, id int64) (apiI
 	}
 	out := apiIndicator{Series: st.Series, Targets: []store.SeriesTarget{}, Values: nonNil(st.Values), Warnings: []apiWarning{}, BaselineMissing: st.BaselineMissing,
 		Chart: fmt.Sprintf("/indicators/%d/chart.svg", id)}
+	contribs, err := s.sup.SeriesContributions(ctx, supActor(rq), st.Series.Key)
+	if err != nil {
+		return apiIndicator{}, err
+	}
+	out.Contributions = nonNil(contribs)
 	for _, t := range targets {
 		if rq.is(store.RoleOffice) || t.PlanStatus == store.PlanPublished {
 			out.Targets = append(out.Targets, t)

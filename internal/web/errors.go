@@ -8,8 +8,10 @@ import (
 	"net/http"
 
 	"luoshi/internal/extract"
+	"luoshi/internal/reporting"
 	"luoshi/internal/source"
 	"luoshi/internal/store"
+	"luoshi/internal/supervision"
 )
 
 // Error is a failure the caller can act on: an HTTP status and a message
@@ -42,6 +44,31 @@ func classify(err error) *Error {
 	switch {
 	case errors.As(err, &e):
 		return e
+	// The reporting rules' refusals, on the pages and the API alike.
+	case errors.Is(err, reporting.ErrForbidden):
+		return &Error{Status: http.StatusForbidden, Key: "error.forbidden", Err: err}
+	case errors.Is(err, reporting.ErrStale), errors.Is(err, reporting.ErrInvalidTransition):
+		return &Error{Status: http.StatusConflict, Key: "report.conflict", Err: err}
+	case errors.Is(err, reporting.ErrCommentRequired):
+		return &Error{Status: http.StatusUnprocessableEntity, Key: "report.comment_required", Err: err}
+	case errors.Is(err, reporting.ErrEvidenceRequired):
+		return &Error{Status: http.StatusUnprocessableEntity, Key: "report.evidence_required", Err: err}
+	case errors.Is(err, reporting.ErrNothingToCarry):
+		return &Error{Status: http.StatusUnprocessableEntity, Key: "report.nothing_to_carry", Err: err}
+	case errors.Is(err, reporting.ErrInvalidContent):
+		return &Error{Status: http.StatusUnprocessableEntity, Key: "error.invalid", Err: err}
+	case errors.Is(err, supervision.ErrNoCalendar):
+		return &Error{Status: http.StatusNotFound, Key: "report.no_calendar", Err: err}
+	case errors.Is(err, supervision.ErrNoPeriod):
+		return &Error{Status: http.StatusNotFound, Key: "report.no_period", Err: err}
+	case errors.Is(err, supervision.ErrAction):
+		return &Error{Status: http.StatusBadRequest, Key: "error.invalid", Err: err}
+	case errors.Is(err, supervision.ErrNoReminders):
+		return &Error{Status: http.StatusBadRequest, Key: "remind.none", Err: err}
+	case errors.Is(err, supervision.ErrReminderLong):
+		return &Error{Status: http.StatusBadRequest, Key: "remind.too_long", Err: err}
+	case errors.Is(err, supervision.ErrNotAssigned):
+		return &Error{Status: http.StatusBadRequest, Key: "remind.not_assigned", Err: err}
 	case errors.As(err, &tooBig):
 		return &Error{Status: http.StatusRequestEntityTooLarge, Key: "import.too_large", Err: err}
 	case errors.Is(err, store.ErrNotFound):

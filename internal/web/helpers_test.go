@@ -22,10 +22,6 @@ const (
 	demoPassword  = "unit-secret-1"
 )
 
-// testNow is the day of the test servers: late in the demonstration
-// plan's year, so that what is due never depends on the day tests run.
-var testNow = time.Date(2026, 11, 25, 9, 0, 0, 0, reporting.Shanghai())
-
 // testServer is a running server on a fresh SQLite store with the
 // demonstration plan and accounts.
 type testServer struct {
@@ -42,6 +38,10 @@ func newTestServer(t testing.TB, cfg config.Config) *testServer {
 func newTestServerOn(t testing.TB, open func(testing.TB) *store.Store, cfg config.Config) *testServer {
 	t.Helper()
 	st := open(t)
+	// The tests' today, whatever the machine's: 20 November 2026, in the
+	// fourth quarter, the third one's reports due since 15 October.
+	clock := testClock()
+	st.SetClock(clock)
 	ctx := context.Background()
 	if err := demo.Seed(ctx, st, demo.Options{Parse: cli.ParseDocument, AdminPassword: adminPassword,
 		DemoPassword: demoPassword, Plan: true, Out: io.Discard}); err != nil {
@@ -50,12 +50,18 @@ func newTestServerOn(t testing.TB, open func(testing.TB) *store.Store, cfg confi
 	if cfg.MaxUpload == 0 {
 		cfg = config.Default()
 	}
-	srv, err := web.New(web.Deps{Store: st, Config: cfg, Parse: cli.ParseDocument, Now: func() time.Time { return testNow },
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	srv, err := web.New(web.Deps{Store: st, Config: cfg, Parse: cli.ParseDocument,
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)), Now: clock})
 	if err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(srv.Handler())
 	t.Cleanup(ts.Close)
 	return &testServer{Server: ts, st: st}
+}
+
+// testClock runs from 20 November 2026, 10:00 in China, as time passes.
+func testClock() func() time.Time {
+	base, start := time.Date(2026, 11, 20, 10, 0, 0, 0, reporting.Shanghai()), time.Now()
+	return func() time.Time { return base.Add(time.Since(start)) }
 }

@@ -54,6 +54,9 @@ type indicatorView struct {
 	Milestones string
 	Error      string
 	Today      string
+	// Contributions are the cooperating units' values beside the
+	// official series, those the reader may see.
+	Contributions []store.Contribution
 }
 
 func (s *Server) indicatorPage(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -78,6 +81,9 @@ func (s *Server) indicatorData(ctx context.Context, rq *request, id int64) (*ind
 	v := &indicatorView{mPage: s.mpage(rq, "indicator.title"), State: st, Targets: targets, Today: s.now().Format(time.DateOnly)}
 	v.Title = st.Series.Name
 	v.Nav = "dashboard"
+	if v.Contributions, err = s.sup.SeriesContributions(ctx, supActor(rq), st.Series.Key); err != nil {
+		return nil, err
+	}
 	var ms []string
 	for _, m := range st.Trajectory.Milestones {
 		ms = append(ms, m.Date.Format(time.DateOnly)+" "+num(m.Value))

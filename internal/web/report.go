@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -19,6 +18,7 @@ import (
 	"luoshi/internal/reporting"
 	"luoshi/internal/schedule"
 	"luoshi/internal/store"
+	"luoshi/internal/supervision"
 )
 
 // mPage is the Page of the reporting and monitoring pages, with their
@@ -94,117 +94,50 @@ var reportFlashes = map[string]bool{
 }
 
 func (s *Server) reportFlash(rq *request, r *http.Request) string {
-	if k := r.URL.Query().Get("done"); reportFlashes[k] {
+	q := r.URL.Query()
+	if k := q.Get("done"); reportFlashes[k] {
+		if n, err := strconv.Atoi(q.Get("n")); err == nil && k == "reminded" && n >= 0 {
+			return s.cat.T(rq.lang, "rflash.reminded_n", n)
+		}
 		return s.cat.T(rq.lang, "rflash."+k)
 	}
 	return s.flash(rq, r)
 }
 
-// reportContext is a task, its plan and calendar, and one of its periods.
-type reportContext struct {
-	Task   store.Task
-	Plan   store.Plan
-	Period reporting.Period
-	// Periods are the calendar's periods up to the current one, newest
-	// first, for choosing another.
-	Periods []reporting.Period
-	// Lead is the task's (first) lead unit.
-	Lead int64
-}
-
-// reportContextFor loads a task the caller may read and the period named
-// in the query (the latest due one when none is named).
-func (s *Server) reportContextFor(ctx context.Context, rq *request, taskID int64, period string) (reportContext, error) {
-	var rc reportContext
-	t, p, err := s.visibleTask(ctx, rq, taskID)
-	if err != nil {
-		return rc, err
+// supActor is the caller as the supervision operations see them.
+func supActor(rq *request) supervision.Actor {
+	if rq.user == nil {
+		return supervision.Actor{}
 	}
-	if p.Status != store.PlanPublished {
-		return rc, userError(http.StatusNotFound, "report.no_calendar")
-	}
-	rc.Task, rc.Plan = t, p
-	for _, u := range t.Units {
-		if u.Role == "lead" && u.UnitID != 0 {
-			rc.Lead = u.UnitID
-			break
-		}
-	}
-	c, err := s.st.CalendarFor(ctx, p.ID)
-	if errors.Is(err, store.ErrNotFound) {
-		return rc, userError(http.StatusNotFound, "report.no_calendar")
-	}
-	if err != nil {
-		return rc, err
-	}
-	// Periods up to the current one, by the task's own frequency when
-	// it has one: a unit may report the running period early.
-	var cur reporting.Period
-	if rc.Periods, cur, err = schedule.TaskPeriods(c, t.Frequency, s.now()); err != nil {
-		return rc, err
-	}
-	if len(rc.Periods) == 0 {
-		return rc, userError(http.StatusNotFound, "report.no_period")
-	}
-	if period == "" {
-		period = cur.Key
-	}
-	for _, p := range rc.Periods {
-		if p.Key == period {
-			rc.Period = p
-			return rc, nil
-		}
-	}
-	return rc, userError(http.StatusNotFound, "report.no_period")
-}
-
-// assignedRole is the caller's unit's role on the task, "" when none.
-func assignedRole(rq *request, t store.Task) string {
-	if !rq.is(store.RoleReporter) {
-		return ""
-	}
-	role := ""
-	for _, u := range t.Units {
-		if u.UnitID == rq.user.UnitID {
-			if u.Role == "lead" {
-				return "lead"
-			}
-			role = u.Role
-		}
-	}
-	return role
-}
-
-// valueField is one target's value input on the form.
-type valueField struct {
-	Target store.Target
-	Key    string
-	Value  string // as typed or stored
-	Shared bool   // the value was reported for this period by another task or unit
+	return supervision.Actor{UserID: rq.user.ID, Username: rq.user.Username, Role: reporting.Role(rq.user.Role), UnitID: rq.user.UnitID}
 }
 
 type reportFormView struct {
 	mPage
-	Ctx      reportContext
+	Ctx      supervision.Scope
 	Role     string // the reporter's role on the task, "" for others
 	Current  store.Report
 	Exists   bool
 	Editable bool
 	Versions []store.Report
-	// Others are the other units' reports of the period: contributions
-	// for the lead unit; every submitted report for the office and viewers.
-	Others     []store.Report
-	Values     []valueField
-	Errors     []string
-	Conflict   bool
-	Statuses   []reporting.Status
-	Confs      []reporting.Confidence
-	MaxFileMB  int64
-	Reminders  []store.Reminder
-	Evidence   []reporting.Evidence
-	AsOf       string
-	CanDecide  bool
-	PeriodKeys []string
+	// Others are the other units' reports of the period the reader may
+	// read: contributions for the lead unit; every submitted report for
+	// the office and viewers.
+	Others []store.Report
+	Values []supervision.ValueField
+	// Errors are the refusals not tied to one field; FieldErrors are
+	// shown beside their field ("status", "progress", "values", …).
+	Errors      []string
+	FieldErrors map[string]string
+	Conflict    bool
+	Statuses    []reporting.Status
+	Confs       []reporting.Confidence
+	MaxFileMB   int64
+	Reminders   []store.Reminder
+	AsOf        string
+	CanDecide   bool
+	Last        *store.Report
+	CopiedFrom  string
 }
 
 func (s *Server) reportForm(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -212,99 +145,26 @@ func (s *Server) reportForm(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
-	rc, err := s.reportContextFor(r.Context(), rq, id, r.URL.Query().Get("period"))
+	q := r.URL.Query()
+	f, err := s.sup.Form(r.Context(), supActor(rq), supervision.FormInput{TaskID: id, Period: q.Get("period"), CopyLast: q.Get("copy") == "last"})
 	if err != nil {
 		return err
 	}
-	v, err := s.buildReportForm(r.Context(), rq, rc)
-	if err != nil {
-		return err
-	}
+	v := s.reportFormView(rq, f)
 	v.Flash = s.reportFlash(rq, r)
 	s.render(w, r, rq, http.StatusOK, "report", v)
 	return nil
 }
 
-func (s *Server) buildReportForm(ctx context.Context, rq *request, rc reportContext) (*reportFormView, error) {
-	v := &reportFormView{mPage: s.mpage(rq, "report.title"), Ctx: rc, Role: assignedRole(rq, rc.Task),
+func (s *Server) reportFormView(rq *request, f supervision.Form) *reportFormView {
+	v := &reportFormView{mPage: s.mpage(rq, "report.title"), Ctx: f.Scope, Role: f.Role, Current: f.Current, Exists: f.Exists,
+		Editable: f.Editable, Versions: f.Versions, Others: f.Others, Values: f.Values, Reminders: f.Reminders, CanDecide: f.CanDecide,
+		Last: f.Last, CopiedFrom: f.CopiedFrom, FieldErrors: map[string]string{},
 		Statuses: reporting.Statuses, Confs: reporting.Confidences, MaxFileMB: s.maxEvidence() >> 20,
-		AsOf: rc.Period.Last().Format(time.DateOnly)}
-	v.Title = rc.Task.Label + " · " + s.periodLabel(rq.lang, rc.Period.Key)
+		AsOf: f.Period.Last().Format(time.DateOnly)}
+	v.Title = f.Task.Label + " · " + s.periodLabel(rq.lang, f.Period.Key)
 	v.Nav = "reports"
-	actor := reportActor(rq)
-	if v.Role != "" {
-		unit := rq.user.UnitID
-		versions, err := s.st.ReportVersions(ctx, rc.Task.ID, unit, rc.Period.Key)
-		if err != nil {
-			return nil, err
-		}
-		v.Versions = versions
-		if n := len(versions); n > 0 {
-			v.Current, v.Exists = versions[n-1], true
-		} else {
-			lead := rc.Lead
-			if v.Role == "lead" {
-				lead = unit
-			}
-			v.Current = store.Report{Report: reporting.New(rc.Task.ID, rc.Period.Key, unit, lead), PlanID: rc.Plan.ID}
-		}
-		v.Editable = v.Current.State == reporting.Draft
-		if v.Role == "lead" {
-			all, err := s.st.TaskReports(ctx, rc.Task.ID)
-			if err != nil {
-				return nil, err
-			}
-			for _, o := range all {
-				if o.Period == rc.Period.Key && o.UnitID != unit && reporting.CanRead(o.Report, actor) {
-					v.Others = append(v.Others, o)
-				}
-			}
-		}
-	} else {
-		all, err := s.st.TaskReports(ctx, rc.Task.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, o := range all {
-			if o.Period == rc.Period.Key && reporting.CanRead(o.Report, actor) {
-				v.Others = append(v.Others, o)
-			}
-		}
-		v.CanDecide = rq.is(store.RoleOffice)
-	}
-	// Each target's value: this report's, else the series' value for the
-	// period, so that a value is entered once.
-	have := map[string]float64{}
-	for _, val := range v.Current.Content.Values {
-		have[val.Indicator] = val.Value
-	}
-	last := rc.Period.Last()
-	for _, g := range rc.Task.Targets {
-		if g.Indicator == "" {
-			continue
-		}
-		f := valueField{Target: g, Key: store.TargetKey(g, rc.Plan.Region).String()}
-		if x, ok := have[f.Key]; ok {
-			f.Value = strconv.FormatFloat(x, 'f', -1, 64)
-		} else if x, err := s.st.SeriesValueByKey(ctx, f.Key, last); err == nil {
-			f.Value, f.Shared = strconv.FormatFloat(x, 'f', -1, 64), true
-		}
-		v.Values = append(v.Values, f)
-	}
-	var err error
-	if v.Reminders, err = s.st.Reminders(ctx, store.ReminderFilter{TaskID: rc.Task.ID, Limit: 20}); err != nil {
-		return nil, err
-	}
-	if rq.is(store.RoleReporter) {
-		own := v.Reminders[:0]
-		for _, m := range v.Reminders {
-			if m.UnitID == rq.user.UnitID {
-				own = append(own, m)
-			}
-		}
-		v.Reminders = own
-	}
-	return v, nil
+	return v
 }
 
 func (s *Server) maxEvidence() int64 {
@@ -322,25 +182,24 @@ type upload struct {
 	file multipart.File
 }
 
-// readContent reads a report's content from a form; evidence files are
-// checked and returned to be written once the change is allowed.
-func (s *Server) readContent(r *http.Request, base reporting.Content) (reporting.Content, []upload, []string) {
+// readContent reads a report's content from a form, which sends every
+// field, as a patch; evidence files are checked and returned to be
+// written before the change is made.
+func (s *Server) readContent(r *http.Request) (reporting.Patch, []upload, []string) {
 	var errs []string
-	c := reporting.Content{
-		Status:     reporting.Status(r.PostFormValue("status")),
-		Confidence: reporting.Confidence(r.PostFormValue("confidence")),
-		Done:       strings.TrimSpace(r.PostFormValue("done")),
-		Problems:   strings.TrimSpace(r.PostFormValue("problems")),
-		NextSteps:  strings.TrimSpace(r.PostFormValue("next_steps")),
-	}
+	status := reporting.Status(r.PostFormValue("status"))
+	conf := reporting.Confidence(r.PostFormValue("confidence"))
+	done, problems, next := r.PostFormValue("done"), r.PostFormValue("problems"), r.PostFormValue("next_steps")
+	progress := 0
 	if p := strings.TrimSpace(r.PostFormValue("progress")); p != "" {
 		n, err := strconv.Atoi(p)
 		if err != nil {
 			errs = append(errs, "progress:out_of_range")
 			n = -1
 		}
-		c.Progress = n
+		progress = n
 	}
+	values := []reporting.Value{}
 	keys := r.PostForm["key"]
 	vals := r.PostForm["value"]
 	for i, k := range keys {
@@ -352,24 +211,16 @@ func (s *Server) readContent(r *http.Request, base reporting.Content) (reporting
 			errs = append(errs, "values:not_finite")
 			continue
 		}
-		c.Values = append(c.Values, reporting.Value{Indicator: k, Value: x})
+		values = append(values, reporting.Value{Indicator: k, Value: x})
 	}
-	// Files kept from the stored draft, unless the reporter removed them.
-	removed := map[string]bool{}
-	for _, n := range r.PostForm["remove_evidence"] {
-		removed[n] = true
-	}
-	for _, e := range base.Evidence {
-		if !removed[e.StoredName] {
-			c.Evidence = append(c.Evidence, e)
-		}
-	}
+	p := reporting.Patch{Status: &status, Progress: &progress, Confidence: &conf, Done: &done, Problems: &problems, NextSteps: &next,
+		Values: &values, RemoveEvidence: r.PostForm["remove_evidence"]}
 	ups, ferrs := s.checkUploads(r)
 	errs = append(errs, ferrs...)
 	for _, u := range ups {
-		c.Evidence = append(c.Evidence, u.ev)
+		p.AddEvidence = append(p.AddEvidence, u.ev)
 	}
-	return c, ups, errs
+	return p, ups, errs
 }
 
 // checkUploads checks the evidence files of a multipart request; the
@@ -448,8 +299,9 @@ func (s *Server) parseEvidenceForm(w http.ResponseWriter, r *http.Request) error
 	return r.ParseMultipartForm(8 << 20)
 }
 
-// saveReport handles the reporter's form: save a draft, submit it, or
-// start a revision of a returned report.
+// saveReport handles the reporter's form: save a draft, submit it,
+// submit "no progress this period", or start a revision of a returned
+// report. A refusal shows the form again with what was typed.
 func (s *Server) saveReport(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -465,138 +317,123 @@ func (s *Server) saveReport(w http.ResponseWriter, r *http.Request, rq *request)
 	}()
 	ctx := r.Context()
 	period := r.PostFormValue("period")
-	rc, err := s.reportContextFor(ctx, rq, id, period)
-	if err != nil {
-		return err
-	}
-	role := assignedRole(rq, rc.Task)
-	if role == "" {
-		return userError(http.StatusForbidden, "error.forbidden")
-	}
 	action := reporting.ActionKind(r.PostFormValue("action"))
-	if action != reporting.Save && action != reporting.Submit && action != reporting.Revise {
-		return userError(http.StatusBadRequest, "error.invalid")
-	}
-	basedOn, _ := strconv.Atoi(r.PostFormValue("rev"))
-	unit := rq.user.UnitID
-	before, err := s.st.LatestReport(ctx, rc.Task.ID, unit, rc.Period.Key)
-	if errors.Is(err, store.ErrNotFound) {
-		lead := rc.Lead
-		if role == "lead" {
-			lead = unit
-		}
-		before, err = store.Report{Report: reporting.New(rc.Task.ID, rc.Period.Key, unit, lead)}, nil
-	}
-	if err != nil {
-		return err
-	}
-	act := reporting.Action{Kind: action, BasedOn: basedOn, At: s.now()}
+	rev, _ := strconv.Atoi(r.PostFormValue("rev"))
+	var patch *reporting.Patch
 	var ups []upload
-	var formErrs []string
-	var content reporting.Content
-	if action != reporting.Revise {
-		content, ups, formErrs = s.readContent(r, before.Content)
-		defer func() {
-			for _, u := range ups {
-				u.file.Close()
-			}
-		}()
-		act.Content = &content
-	}
-	fail := func(status int, conflict bool, msgs []string) error {
-		v, err := s.buildReportForm(ctx, rq, rc)
-		if err != nil {
-			return err
+	defer func() {
+		for _, u := range ups {
+			u.file.Close()
 		}
-		// What the reporter typed comes back to the form; nothing is lost.
-		if act.Content != nil {
-			v.Current.Content = *act.Content
-			v.Current.Content.Evidence = slices.DeleteFunc(slices.Clone(v.Current.Content.Evidence), func(e reporting.Evidence) bool {
-				return slices.ContainsFunc(ups, func(u upload) bool { return u.ev.StoredName == e.StoredName })
-			})
-			typed := map[string]string{}
-			keys, vals := r.PostForm["key"], r.PostForm["value"]
-			for i := range keys {
-				if i < len(vals) {
-					typed[keys[i]] = vals[i]
-				}
-			}
-			for i := range v.Values {
-				if x, ok := typed[v.Values[i].Key]; ok {
-					v.Values[i].Value, v.Values[i].Shared = x, false
-				}
-			}
-			v.Editable = true
+	}()
+	if action == reporting.Save || action == reporting.Submit {
+		p, u, formErrs := s.readContent(r)
+		patch, ups = &p, u
+		if len(formErrs) > 0 {
+			return s.reportRefused(w, r, rq, id, period, patch, ups, formFieldsError(formErrs))
 		}
-		v.Conflict = conflict
-		for _, m := range msgs {
-			v.Errors = append(v.Errors, s.fieldMessage(rq, m))
-		}
-		s.render(w, r, rq, status, "report", v)
-		return nil
-	}
-	if len(formErrs) > 0 {
-		return fail(http.StatusBadRequest, false, formErrs)
-	}
-	after, err := reporting.Transition(before.Report, act, reportActor(rq))
-	if err != nil {
-		var ce reporting.ContentError
-		switch {
-		case errors.As(err, &ce):
-			var msgs []string
-			for _, f := range ce {
-				msgs = append(msgs, f.Field+":"+f.Key)
-			}
-			return fail(http.StatusBadRequest, false, msgs)
-		case errors.Is(err, reporting.ErrStale):
-			return fail(http.StatusConflict, true, nil)
-		case errors.Is(err, reporting.ErrEvidenceRequired):
-			return fail(http.StatusBadRequest, false, []string{"evidence:required"})
-		case errors.Is(err, reporting.ErrInvalidTransition):
-			return fail(http.StatusConflict, true, nil)
-		}
-		return reportError(err)
 	}
 	if err := s.writeUploads(ups); err != nil {
 		return err
 	}
-	_, err = s.st.WriteReport(ctx, rq.actor(), store.ReportWrite{Before: before, After: after, Action: action, PlanID: rc.Plan.ID,
-		AsOf: rc.Period.Last(), Region: rc.Plan.Region})
-	if errors.Is(err, store.ErrConflict) {
-		return fail(http.StatusConflict, true, nil)
+	var out store.Report
+	switch action {
+	case "no_progress":
+		out, err = s.sup.NoProgress(ctx, supActor(rq), id, period, rev)
+	default:
+		out, err = s.sup.Change(ctx, supActor(rq), supervision.Change{TaskID: id, Period: period, Rev: rev, Kind: action, Patch: patch})
 	}
+	if err != nil {
+		s.removeUploads(ups)
+		return s.reportRefused(w, r, rq, id, period, patch, ups, err)
+	}
+	done := map[reporting.ActionKind]string{reporting.Save: "draft_saved", reporting.Submit: "submitted", reporting.Revise: "revised", "no_progress": "submitted"}[action]
+	http.Redirect(w, r, fmt.Sprintf("/tasks/%d/report?period=%s&done=%s", out.TaskID, url.QueryEscape(out.Period), done), http.StatusSeeOther)
+	return nil
+}
+
+// formFieldsError is the form's own reading errors ("field:key") as the
+// content checks give theirs.
+func formFieldsError(msgs []string) error {
+	var ce reporting.ContentError
+	for _, m := range msgs {
+		field, key, _ := strings.Cut(m, ":")
+		ce = append(ce, reporting.FieldError{Field: field, Key: key})
+	}
+	return ce
+}
+
+// reportRefused answers a refused change of the report form: an error
+// about access goes to the error page; any other shows the form again,
+// at the status classify gives, with what the reporter typed and each
+// message beside its field.
+func (s *Server) reportRefused(w http.ResponseWriter, r *http.Request, rq *request, taskID int64, period string, patch *reporting.Patch, ups []upload, cause error) error {
+	e := classify(cause)
+	if e.Status == http.StatusForbidden || e.Status == http.StatusNotFound || e.Status >= 500 {
+		return cause
+	}
+	f, err := s.sup.Form(r.Context(), supActor(rq), supervision.FormInput{TaskID: taskID, Period: period})
 	if err != nil {
 		return err
 	}
-	done := map[reporting.ActionKind]string{reporting.Save: "draft_saved", reporting.Submit: "submitted", reporting.Revise: "revised"}[action]
-	http.Redirect(w, r, fmt.Sprintf("/tasks/%d/report?period=%s&done=%s", rc.Task.ID, url.QueryEscape(rc.Period.Key), done), http.StatusSeeOther)
+	v := s.reportFormView(rq, f)
+	// What the reporter typed comes back to the form; nothing is lost.
+	if patch != nil {
+		typed := *patch
+		typed.AddEvidence = nil
+		v.Current.Content = typed.Apply(v.Current.Content)
+		keys, vals := r.PostForm["key"], r.PostForm["value"]
+		for i := range v.Values {
+			for j := range keys {
+				if keys[j] == v.Values[i].Key && j < len(vals) {
+					v.Values[i].Value, v.Values[i].Shared = vals[j], false
+				}
+			}
+		}
+		v.Editable = true
+	}
+	v.Conflict = e.Key == "report.conflict"
+	var ce reporting.ContentError
+	switch {
+	case errors.As(cause, &ce):
+		for _, fe := range ce {
+			field := baseField(fe.Field)
+			msg := s.fieldMessage(rq, fe.Field+":"+fe.Key)
+			if old, ok := v.FieldErrors[field]; ok {
+				msg = old + "；" + msg
+			}
+			v.FieldErrors[field] = msg
+			v.Errors = append(v.Errors, s.fieldMessage(rq, fe.Field+":"+fe.Key))
+		}
+	case !v.Conflict:
+		v.Errors = append(v.Errors, s.cat.T(rq.lang, e.Key, e.Args...))
+	}
+	s.render(w, r, rq, e.Status, "report", v)
 	return nil
+}
+
+// baseField is the form field a content check's field belongs to:
+// "values[2].indicator" is "values".
+func baseField(f string) string {
+	if i := strings.IndexAny(f, "[."); i >= 0 {
+		return f[:i]
+	}
+	return f
+}
+
+// removeUploads deletes files written for a change that was refused.
+func (s *Server) removeUploads(ups []upload) {
+	for _, u := range ups {
+		if err := os.Remove(filepath.Join(s.evidenceDir(), u.ev.StoredName)); err != nil && !errors.Is(err, os.ErrNotExist) {
+			s.log.Warn("removing refused evidence", "file", u.ev.StoredName, "error", err)
+		}
+	}
 }
 
 // fieldMessage translates "field:key" from the content checks.
 func (s *Server) fieldMessage(rq *request, m string) string {
 	field, key, _ := strings.Cut(m, ":")
-	if i := strings.IndexAny(field, "[."); i >= 0 {
-		field = field[:i]
-	}
-	return s.cat.T(rq.lang, "report.field."+field) + "：" + s.cat.T(rq.lang, "report.err."+key)
-}
-
-// reportError maps the reporting rules' refusals to statuses.
-func reportError(err error) error {
-	switch {
-	case errors.Is(err, reporting.ErrForbidden):
-		return &Error{Status: http.StatusForbidden, Key: "error.forbidden", Err: err}
-	case errors.Is(err, reporting.ErrStale), errors.Is(err, reporting.ErrInvalidTransition):
-		return &Error{Status: http.StatusConflict, Key: "report.conflict", Err: err}
-	case errors.Is(err, reporting.ErrCommentRequired):
-		return &Error{Status: http.StatusBadRequest, Key: "report.comment_required", Err: err}
-	case errors.Is(err, reporting.ErrEvidenceRequired):
-		return &Error{Status: http.StatusBadRequest, Key: "report.evidence_required", Err: err}
-	case errors.Is(err, reporting.ErrInvalidContent):
-		return &Error{Status: http.StatusBadRequest, Key: "error.invalid", Err: err}
-	}
-	return err
+	return s.cat.T(rq.lang, "report.field."+baseField(field)) + "：" + s.cat.T(rq.lang, "report.err."+key)
 }
 
 type reportView struct {
@@ -612,58 +449,16 @@ func (s *Server) reportPage(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
-	rep, err := s.readableReport(r.Context(), rq, id)
+	rep, versions, err := s.sup.Report(r.Context(), supActor(rq), id)
 	if err != nil {
 		return err
 	}
-	v := &reportView{mPage: s.mpage(rq, "report.title"), Report: rep}
-	all, err := s.st.ReportVersions(r.Context(), rep.TaskID, rep.UnitID, rep.Period)
-	if err != nil {
-		return err
-	}
-	for _, o := range all {
-		if reporting.CanRead(o.Report, reportActor(rq)) {
-			v.Versions = append(v.Versions, o)
-		}
-	}
+	v := &reportView{mPage: s.mpage(rq, "report.title"), Report: rep, Versions: versions}
 	v.CanDecide = rq.is(store.RoleOffice) && rep.State == reporting.Submitted
 	v.Title = rep.TaskLabel + " · " + rep.Period + " · v" + strconv.Itoa(rep.Version)
 	v.Nav, v.Flash = "reports", s.reportFlash(rq, r)
 	s.render(w, r, rq, http.StatusOK, "report_version", v)
 	return nil
-}
-
-// readableReport returns a report the caller may read; others are not
-// found, so that drafts do not reveal themselves.
-func (s *Server) readableReport(ctx context.Context, rq *request, id int64) (store.Report, error) {
-	rep, err := s.st.ReportByID(ctx, id)
-	if err != nil {
-		return rep, err
-	}
-	if !reporting.CanRead(rep.Report, reportActor(rq)) {
-		return store.Report{}, fmt.Errorf("report %d not readable by %s: %w", id, roleOf(rq), store.ErrNotFound)
-	}
-	return rep, nil
-}
-
-// decide is the office's accept or return of a submitted report.
-func (s *Server) decide(ctx context.Context, rq *request, id int64, action reporting.ActionKind, rev int, comment string) (store.Report, error) {
-	if action != reporting.Accept && action != reporting.Return {
-		return store.Report{}, userError(http.StatusBadRequest, "error.invalid")
-	}
-	before, err := s.readableReport(ctx, rq, id)
-	if err != nil {
-		return before, err
-	}
-	after, err := reporting.Transition(before.Report, reporting.Action{Kind: action, BasedOn: rev, Comment: comment, At: s.now()}, reportActor(rq))
-	if err != nil {
-		return before, reportError(err)
-	}
-	out, err := s.st.WriteReport(ctx, rq.actor(), store.ReportWrite{Before: before, After: after, Action: action, PlanID: before.PlanID})
-	if errors.Is(err, store.ErrConflict) {
-		return out, &Error{Status: http.StatusConflict, Key: "report.conflict", Err: err}
-	}
-	return out, err
 }
 
 func (s *Server) decideReport(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -673,7 +468,7 @@ func (s *Server) decideReport(w http.ResponseWriter, r *http.Request, rq *reques
 	}
 	rev, _ := strconv.Atoi(r.PostFormValue("rev"))
 	action := reporting.ActionKind(r.PostFormValue("action"))
-	if _, err := s.decide(r.Context(), rq, id, action, rev, r.PostFormValue("comment")); err != nil {
+	if _, err := s.sup.Decide(r.Context(), supActor(rq), supervision.Decision{ReportID: id, Kind: action, Rev: rev, Comment: r.PostFormValue("comment")}); err != nil {
 		return err
 	}
 	done := "accepted"

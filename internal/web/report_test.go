@@ -190,8 +190,8 @@ func TestReportAuthorisation(t *testing.T) {
 	// The office must give a reason to return.
 	office := rf.clients["office"]
 	resp, _ = office.do("POST", fmt.Sprintf("/reports/%d/decide", sub.ID), url.Values{"csrf": {office.csrf}, "action": {"return"}, "rev": {fmt.Sprint(sub.Rev)}}, "")
-	if resp.StatusCode != http.StatusBadRequest {
-		t.Errorf("return without comment: %d, want 400", resp.StatusCode)
+	if resp.StatusCode != http.StatusUnprocessableEntity {
+		t.Errorf("return without comment: %d, want 422", resp.StatusCode)
 	}
 	// Submitted, the report is readable by the office and the viewer, not
 	// by another unit.
@@ -213,7 +213,7 @@ func TestReportCycleWithEvidence(t *testing.T) {
 	// A file that claims to be a PDF but is an executable is refused.
 	resp, body := swt.reportForm(rf.ownTask.ID, url.Values{"period": {rf.period}, "action": {"submit"}, "rev": {rev}, "status": {"on_track"},
 		"progress": {"50"}, "confidence": {"on_track"}, "key": {key}, "value": {"88"}}, map[string][]byte{"证明.pdf": []byte("MZ\x90\x00\x03\x00\x00\x00binary")})
-	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(body, "文件类型不允许") {
+	if resp.StatusCode != http.StatusUnprocessableEntity || !strings.Contains(body, "文件类型不允许") {
 		t.Fatalf("disguised file: %d", resp.StatusCode)
 	}
 	resp, _ = swt.reportForm(rf.ownTask.ID, url.Values{"period": {rf.period}, "action": {"submit"}, "rev": {rev}, "status": {"on_track"},

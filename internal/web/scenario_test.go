@@ -16,6 +16,7 @@ import (
 
 	"luoshi/internal/config"
 	"luoshi/internal/demo"
+	"luoshi/internal/reporting"
 	"luoshi/internal/store"
 	"luoshi/internal/store/storetest"
 )
@@ -562,4 +563,72 @@ func TestOpenAPI(t *testing.T) {
 			t.Errorf("%s is not in the OpenAPI document", route)
 		}
 	}
+}
+
+// TestReportPermissions: every route that takes the id of a report or
+// of a task's report, tried by a unit on another unit's object, on
+// every engine. 省商务厅 (swt) cooperates on task 1, led by 省发展改革委
+// (fgw), and has no assignment on task 6, led by 省工业和信息化厅 (gxt).
+func TestReportPermissions(t *testing.T) {
+	eachEngine(t, func(t *testing.T, open func(testing.TB) *store.Store) {
+		x := integritySetup(t, open)
+		ctx := context.Background()
+		p := x.p
+		fgwQ3, err := x.ts.st.LatestReport(ctx, x.task["1"].ID, x.fgwUnit, "2026-Q3")
+		if err != nil {
+			t.Fatal(err)
+		}
+		gxt, _ := x.ts.st.UserByName(ctx, "gxt")
+		var draft apiReportResp
+		apiCall(t, x.gxt, "PUT", x.taskReport("6"), `{"period":"2026-Q4","rev":1,"content":{"status":"on_track","done":"工信厅的草稿"}}`, http.StatusOK, &draft)
+		var sub apiReportResp
+		apiCall(t, x.gxt, "POST", x.taskReport("6")+"/submit", fmt.Sprintf(`{"period":"2026-Q4","rev":%d,"content":{"progress":20,"confidence":"on_track"}}`, draft.Rev), http.StatusOK, &sub)
+		if sub.State != "submitted" {
+			t.Fatalf("gxt's report = %+v", sub)
+		}
+		ret, err := x.ts.st.LatestReport(ctx, x.task["6"].ID, gxt.UnitID, "2026-Q3") // the demo's returned report
+		if err != nil || ret.State != reporting.Returned {
+			t.Fatalf("demo's returned report of task 6: %+v, %v", ret.State, err)
+		}
+		pageSWT := login(t, x.ts.URL, "swt", demoPassword)
+		clients := map[string]*client{"reporter": pageSWT, "api-reporter": x.swt}
+		own6 := x.p("/tasks/%d/report", x.task["6"].ID)
+		decide := func(id int64, rev int, action string) url.Values {
+			return url.Values{"action": {action}, "rev": {fmt.Sprint(rev)}, "comment": {"越权"}}
+		}
+		body := func(rev int) string {
+			return fmt.Sprintf(`{"period":"2026-Q4","rev":%d,"content":{"status":"on_track","progress":10,"confidence":"on_track","done":"越权写的"}}`, rev)
+		}
+		run(t, clients, []scenario{
+			// Pages.
+			{name: "another unit's report", role: "reporter", method: "GET", path: p("/reports/%d", fgwQ3.ID), status: 404, lacks: []string{fgwQ3.Content.Done}},
+			{name: "another unit's submitted report", role: "reporter", method: "GET", path: p("/reports/%d", sub.ID), status: 404, lacks: []string{"工信厅的草稿"}},
+			{name: "decide another unit's report", role: "reporter", method: "POST", path: p("/reports/%d/decide", sub.ID), form: decide(sub.ID, sub.Rev, "accept"), status: 403},
+			{name: "another unit's task's form", role: "reporter", method: "GET", path: own6 + "?period=2026-Q4", status: 200, lacks: []string{"工信厅的草稿", `id="report-form"`}},
+			{name: "save on another unit's task", role: "reporter", method: "POST", path: own6, form: url.Values{"period": {"2026-Q4"}, "action": {"save"}, "rev": {"1"}, "status": {"on_track"}}, status: 403},
+			{name: "no progress on another unit's task", role: "reporter", method: "POST", path: own6, form: url.Values{"period": {"2026-Q4"}, "action": {"no_progress"}, "rev": {"1"}}, status: 403},
+			{name: "revise on another unit's task", role: "reporter", method: "POST", path: own6, form: url.Values{"period": {"2026-Q3"}, "action": {"revise"}, "rev": {fmt.Sprint(ret.Rev)}}, status: 403},
+			{name: "the lead's form seen by a cooperating unit", role: "reporter", method: "GET", path: p("/tasks/%d/report?period=2026-Q3", x.task["1"].ID), status: 200, lacks: []string{fgwQ3.Content.Done}},
+			{name: "another unit's task page", role: "reporter", method: "GET", path: p("/tasks/%d", x.task["6"].ID), status: 200, lacks: []string{ret.Comment, "工信厅的草稿"}},
+			// API.
+			{name: "api another unit's report", role: "api-reporter", method: "GET", path: p("/api/v1/reports/%d", fgwQ3.ID), status: 404, lacks: []string{fgwQ3.Content.Done}},
+			{name: "api another unit's returned report", role: "api-reporter", method: "GET", path: p("/api/v1/reports/%d", ret.ID), status: 404, lacks: []string{ret.Comment}},
+			{name: "api accept another unit's report", role: "api-reporter", method: "POST", path: p("/api/v1/reports/%d/accept", sub.ID), json: fmt.Sprintf(`{"rev":%d}`, sub.Rev), status: 403},
+			{name: "api return another unit's report", role: "api-reporter", method: "POST", path: p("/api/v1/reports/%d/return", sub.ID), json: fmt.Sprintf(`{"rev":%d,"comment":"x"}`, sub.Rev), status: 403},
+			{name: "api another unit's form data", role: "api-reporter", method: "GET", path: x.taskReport("6") + "?period=2026-Q4", status: 200, contains: []string{`"role":""`, `"others":[]`}, lacks: []string{"工信厅的草稿"}},
+			{name: "api save on another unit's task", role: "api-reporter", method: "PUT", path: x.taskReport("6"), json: body(1), status: 403},
+			{name: "api submit on another unit's task", role: "api-reporter", method: "POST", path: x.taskReport("6") + "/submit", json: body(1), status: 403},
+			{name: "api revise on another unit's task", role: "api-reporter", method: "POST", path: x.taskReport("6") + "/revise", json: fmt.Sprintf(`{"period":"2026-Q3","rev":%d}`, ret.Rev), status: 403},
+			{name: "api no progress on another unit's task", role: "api-reporter", method: "POST", path: x.taskReport("6") + "/no-progress", json: `{"period":"2026-Q4","rev":1}`, status: 403},
+			{name: "api another unit's task history", role: "api-reporter", method: "GET", path: p("/api/v1/tasks/%d", x.task["6"].ID), status: 200, lacks: []string{ret.Comment, `report_`}},
+			{name: "api the lead's report on a task it cooperates on", role: "api-reporter", method: "GET", path: p("/api/v1/reports/%d", fgwQ3.ID), status: 404},
+		})
+		if st, _ := uploadEvidence(t, x.swt, x.taskReport("6")+"/evidence", map[string]string{"period": "2026-Q4", "rev": "1"}, map[string][]byte{"a.txt": []byte("越权")}, true); st != http.StatusForbidden {
+			t.Errorf("evidence on another unit's task: %d, want 403", st)
+		}
+		// Nothing of the above changed gxt's report.
+		if got, _ := x.ts.st.ReportByID(ctx, sub.ID); got.State != reporting.Submitted || got.Rev != sub.Rev || got.Content.Done != "工信厅的草稿" {
+			t.Errorf("gxt's report after the attempts: %+v", got.Report)
+		}
+	})
 }

@@ -18,6 +18,7 @@ import (
 	"luoshi/internal/locale"
 	"luoshi/internal/plan"
 	"luoshi/internal/store"
+	"luoshi/internal/supervision"
 )
 
 // Deps are what the server is built from.
@@ -27,8 +28,8 @@ type Deps struct {
 	// Parse is the one path from a document's bytes to a plan.
 	Parse  func(name string, data []byte) (*plan.Plan, error)
 	Logger *slog.Logger
-	// Now is the server's clock; nil is time.Now. Tests set it so that
-	// what is due never depends on the day they run.
+	// Now is the server's clock; time.Now when nil. Tests set it so as
+	// not to depend on today's date.
 	Now func() time.Time
 }
 
@@ -44,6 +45,8 @@ type Server struct {
 	// be a whole office behind one gateway) after more.
 	accounts, addresses *auth.Throttle
 	now                 func() time.Time
+	// sup runs the supervision cycle's operations for pages and API.
+	sup *supervision.Service
 }
 
 // New builds a server, parsing its templates once.
@@ -64,7 +67,7 @@ func New(d Deps) (*Server, error) {
 	if now == nil {
 		now = time.Now
 	}
-	return &Server{
+	s := &Server{
 		st:        d.Store,
 		cfg:       d.Config,
 		parse:     d.Parse,
@@ -74,7 +77,9 @@ func New(d Deps) (*Server, error) {
 		accounts:  auth.NewThrottle(5, 15*time.Minute, 10*time.Minute),
 		addresses: auth.NewThrottle(30, 15*time.Minute, 10*time.Minute),
 		now:       now,
-	}, nil
+	}
+	s.sup = supervision.New(d.Store, supervision.Options{Now: func() time.Time { return s.now() }, Mail: s.mail})
+	return s, nil
 }
 
 // perm is who may call a route. Finer checks (a reporter's own unit, a

@@ -7,12 +7,12 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"luoshi/internal/locale"
 	"luoshi/internal/reporting"
 	"luoshi/internal/schedule"
 	"luoshi/internal/store"
+	"luoshi/internal/supervision"
 )
 
 // planMissing is one published plan's reports missing this period.
@@ -90,44 +90,6 @@ func (s *Server) supervisePage(w http.ResponseWriter, r *http.Request, rq *reque
 	return nil
 }
 
-// MaxReminderRunes bounds a reminder's message.
-const maxReminderRunes = 500
-
-// remind sends reminders and e-mails them where possible.
-func (s *Server) remind(ctx context.Context, rq *request, items []store.Reminder) ([]store.Reminder, error) {
-	if len(items) == 0 {
-		return nil, userError(http.StatusBadRequest, "remind.none")
-	}
-	for i := range items {
-		items[i].Message = strings.TrimSpace(items[i].Message)
-		if utf8.RuneCountInString(items[i].Message) > maxReminderRunes {
-			return nil, userError(http.StatusBadRequest, "remind.too_long")
-		}
-		t, err := s.st.TaskByID(ctx, items[i].TaskID)
-		if err != nil {
-			return nil, err
-		}
-		assigned := false
-		for _, u := range t.Units {
-			assigned = assigned || u.UnitID == items[i].UnitID
-		}
-		if !assigned {
-			return nil, userError(http.StatusBadRequest, "remind.not_assigned")
-		}
-		items[i].PlanID = t.PlanID
-	}
-	sent, err := s.st.Remind(ctx, rq.actor(), items)
-	if err != nil {
-		return nil, err
-	}
-	for i, m := range sent {
-		if s.mail(ctx, m) {
-			sent[i].Emailed = true
-		}
-	}
-	return sent, nil
-}
-
 // mail e-mails a reminder to its unit's reporters when SMTP is set; the
 // inbox has it in any case. A failure is logged, not fatal.
 func (s *Server) mail(ctx context.Context, m store.Reminder) bool {
@@ -155,15 +117,19 @@ func (s *Server) mail(ctx context.Context, m store.Reminder) bool {
 	return true
 }
 
-// remindForm sends the reminders checked on the supervision page, or
-// the one of a single button: values "task:unit:period".
+// remindForm sends the reminders checked on the supervision page
+// ("item", each "task:unit:period"), or, when a row's own button was
+// pressed ("one"), that row's only, whatever else is checked.
 func (s *Server) remindForm(w http.ResponseWriter, r *http.Request, rq *request) error {
 	if err := r.ParseForm(); err != nil {
 		return userError(http.StatusBadRequest, "error.invalid")
 	}
-	msg := r.PostFormValue("message")
-	var items []store.Reminder
-	for _, it := range r.PostForm["item"] {
+	values := r.PostForm["item"]
+	if one := r.PostFormValue("one"); one != "" {
+		values = []string{one}
+	}
+	in := supervision.Reminders{Message: r.PostFormValue("message")}
+	for _, it := range values {
 		parts := strings.SplitN(it, ":", 3)
 		if len(parts) != 3 {
 			return userError(http.StatusBadRequest, "error.invalid")
@@ -173,12 +139,13 @@ func (s *Server) remindForm(w http.ResponseWriter, r *http.Request, rq *request)
 		if err1 != nil || err2 != nil {
 			return userError(http.StatusBadRequest, "error.invalid")
 		}
-		items = append(items, store.Reminder{TaskID: task, UnitID: unit, Period: parts[2], Message: msg})
+		in.Items = append(in.Items, supervision.ReminderItem{TaskID: task, UnitID: unit, Period: parts[2]})
 	}
-	if _, err := s.remind(r.Context(), rq, items); err != nil {
+	sent, err := s.sup.Remind(r.Context(), supActor(rq), in)
+	if err != nil {
 		return err
 	}
-	http.Redirect(w, r, "/supervise?done=reminded", http.StatusSeeOther)
+	http.Redirect(w, r, fmt.Sprintf("/supervise?done=reminded&n=%d", len(sent)), http.StatusSeeOther)
 	return nil
 }
 

@@ -12,13 +12,17 @@ import (
 
 	"luoshi/internal/reporting"
 	"luoshi/internal/store"
+	"luoshi/internal/supervision"
 )
 
 type taskView struct {
 	Page
-	Plan        store.Plan
-	Task        store.Task
-	History     []historyItem
+	Plan    store.Plan
+	Task    store.Task
+	History []historyItem
+	// Values are the task's targets with their official values and the
+	// contributions beside them the reader may see.
+	Values      []supervision.TaskValue
 	Units       []store.Unit
 	Statuses    []string
 	Comparators []string
@@ -50,12 +54,13 @@ func (s *Server) taskPage(w http.ResponseWriter, r *http.Request, rq *request) e
 	}
 	v := &taskView{Page: s.page(rq, "task.title"), Plan: p, Task: t, Statuses: store.TaskStatuses,
 		Comparators: []string{"=", ">=", "<=", "~"}, Suggested: reporting.SuggestFrequency(t.Text)}
-	if rq.user != nil {
-		entries, err := s.st.AuditFor(r.Context(), "task", id)
-		if err != nil {
-			return err
-		}
-		v.History = history(entries)
+	entries, err := s.sup.TaskHistory(r.Context(), supActor(rq), t)
+	if err != nil {
+		return err
+	}
+	v.History = history(entries)
+	if v.Values, err = s.sup.TaskValues(r.Context(), supActor(rq), t); err != nil {
+		return err
 	}
 	if rq.is(store.RoleOffice) {
 		if v.Units, err = s.st.Units(r.Context()); err != nil {

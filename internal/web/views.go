@@ -29,8 +29,13 @@ type views struct {
 }
 
 var funcs = template.FuncMap{
-	"date": func(t time.Time) string { return t.Local().Format("2006-01-02 15:04") },
-	"add":  func(a, b int) int { return a + b },
+	"date": func(t time.Time) string {
+		if t.IsZero() {
+			return "—"
+		}
+		return t.Local().Format("2006-01-02 15:04")
+	},
+	"add": func(a, b int) int { return a + b },
 	"pct": func(part, whole int) int {
 		if whole == 0 {
 			return 0

@@ -28,13 +28,16 @@ const PostgresEnv = "LUOSHI_TEST_POSTGRES"
 type Engine struct {
 	Name string
 	Open func(tb testing.TB) *store.Store
+	// Bare opens an empty database without migrating it, for tests of
+	// the migrations themselves.
+	Bare func(tb testing.TB) *store.Store
 }
 
 // Engines returns SQLite, and PostgreSQL when LUOSHI_TEST_POSTGRES is
 // set. With CI set, a missing or unreachable PostgreSQL fails the test
 // instead of skipping it.
 func Engines(tb testing.TB) []Engine {
-	es := []Engine{{Name: "sqlite", Open: SQLite}}
+	es := []Engine{{Name: "sqlite", Open: SQLite, Bare: SQLiteBare}}
 	if os.Getenv(PostgresEnv) == "" {
 		if os.Getenv("CI") != "" {
 			tb.Fatalf("CI is set but %s is not: the store must be tested on PostgreSQL", PostgresEnv)
@@ -42,27 +45,43 @@ func Engines(tb testing.TB) []Engine {
 		tb.Logf("PostgreSQL tests skipped: set %s to a database URL to run them", PostgresEnv)
 		return es
 	}
-	return append(es, Engine{Name: "postgres", Open: Postgres})
+	return append(es, Engine{Name: "postgres", Open: Postgres, Bare: PostgresBare})
 }
 
 // SQLite opens a migrated store in a file under tb's temporary directory.
 func SQLite(tb testing.TB) *store.Store {
 	tb.Helper()
-	ctx := context.Background()
-	s, err := store.Open(ctx, filepath.Join(tb.TempDir(), "luoshi.db"))
+	s := SQLiteBare(tb)
+	if _, err := s.Migrate(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// SQLiteBare is SQLite without the migrations.
+func SQLiteBare(tb testing.TB) *store.Store {
+	tb.Helper()
+	s, err := store.Open(context.Background(), filepath.Join(tb.TempDir(), "luoshi.db"))
 	if err != nil {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { s.Close() })
-	if _, err := s.Migrate(ctx); err != nil {
-		tb.Fatal(err)
-	}
 	return s
 }
 
 // Postgres opens a migrated store in a schema of its own on the test
 // PostgreSQL, dropped when tb ends, so that parallel packages never meet.
 func Postgres(tb testing.TB) *store.Store {
+	tb.Helper()
+	s := PostgresBare(tb)
+	if _, err := s.Migrate(context.Background()); err != nil {
+		tb.Fatal(err)
+	}
+	return s
+}
+
+// PostgresBare is Postgres without the migrations.
+func PostgresBare(tb testing.TB) *store.Store {
 	tb.Helper()
 	base := os.Getenv(PostgresEnv)
 	if base == "" {
@@ -106,9 +125,6 @@ func Postgres(tb testing.TB) *store.Store {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { s.Close() })
-	if _, err := s.Migrate(ctx); err != nil {
-		tb.Fatal(err)
-	}
 	return s
 }
 

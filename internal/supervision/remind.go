@@ -1,0 +1,71 @@
+package supervision
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"luoshi/internal/reporting"
+	"luoshi/internal/store"
+)
+
+// ReminderItem is one unit asked for its report on a task for a period.
+type ReminderItem struct {
+	TaskID int64
+	UnitID int64
+	Period string
+}
+
+// Reminders is one 催办 action: the items it asks for, exactly these,
+// and one message for all.
+type Reminders struct {
+	Items   []ReminderItem
+	Message string
+}
+
+// Remind sends the office's reminders, one for each distinct item and
+// no other, records them with their sender, puts them in the units'
+// inboxes and e-mails them where it can. The caller tells how many went
+// by the length of what it returns.
+func (s *Service) Remind(ctx context.Context, a Actor, r Reminders) ([]store.Reminder, error) {
+	if a.Role != reporting.Office {
+		return nil, reporting.ErrForbidden
+	}
+	msg := strings.TrimSpace(r.Message)
+	if utf8.RuneCountInString(msg) > MaxReminderRunes {
+		return nil, ErrReminderLong
+	}
+	seen := map[ReminderItem]bool{}
+	var items []store.Reminder
+	for _, it := range r.Items {
+		if seen[it] {
+			continue
+		}
+		seen[it] = true
+		t, err := s.st.TaskByID(ctx, it.TaskID)
+		if err != nil {
+			return nil, err
+		}
+		assigned := false
+		for _, u := range t.Units {
+			assigned = assigned || (u.UnitID != 0 && u.UnitID == it.UnitID)
+		}
+		if !assigned {
+			return nil, ErrNotAssigned
+		}
+		items = append(items, store.Reminder{PlanID: t.PlanID, TaskID: it.TaskID, UnitID: it.UnitID, Period: it.Period, Message: msg})
+	}
+	if len(items) == 0 {
+		return nil, ErrNoReminders
+	}
+	sent, err := s.st.Remind(ctx, a.store(), items)
+	if err != nil {
+		return nil, err
+	}
+	if s.mail != nil {
+		for i, m := range sent {
+			sent[i].Emailed = s.mail(ctx, m)
+		}
+	}
+	return sent, nil
+}
