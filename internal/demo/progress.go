@@ -84,7 +84,10 @@ func seedProgress(ctx context.Context, st *store.Store, planID int64) error {
 		rep := reporting.Actor{UserID: user.ID, Role: reporting.Reporter, UnitID: lead}
 		actor := store.Actor{UserID: user.ID, Username: user.Username}
 		r := reporting.New(t.ID, s.period, lead, lead)
-		sub, err := reporting.Transition(r, reporting.Action{Kind: reporting.Submit, BasedOn: r.Rev, Content: c, At: time.Now()}, rep)
+		// Reports come in a week after their quarter, decisions two days
+		// later: the season reads as it would have happened.
+		submitted := quarterEnd[s.period].AddDate(0, 0, 7)
+		sub, err := reporting.Transition(r, reporting.Action{Kind: reporting.Submit, BasedOn: r.Rev, Content: c, At: submitted}, rep)
 		if err != nil {
 			return fmt.Errorf("demo report %s %s: %w", s.label, s.period, err)
 		}
@@ -96,7 +99,7 @@ func seedProgress(ctx context.Context, st *store.Store, planID int64) error {
 		if s.decide == "" {
 			return nil
 		}
-		dec, err := reporting.Transition(stored.Report, reporting.Action{Kind: s.decide, BasedOn: stored.Rev, Comment: s.comment, At: time.Now()}, officeRep)
+		dec, err := reporting.Transition(stored.Report, reporting.Action{Kind: s.decide, BasedOn: stored.Rev, Comment: s.comment, At: submitted.AddDate(0, 0, 2)}, officeRep)
 		if err != nil {
 			return err
 		}
