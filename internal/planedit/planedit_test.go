@@ -461,8 +461,12 @@ func TestCheckNeedsNoStore(t *testing.T) {
 	if len(r.NoUnits) != 2 || r.NoUnits[0].ID != 3 || r.NoUnits[1].ID != 4 {
 		t.Errorf("tasks without units = %+v", r.NoUnits)
 	}
-	suggested := planedit.Suggest(r.Collectives[0], []store.Unit{{ID: 20, Name: "东州市人民政府", Kind: "prefecture"}, {ID: 21, Name: "省商务厅", Kind: "department"}})
-	if len(suggested) != 1 || suggested[0] != 20 {
+	candidates := []store.Unit{{ID: 20, Name: "东州市人民政府", Kind: "prefecture", Region: "东川省"}, {ID: 21, Name: "省商务厅", Kind: "department", Region: "东川省"},
+		{ID: 22, Name: "西州市人民政府", Kind: "prefecture", Region: "西川省"}}
+	if suggested := planedit.Suggest(r.Collectives[0], candidates, "东川省"); len(suggested) != 1 || suggested[0] != 20 {
 		t.Errorf("suggested members = %v", suggested)
+	}
+	if suggested := planedit.Suggest(r.Collectives[0], candidates, ""); len(suggested) != 0 {
+		t.Errorf("suggested members in a plan of no region = %v", suggested)
 	}
 }

@@ -220,9 +220,10 @@ func Discard(ctx context.Context, st *store.Store, a Actor, planID int64, confir
 }
 
 // Suggest returns, of the units a collective name may expand into, those
-// it most likely means: the prefecture governments for 各市（州）人民政府
-// and the like, else the units its mentions are mapped to now.
-func Suggest(c Collective, candidates []store.Unit) []int64 {
+// it most likely means: the units its mentions are mapped to now, else
+// for 各市（州）人民政府 and the like the prefecture governments of the
+// plan's region (none when the region is not known).
+func Suggest(c Collective, candidates []store.Unit, region string) []int64 {
 	var out []int64
 	for _, u := range c.Units {
 		if !collectiveUnit(u) {
@@ -232,9 +233,9 @@ func Suggest(c Collective, candidates []store.Unit) []int64 {
 	if len(out) > 0 {
 		return out
 	}
-	if strings.Contains(c.Name, "政府") && (strings.Contains(c.Name, "市") || strings.Contains(c.Name, "州")) {
+	if region != "" && strings.Contains(c.Name, "政府") && (strings.Contains(c.Name, "市") || strings.Contains(c.Name, "州")) {
 		for _, u := range candidates {
-			if u.Kind == string(units.Prefecture) {
+			if u.Kind == string(units.Prefecture) && u.Region == region {
 				out = append(out, u.ID)
 			}
 		}

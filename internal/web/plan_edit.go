@@ -135,7 +135,7 @@ func (s *Server) publishConfirm(w http.ResponseWriter, r *http.Request, rq *requ
 	})
 	for _, c := range ready.Collectives {
 		m := map[int64]bool{}
-		for _, uid := range planedit.Suggest(c, v.Candidates) {
+		for _, uid := range planedit.Suggest(c, v.Candidates, p.Region) {
 			m[uid] = true
 		}
 		v.Suggested[c.Name] = m
