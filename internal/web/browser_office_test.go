@@ -15,6 +15,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"luoshi/internal/config"
+
+	"luoshi/internal/skipnote"
 )
 
 // TestBrowserOfficePages looks at the office's correction pages and at
@@ -23,13 +25,13 @@ import (
 // to testdata/out/.
 func TestBrowserOfficePages(t *testing.T) {
 	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
+		skipnote.Skip(t, "browser tests", "-short")
 	}
 	if _, err := os.Stat(chromium); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("CI is set but %s is missing: %v", chromium, err)
 		}
-		t.Skipf("browser test skipped: %s not found", chromium)
+		skipnote.Skip(t, "browser tests", chromium+" not found")
 	}
 	out := filepath.Join("testdata", "out")
 	if err := os.MkdirAll(out, 0o755); err != nil {

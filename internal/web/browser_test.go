@@ -12,6 +12,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"luoshi/internal/config"
+
+	"luoshi/internal/skipnote"
 )
 
 // seedPlan is a real provincial plan, kept beside the repository.
@@ -24,13 +26,13 @@ const chromium = "/usr/bin/chromium"
 // page go to testdata/out/.
 func TestBrowserImportReviewPublish(t *testing.T) {
 	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
+		skipnote.Skip(t, "browser tests", "-short")
 	}
 	if _, err := os.Stat(chromium); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("CI is set but %s is missing: %v", chromium, err)
 		}
-		t.Skipf("browser test skipped: %s not found", chromium)
+		skipnote.Skip(t, "browser tests", chromium+" not found")
 	}
 	plan, err := filepath.Abs(seedPlan)
 	if err == nil {
@@ -40,7 +42,7 @@ func TestBrowserImportReviewPublish(t *testing.T) {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("CI is set but the seed plan is missing: %v", err)
 		}
-		t.Skipf("browser test skipped: seed plan %s not found", seedPlan)
+		skipnote.Skip(t, "the browser test on a seed plan", seedPlan+" not found")
 	}
 	out := filepath.Join("testdata", "out")
 	if err := os.MkdirAll(out, 0o755); err != nil {
