@@ -37,8 +37,16 @@ func (t *Tx) seriesID(ctx context.Context, key string) (int64, error) {
 // the name, unit and region of k as a target writes them.
 func (t *Tx) namedSeriesID(ctx context.Context, key string, k indicator.Key) (int64, error) {
 	var id int64
-	err := t.queryRow(ctx, `SELECT id FROM series WHERE key = ?`, key).Scan(&id)
+	var name string
+	err := t.queryRow(ctx, `SELECT id, name FROM series WHERE key = ?`, key).Scan(&id, &name)
 	if err == nil {
+		// Made under its key's lower-cased name (from a report's value,
+		// or before names kept their case): it takes the target's.
+		if name != k.Name && name == splitKey(key).Name && k.Name != "" {
+			if _, err := t.exec(ctx, `UPDATE series SET name = ? WHERE id = ?`, k.Name, id); err != nil {
+				return 0, fmt.Errorf("store: name series %d: %w", id, err)
+			}
+		}
 		return id, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
