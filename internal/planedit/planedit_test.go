@@ -382,6 +382,7 @@ func TestDiscardRemovesItsUnits(t *testing.T) {
 			ctx := context.Background()
 			st := e.Open(t)
 			before, _ := st.CreateUnit(ctx, store.Actor{}, store.Unit{Name: "省发展改革委", Region: "西岭省"})
+			unused, _ := st.CreateUnit(ctx, store.Actor{}, store.Unit{Name: "省统计局", Region: "西岭省"})
 			id := create(t, st, samplePlan())
 			other := create(t, st, otherPlan("西岭省另一份规划"))
 			// The import made the registry's collective; the review makes more.
@@ -422,7 +423,7 @@ func TestDiscardRemovesItsUnits(t *testing.T) {
 			if err != nil || n != 2 {
 				t.Fatalf("discard: %d units, %v", n, err)
 			}
-			for uid, want := range map[int64]bool{before: true, registry.ID: false, alone: false, shared: true, held: true} {
+			for uid, want := range map[int64]bool{before: true, unused: true, registry.ID: false, alone: false, shared: true, held: true} {
 				_, err := st.UnitByID(ctx, uid)
 				if kept := err == nil; kept != want {
 					t.Errorf("unit %d kept = %v, want %v (%v)", uid, kept, want, err)
