@@ -118,6 +118,12 @@ func TestSeedConsistent(t *testing.T) {
 				want, lastPeriod = string(r.Content.Status), r.Period
 			}
 			end := periodEnd(t, r.Period)
+			if r.State != reporting.Draft && r.SubmittedAt.IsZero() {
+				t.Errorf("task %s %s: %s, but never submitted", task.Label, r.Period, r.State)
+			}
+			if (r.State == reporting.Accepted || r.State == reporting.Returned) && r.DecidedAt.IsZero() {
+				t.Errorf("task %s %s: %s, but never decided", task.Label, r.Period, r.State)
+			}
 			if !r.SubmittedAt.IsZero() && !r.SubmittedAt.After(end) {
 				t.Errorf("task %s %s: submitted %v, before its period ended", task.Label, r.Period, r.SubmittedAt)
 			}
