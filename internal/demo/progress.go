@@ -14,7 +14,7 @@ import (
 // season of reports, so that the lights show every colour, the office
 // has reports to review and an indicator has values to project.
 func seedProgress(ctx context.Context, st *store.Store, planID int64) error {
-	if _, err := st.SetCalendar(ctx, system, store.Calendar{PlanID: planID, Frequency: "quarterly", DueAfter: 15, Start: "2026-01-01"}); err != nil {
+	if _, err := st.SetCalendar(ctx, system, store.Calendar{PlanID: planID, Frequency: "quarterly", DueAfter: 15, Start: "2026-01-01", End: "2026-12-31"}); err != nil {
 		return fmt.Errorf("demo calendar: %w", err)
 	}
 	admin, err := st.UserByName(ctx, "admin")

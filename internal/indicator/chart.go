@@ -49,9 +49,9 @@ func DefaultChartLabels() ChartLabels {
 // the reported values, the projection from the latest value to the
 // deadline (when p is not nil) and the target.
 func ChartSeries(t Trajectory, values []Point, p *Projection, l ChartLabels) []Series {
-	out := []Series{
-		{Kind: TargetSeries, Label: l.Target, Points: []Point{t.Target}},
-		{Kind: TrajectorySeries, Label: l.Trajectory, Points: t.Points()},
+	out := []Series{{Kind: TargetSeries, Label: l.Target, Points: []Point{t.Target}}}
+	if !t.NoBaseline {
+		out = append(out, Series{Kind: TrajectorySeries, Label: l.Trajectory, Points: t.Points()})
 	}
 	if len(values) > 0 {
 		vs := sorted(values)

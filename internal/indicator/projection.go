@@ -94,7 +94,7 @@ func Project(g Goal, values []Point, opt Options) (Projection, error) {
 	} else {
 		// One value, or all on one date: the line from the baseline.
 		p.Method, p.Used = BaselineMethod, 1
-		if dx := monthIndex(last.Date) - monthIndex(g.Baseline.Date); dx > 0 {
+		if dx := monthIndex(last.Date) - monthIndex(g.Baseline.Date); dx > 0 && !g.NoBaseline {
 			p.Slope = (last.Value - g.Baseline.Value) / dx
 		}
 		p.Value = last.Value + p.Slope*(xd-monthIndex(last.Date))
@@ -167,7 +167,10 @@ type Assessment struct {
 // Assess projects the values and raises a warning when the latest value
 // is behind the trajectory by more than the tolerance (below it for a
 // rising goal, above it for a falling one) and when the projection
-// misses the target.
+// misses the target. A latest value that already meets the goal (at or
+// under a "<=" target, at or over a ">=" one) raises none: a share held
+// under its cap is where it should be. Without a baseline there is no
+// trajectory to be behind, only the projection.
 func Assess(t Trajectory, values []Point, opt Options) (Assessment, error) {
 	if err := t.Validate(); err != nil {
 		return Assessment{}, err
@@ -180,8 +183,11 @@ func Assess(t Trajectory, values []Point, opt Options) (Assessment, error) {
 	a := Assessment{Latest: vs[len(vs)-1], Projection: p}
 	a.Expected = t.At(a.Latest.Date)
 	dir := float64(t.Direction())
+	if t.Meets(a.Latest.Value, opt.AboutTolerance) {
+		return a, nil
+	}
 	allowed := opt.TrajectoryTolerance * math.Abs(a.Expected)
-	if dir*(a.Expected-a.Latest.Value) > allowed {
+	if !t.NoBaseline && dir*(a.Expected-a.Latest.Value) > allowed {
 		key := BelowTrajectory
 		if dir < 0 {
 			key = AboveTrajectory

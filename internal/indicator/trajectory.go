@@ -36,6 +36,11 @@ type Goal struct {
 	Baseline   Point
 	Target     Point // the target value at the deadline
 	Comparator string
+	// NoBaseline says the baseline value is not known (a rate, a share
+	// or a falling target whose starting value nobody entered): Baseline
+	// then only dates the start, its value is the target's, no
+	// trajectory is drawn and the latest value is not held against one.
+	NoBaseline bool
 }
 
 // Validate checks that the goal can be tracked.

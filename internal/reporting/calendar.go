@@ -27,6 +27,13 @@ const (
 	MaxDueAfter = 90 // days after a period end
 )
 
+// Defaults of the due rules: a month's report by the 5th of the next
+// month, a quarter's or a date's within 10 days.
+const (
+	DefaultDueDay   = 5
+	DefaultDueAfter = 10
+)
+
 // Calendar errors.
 var (
 	ErrCalendar = errors.New("invalid reporting calendar")
@@ -50,6 +57,9 @@ type Calendar struct {
 	// 1 January of its first date's year when Start is zero. Due needs it
 	// for monthly and quarterly calendars.
 	Start time.Time
+	// End is the last day reporting covers: periods that begin after it
+	// are never due. Zero means no end.
+	End time.Time
 	// Location is the zone of the calendar; nil means Asia/Shanghai.
 	Location *time.Location
 }
@@ -89,6 +99,9 @@ func (c Calendar) Validate() error {
 		}
 	default:
 		return bad("unknown frequency %q", c.Frequency)
+	}
+	if !c.Start.IsZero() && !c.End.IsZero() && civil(c.End, c.location()).Before(civil(c.Start, c.location())) {
+		return bad("the calendar ends on %s, before it starts on %s", c.End.Format(time.DateOnly), c.Start.Format(time.DateOnly))
 	}
 	if c.Frequency != Dates {
 		return nil
@@ -223,9 +236,75 @@ func datePeriods(cal Calendar, loc *time.Location) []Period {
 	return out
 }
 
-// Due returns, at now, the periods since the calendar's start whose
-// report is due (the period has ended, the due day has not passed) and
-// those that are overdue, each in order. Whether a report was submitted
+// Covers tells whether reports are asked for p: the period overlaps the
+// days from the calendar's start to its end.
+func (c Calendar) Covers(p Period) bool {
+	loc := c.location()
+	if !c.Start.IsZero() && !civil(c.Start, loc).Before(p.End) {
+		return false
+	}
+	return c.End.IsZero() || !civil(c.End, loc).Before(p.Start)
+}
+
+// Within returns the calendar's periods from its start to its end that
+// overlap the days from from to to, in order: the periods reports are
+// asked for. A calendar without a start begins at from.
+func Within(cal Calendar, from, to time.Time) ([]Period, error) {
+	loc := cal.location()
+	if !cal.Start.IsZero() && civil(from, loc).Before(civil(cal.Start, loc)) {
+		from = cal.Start
+	}
+	if !cal.End.IsZero() && civil(cal.End, loc).Before(civil(to, loc)) {
+		to = cal.End
+	}
+	return Periods(cal, from, to)
+}
+
+// ForFrequency is the calendar of a task that reports at f instead of
+// the plan's frequency: the same start, end and due rules, with the
+// default due rule where the plan's calendar has none for f. An empty f,
+// or the calendar's own, is the calendar itself.
+func (c Calendar) ForFrequency(f Frequency) Calendar {
+	if f == "" || f == c.Frequency {
+		return c
+	}
+	out := c
+	out.Frequency = f
+	out.Dates = nil
+	if out.DueDay < 1 || out.DueDay > MaxDueDay {
+		out.DueDay = DefaultDueDay
+	}
+	if out.DueAfter < 0 || out.DueAfter > MaxDueAfter {
+		out.DueAfter = DefaultDueAfter
+	}
+	if c.Frequency == Dates && out.Start.IsZero() && len(c.Dates) > 0 {
+		// A date calendar without a start begins on 1 January of its
+		// first date's year; so does a task of it that reports monthly.
+		first := civil(c.Dates[0], c.location())
+		for _, d := range c.Dates[1:] {
+			if d := civil(d, c.location()); d.Before(first) {
+				first = d
+			}
+		}
+		out.Start = time.Date(first.Year(), time.January, 1, 0, 0, 0, 0, c.location())
+	}
+	return out
+}
+
+// PeriodAt is the calendar's period that the day of t falls in; ok is
+// false when no period holds it (a date calendar after its last date).
+func PeriodAt(cal Calendar, t time.Time) (Period, bool, error) {
+	ps, err := Periods(cal, t, t)
+	if err != nil || len(ps) == 0 {
+		return Period{}, false, err
+	}
+	return ps[0], true, nil
+}
+
+// Due returns, at now, the periods from the calendar's start to its end
+// whose report is due (the period has ended, the due day has not passed)
+// and those that are overdue, each in order. Periods outside the
+// calendar's start and end are never due. Whether a report was submitted
 // is not the calendar's business: the caller removes those.
 func Due(cal Calendar, now time.Time) (due, overdue []Period, err error) {
 	if err := cal.Validate(); err != nil {
@@ -238,7 +317,7 @@ func Due(cal Calendar, now time.Time) (due, overdue []Period, err error) {
 		}
 		from = time.Date(1, 1, 1, 0, 0, 0, 0, cal.location())
 	}
-	ps, err := Periods(cal, from, now)
+	ps, err := Within(cal, from, now)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -21,6 +21,7 @@ type Calendar struct {
 	DueAfter  int       `json:"due_after"`
 	Dates     []string  `json:"dates"`
 	Start     string    `json:"start"`
+	End       string    `json:"end"` // "" for a calendar without an end
 	Rev       int       `json:"rev"`
 	UpdatedAt time.Time `json:"updated_at"`
 }
@@ -37,6 +38,13 @@ func (c Calendar) Reporting() (reporting.Calendar, error) {
 		}
 		rc.Start = t
 	}
+	if c.End != "" {
+		t, err := time.ParseInLocation(time.DateOnly, c.End, loc)
+		if err != nil {
+			return rc, fmt.Errorf("%w: end %q is not a date", reporting.ErrCalendar, c.End)
+		}
+		rc.End = t
+	}
 	for _, d := range c.Dates {
 		t, err := time.ParseInLocation(time.DateOnly, d, loc)
 		if err != nil {
@@ -50,12 +58,12 @@ func (c Calendar) Reporting() (reporting.Calendar, error) {
 	return rc, rc.Validate()
 }
 
-const calendarColumns = `plan_id, frequency, due_day, due_after, dates, start_date, rev, updated_at`
+const calendarColumns = `plan_id, frequency, due_day, due_after, dates, start_date, end_date, rev, updated_at`
 
 func scanCalendar(sc interface{ Scan(...any) error }) (Calendar, error) {
 	var c Calendar
 	var dates string
-	if err := sc.Scan(&c.PlanID, &c.Frequency, &c.DueDay, &c.DueAfter, &dates, &c.Start, &c.Rev, &c.UpdatedAt); err != nil {
+	if err := sc.Scan(&c.PlanID, &c.Frequency, &c.DueDay, &c.DueAfter, &dates, &c.Start, &c.End, &c.Rev, &c.UpdatedAt); err != nil {
 		return c, mapErr(err)
 	}
 	if dates != "" {
@@ -111,14 +119,14 @@ func (s *Store) SetCalendar(ctx context.Context, a Actor, c Calendar) (int, erro
 			if old.Rev != c.Rev {
 				return fmt.Errorf("store: calendar of plan %d is at revision %d, not %d: %w", c.PlanID, old.Rev, c.Rev, ErrConflict)
 			}
-			_, err = tx.exec(ctx, `UPDATE calendars SET frequency = ?, due_day = ?, due_after = ?, dates = ?, start_date = ?, rev = ?, updated_at = ?
-				WHERE plan_id = ? AND rev = ?`, c.Frequency, c.DueDay, c.DueAfter, strings.Join(c.Dates, ","), c.Start, rev, tx.now, c.PlanID, c.Rev)
+			_, err = tx.exec(ctx, `UPDATE calendars SET frequency = ?, due_day = ?, due_after = ?, dates = ?, start_date = ?, end_date = ?, rev = ?, updated_at = ?
+				WHERE plan_id = ? AND rev = ?`, c.Frequency, c.DueDay, c.DueAfter, strings.Join(c.Dates, ","), c.Start, c.End, rev, tx.now, c.PlanID, c.Rev)
 		case errors.Is(err, ErrNotFound):
 			if c.Rev != 0 {
 				return fmt.Errorf("store: calendar of plan %d was removed: %w", c.PlanID, ErrConflict)
 			}
-			_, err = tx.exec(ctx, `INSERT INTO calendars (`+calendarColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-				c.PlanID, c.Frequency, c.DueDay, c.DueAfter, strings.Join(c.Dates, ","), c.Start, rev, tx.now)
+			_, err = tx.exec(ctx, `INSERT INTO calendars (`+calendarColumns+`) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				c.PlanID, c.Frequency, c.DueDay, c.DueAfter, strings.Join(c.Dates, ","), c.Start, c.End, rev, tx.now)
 		}
 		if err != nil {
 			return fmt.Errorf("store: calendar of plan %d: %w", c.PlanID, err)
@@ -191,4 +199,68 @@ func orNull(s string) string {
 		return "null"
 	}
 	return s
+}
+
+// SetTaskFrequency sets how often a task reports, apart from its plan's
+// calendar: "monthly" or "quarterly", "" to follow the calendar. Anything
+// else is ErrInvalid.
+func (s *Store) SetTaskFrequency(ctx context.Context, a Actor, taskID int64, freq string) error {
+	if !reporting.ValidTaskFrequency(reporting.Frequency(freq)) {
+		return fmt.Errorf("store: task %d: frequency %q: %w", taskID, freq, ErrInvalid)
+	}
+	return s.Tx(ctx, func(tx *Tx) error {
+		var planID int64
+		var before string
+		if err := tx.queryRow(ctx, `SELECT plan_id, frequency FROM tasks WHERE id = ?`, taskID).Scan(&planID, &before); err != nil {
+			return fmt.Errorf("store: task %d: %w", taskID, mapErr(err))
+		}
+		if before == freq {
+			return nil
+		}
+		if _, err := tx.exec(ctx, `UPDATE tasks SET frequency = ?, updated_at = ? WHERE id = ?`, freq, tx.now, taskID); err != nil {
+			return fmt.Errorf("store: task %d frequency: %w", taskID, err)
+		}
+		type state struct {
+			Frequency string `json:"frequency"`
+		}
+		return tx.audit(ctx, a, "set_frequency", "task", taskID, planID, state{before}, state{freq})
+	})
+}
+
+// PlanFrequencies returns the frequencies a plan's open tasks report at
+// apart from its calendar, each once.
+func (s *Store) PlanFrequencies(ctx context.Context, planID int64) ([]string, error) {
+	rows, err := s.query(ctx, `SELECT DISTINCT frequency FROM tasks WHERE plan_id = ? AND frequency <> '' AND closed_at IS NULL ORDER BY frequency`, planID)
+	if err != nil {
+		return nil, fmt.Errorf("store: plan %d frequencies: %w", planID, err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var f string
+		if err := rows.Scan(&f); err != nil {
+			return nil, fmt.Errorf("store: plan %d frequencies: %w", planID, err)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}
+
+// TargetYears returns the years of a plan's targets, one per target that
+// names a year, for the default span of its calendar.
+func (s *Store) TargetYears(ctx context.Context, planID int64) ([]int, error) {
+	rows, err := s.query(ctx, `SELECT year FROM targets WHERE plan_id = ? AND year > 0`, planID)
+	if err != nil {
+		return nil, fmt.Errorf("store: plan %d target years: %w", planID, err)
+	}
+	defer rows.Close()
+	var out []int
+	for rows.Next() {
+		var y int
+		if err := rows.Scan(&y); err != nil {
+			return nil, fmt.Errorf("store: plan %d target years: %w", planID, err)
+		}
+		out = append(out, y)
+	}
+	return out, rows.Err()
 }

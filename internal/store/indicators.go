@@ -210,6 +210,9 @@ type SeriesValue struct {
 	UnitName  string    `json:"unit_name"`
 	ReportID  int64     `json:"report_id"`
 	EnteredAt time.Time `json:"entered_at"`
+	// Flags are the value's plausibility flags against its target
+	// (indicator.Plausible), computed when the series is assessed.
+	Flags []string `json:"flags,omitempty"`
 }
 
 // Point is the value as a point of the indicator's time axis.

@@ -18,21 +18,26 @@ type IndicatorState struct {
 	Custom     bool // the office set the trajectory
 	Values     []SeriesValue
 	Points     []indicator.Point
+	// BaselineMissing says the trajectory lacks the baseline value a rate,
+	// a share or a falling target needs; the office is asked for it.
+	BaselineMissing bool
 	// Assessment is nil until a value is reported.
 	Assessment *indicator.Assessment
 }
 
 // DefaultTrajectory is the trajectory of a target until the office sets
 // one: from 0 at the end of the year before the plan's year to the
-// target at the end of its year (the plan's year when it names none),
-// in yearly steps.
-func DefaultTrajectory(sr Series, t Target, planYear int) (indicator.Trajectory, error) {
+// target at the end of its year (the plan's year when it names none, the
+// fallback year when neither does), in yearly steps. A rate, a share or
+// a falling target does not start from 0: its trajectory has no
+// baseline (indicator.Goal.NoBaseline) until the office sets one.
+func DefaultTrajectory(sr Series, t Target, planYear, fallbackYear int) (indicator.Trajectory, error) {
 	year := t.Year
 	if year == 0 {
 		year = planYear
 	}
 	if year == 0 {
-		year = time.Now().Year()
+		year = fallbackYear
 	}
 	base := planYear
 	if base == 0 || base > year {
@@ -48,6 +53,9 @@ func DefaultTrajectory(sr Series, t Target, planYear int) (indicator.Trajectory,
 		Target:     indicator.Point{Date: time.Date(year, 12, 31, 0, 0, 0, 0, time.UTC), Value: t.Value},
 		Comparator: cmp,
 	}
+	if indicator.NeedsBaseline(t.Indicator, t.Unit, cmp) {
+		g.Baseline.Value, g.NoBaseline = t.Value, true
+	}
 	return indicator.NewTrajectory(g, indicator.Yearly)
 }
 
@@ -60,7 +68,7 @@ func (s *Store) IndicatorStatus(ctx context.Context, sr Series, t Target, planYe
 	case err == nil:
 		st.Trajectory, st.Rev, st.Custom = tr, rev, true
 	case errors.Is(err, ErrNotFound):
-		if st.Trajectory, err = DefaultTrajectory(sr, t, planYear); err != nil {
+		if st.Trajectory, err = DefaultTrajectory(sr, t, planYear, s.now().In(reporting.Shanghai()).Year()); err != nil {
 			return st, fmt.Errorf("store: default trajectory of series %d: %w", sr.ID, err)
 		}
 	default:
@@ -69,7 +77,9 @@ func (s *Store) IndicatorStatus(ctx context.Context, sr Series, t Target, planYe
 	if st.Values, err = s.SeriesValues(ctx, sr.ID); err != nil {
 		return st, err
 	}
-	for _, v := range st.Values {
+	st.BaselineMissing = st.Trajectory.NoBaseline
+	for i, v := range st.Values {
+		st.Values[i].Flags = indicator.Plausible(indicator.ValueCheck{Name: t.Indicator, Unit: t.Unit, Target: t.Value, Value: v.Value})
 		p, err := v.Point()
 		if err != nil {
 			return st, err
@@ -111,17 +121,32 @@ func (s *Store) PlanLights(ctx context.Context, planID int64, now time.Time) (ma
 	if err != nil {
 		return nil, err
 	}
-	var overdue []reporting.Period
+	// The periods overdue at now, per frequency a task reports at: its
+	// own, else the calendar's ("").
+	overdue := map[string][]reporting.Period{}
+	var cal *reporting.Calendar
 	if c, err := s.CalendarFor(ctx, planID); err == nil {
 		rc, err := c.Reporting()
 		if err != nil {
 			return nil, err
 		}
-		if _, overdue, err = reporting.Due(rc, now); err != nil {
-			return nil, err
-		}
+		cal = &rc
 	} else if !errors.Is(err, ErrNotFound) {
 		return nil, err
+	}
+	overdueFor := func(freq string) ([]reporting.Period, error) {
+		if cal == nil {
+			return nil, nil
+		}
+		ps, ok := overdue[freq]
+		if !ok {
+			var err error
+			if _, ps, err = reporting.Due(cal.ForFrequency(reporting.Frequency(freq)), now); err != nil {
+				return nil, err
+			}
+			overdue[freq] = ps
+		}
+		return ps, nil
 	}
 	states, err := s.ReportStates(ctx, planID, 0)
 	if err != nil {
@@ -172,6 +197,10 @@ func (s *Store) PlanLights(ctx context.Context, planID int64, now time.Time) (ma
 			}
 		}
 		if hasLead {
+			overdue, err := overdueFor(t.Frequency)
+			if err != nil {
+				return nil, err
+			}
 			for _, per := range overdue {
 				if !reported[key{t.ID, per.Key}] {
 					in.Unreported = append(in.Unreported, per)

@@ -119,9 +119,13 @@ type Task struct {
 	UpdatedAt time.Time `json:"updated_at"`
 	// Confidence is the extractor's: "low" where it was not sure of the
 	// task's units, so the office checks the task first.
-	Confidence string     `json:"confidence"`
-	Units      []TaskUnit `json:"units,omitempty"`
-	Targets    []Target   `json:"targets,omitempty"`
+	Confidence string `json:"confidence"`
+	// Frequency is how often the task reports when the office set it
+	// apart from its plan's calendar ("monthly", "quarterly"); "" follows
+	// the calendar.
+	Frequency string     `json:"frequency"`
+	Units     []TaskUnit `json:"units,omitempty"`
+	Targets   []Target   `json:"targets,omitempty"`
 }
 
 // TaskUnit is one unit named by a task, with the unit it was mapped to.

@@ -402,16 +402,24 @@ type Missing struct {
 }
 
 // MissingReports lists a plan's open tasks whose lead unit has no
-// submitted or accepted report for period.
+// submitted or accepted report for period, among the tasks that report
+// at the period's frequency (their own, else their plan calendar's): a
+// monthly task owes nothing for "2026-Q3".
 func (s *Store) MissingReports(ctx context.Context, planID int64, period string) ([]Missing, error) {
+	name, ok := reporting.ParseKey(period)
+	if !ok {
+		return nil, nil
+	}
 	rows, err := s.query(ctx, `SELECT a.plan_id, a.task_id, t.label, t.text, a.unit_id, u.name,
 		COALESCE((SELECT r.state FROM reports r WHERE r.task_id = a.task_id AND r.unit_id = a.unit_id AND r.period = ? ORDER BY r.version DESC LIMIT 1), ''),
 		(SELECT COUNT(*) FROM reminders m WHERE m.task_id = a.task_id AND m.unit_id = a.unit_id AND m.period = ?)
 		FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN units u ON u.id = a.unit_id
+		JOIN calendars c ON c.plan_id = a.plan_id
 		WHERE a.plan_id = ? AND a.role = 'lead' AND t.closed_at IS NULL
+		AND (CASE WHEN t.frequency = '' THEN c.frequency ELSE t.frequency END) = ?
 		AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.task_id = a.task_id AND r.unit_id = a.unit_id AND r.period = ?
 			AND r.state IN ('submitted', 'accepted'))
-		ORDER BY u.name, t.ord`, period, period, planID, period)
+		ORDER BY u.name, t.ord`, period, period, planID, string(name.Frequency), period)
 	if err != nil {
 		return nil, fmt.Errorf("store: missing reports: %w", err)
 	}

@@ -9,12 +9,12 @@ import (
 )
 
 const taskColumns = `t.id, t.plan_id, t.ord, t.section, t.path, t.label, t.text, t.task_force, t.deadline,
-	t.span_start, t.span_end, t.status, t.version, t.updated_at, t.confidence`
+	t.span_start, t.span_end, t.status, t.version, t.updated_at, t.confidence, t.frequency`
 
 func scanTask(sc interface{ Scan(...any) error }, extra ...any) (Task, error) {
 	var t Task
 	dest := append([]any{&t.ID, &t.PlanID, &t.Ord, &t.Section, &t.Path, &t.Label, &t.Text, &t.TaskForce, &t.Deadline,
-		&t.Start, &t.End, &t.Status, &t.Version, &t.UpdatedAt, &t.Confidence}, extra...)
+		&t.Start, &t.End, &t.Status, &t.Version, &t.UpdatedAt, &t.Confidence, &t.Frequency}, extra...)
 	return t, mapErr(sc.Scan(dest...))
 }
 

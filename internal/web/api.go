@@ -45,6 +45,9 @@ func (s *Server) apiRoutes() []route {
 		{"PATCH /api/v1/tasks/{id}", office, s.apiUpdateTask},
 		{"PUT /api/v1/task-units/{id}", office, s.apiUpdateTaskUnit},
 		{"PUT /api/v1/targets/{id}", office, s.apiUpdateTarget},
+		{"PUT /api/v1/tasks/{id}/frequency", office, s.apiSetTaskFrequency},
+		{"GET /api/v1/plans/{id}/calendar", signedIn, s.apiCalendar},
+		{"PUT /api/v1/plans/{id}/calendar", office, s.apiSetCalendar},
 
 		{"GET /api/v1/units", signedIn, s.apiUnits},
 		{"POST /api/v1/units", office, s.apiCreateUnit},

@@ -16,6 +16,7 @@ import (
 
 	"luoshi/internal/indicator"
 	"luoshi/internal/reporting"
+	"luoshi/internal/schedule"
 	"luoshi/internal/store"
 )
 
@@ -23,16 +24,18 @@ import (
 // goes through the same store calls, access helpers and
 // reporting.Transition as the pages; only the encoding differs.
 
-// apiPeriod is a reporting period with civil dates.
+// apiPeriod is a reporting period with civil dates: its machine key and
+// the label people read, in the caller's language.
 type apiPeriod struct {
 	Key   string `json:"key"`
+	Label string `json:"label"`
 	Start string `json:"start"`
 	Last  string `json:"last"` // the period's last day
 	Due   string `json:"due"`
 }
 
-func periodJSON(p reporting.Period) apiPeriod {
-	return apiPeriod{Key: p.Key, Start: p.Start.Format(time.DateOnly), Last: p.Last().Format(time.DateOnly), Due: p.Due.Format(time.DateOnly)}
+func (s *Server) periodJSON(lang string, p reporting.Period) apiPeriod {
+	return apiPeriod{Key: p.Key, Label: s.periodLabel(lang, p.Key), Start: p.Start.Format(time.DateOnly), Last: p.Last().Format(time.DateOnly), Due: p.Due.Format(time.DateOnly)}
 }
 
 type apiValue struct {
@@ -225,7 +228,7 @@ func (s *Server) apiMyReports(w http.ResponseWriter, r *http.Request, rq *reques
 	}{Unit: u, Due: []dueJSON{}}
 	for _, d := range due {
 		out.Due = append(out.Due, dueJSON{TaskID: d.Task.ID, TaskLabel: d.Task.Label, TaskText: d.Task.Text, PlanID: d.Task.PlanID,
-			PlanTitle: d.Task.PlanTitle, Role: d.Task.Role, Period: periodJSON(d.Period), DaysOverdue: d.Overdue, State: string(d.State)})
+			PlanTitle: d.Task.PlanTitle, Role: d.Task.Role, Period: s.periodJSON(rq.lang, d.Period), DaysOverdue: d.Overdue, State: string(d.State)})
 	}
 	var readable []store.Report
 	for _, rep := range reports {
@@ -280,7 +283,7 @@ func (s *Server) apiTaskReport(w http.ResponseWriter, r *http.Request, rq *reque
 	if err != nil {
 		return err
 	}
-	out := taskReportBody{Task: rc.Task, Period: periodJSON(rc.Period), Role: v.Role, Exists: v.Exists, Editable: v.Editable,
+	out := taskReportBody{Task: rc.Task, Period: s.periodJSON(rq.lang, rc.Period), Role: v.Role, Exists: v.Exists, Editable: v.Editable,
 		Versions: reportsJSON(v.Versions), Others: reportsJSON(v.Others), Targets: []apiTarget{}, Reminders: nonNil(v.Reminders)}
 	for _, p := range rc.Periods {
 		out.Periods = append(out.Periods, p.Key)
@@ -621,42 +624,33 @@ func (s *Server) apiMissing(w http.ResponseWriter, r *http.Request, rq *request)
 		return err
 	}
 	now := s.now()
-	period := r.URL.Query().Get("period")
-	var per reporting.Period
-	if period == "" {
-		cur, ok, err := store.CurrentPeriod(c, now)
-		if err != nil {
-			return err
+	var pm schedule.PeriodMissing
+	if period := r.URL.Query().Get("period"); period != "" {
+		if pm, err = schedule.Missing(ctx, s.st, c, period, now); err != nil {
+			return scheduleError(err)
 		}
-		if !ok {
-			return userError(http.StatusNotFound, "report.no_period")
-		}
-		per = cur
 	} else {
-		rc, err := c.Reporting()
+		cur, err := schedule.CurrentMissing(ctx, s.st, c, now)
 		if err != nil {
 			return err
 		}
-		from := rc.Start
-		if from.IsZero() {
-			from = time.Date(p.Year, 1, 1, 0, 0, 0, 0, reporting.Shanghai())
-		}
-		all, err := reporting.Periods(rc, from, now.AddDate(1, 0, 0))
-		if err != nil {
-			return err
-		}
-		i := slices.IndexFunc(all, func(x reporting.Period) bool { return x.Key == period })
-		if i < 0 {
+		if len(cur) == 0 {
 			return userError(http.StatusNotFound, "report.no_period")
 		}
-		per = all[i]
+		pm = cur[0]
 	}
-	missing, err := s.st.MissingReports(ctx, p.ID, per.Key)
-	if err != nil {
-		return err
+	missing := make([]missingJSON, 0, len(pm.Missing))
+	for _, m := range pm.Missing {
+		missing = append(missing, missingJSON{Missing: m, PeriodLabel: s.periodLabel(rq.lang, m.Period)})
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"period": periodJSON(per), "missing": nonNil(missing)})
+	writeJSON(w, http.StatusOK, map[string]any{"period": s.periodJSON(rq.lang, pm.Period), "missing": missing})
 	return nil
+}
+
+// missingJSON is a missing report with its period's label.
+type missingJSON struct {
+	store.Missing
+	PeriodLabel string `json:"period_label"`
 }
 
 // apiPoint is a point of an indicator's time axis.
@@ -702,12 +696,15 @@ type apiIndicator struct {
 	Series     store.Series         `json:"series"`
 	Targets    []store.SeriesTarget `json:"targets"`
 	Trajectory apiTrajectory        `json:"trajectory"`
-	Values     []store.SeriesValue  `json:"values"`
-	Latest     *apiPoint            `json:"latest,omitempty"`
-	Expected   *float64             `json:"expected,omitempty"` // the trajectory's value at the latest value's date
-	Projection *apiProjection       `json:"projection,omitempty"`
-	Warnings   []apiWarning         `json:"warnings"`
-	Chart      string               `json:"chart"` // URL of the SVG chart
+	// BaselineMissing: a rate, share or falling target whose baseline the
+	// office has yet to set; expected is then absent.
+	BaselineMissing bool                `json:"baseline_missing"`
+	Values          []store.SeriesValue `json:"values"` // each with its plausibility flags
+	Latest          *apiPoint           `json:"latest,omitempty"`
+	Expected        *float64            `json:"expected,omitempty"` // the trajectory's value at the latest value's date
+	Projection      *apiProjection      `json:"projection,omitempty"`
+	Warnings        []apiWarning        `json:"warnings"`
+	Chart           string              `json:"chart"` // URL of the SVG chart
 }
 
 func (s *Server) indicatorJSON(ctx context.Context, rq *request, id int64) (apiIndicator, error) {
@@ -715,7 +712,7 @@ func (s *Server) indicatorJSON(ctx context.Context, rq *request, id int64) (apiI
 	if err != nil {
 		return apiIndicator{}, err
 	}
-	out := apiIndicator{Series: st.Series, Targets: []store.SeriesTarget{}, Values: nonNil(st.Values), Warnings: []apiWarning{},
+	out := apiIndicator{Series: st.Series, Targets: []store.SeriesTarget{}, Values: nonNil(st.Values), Warnings: []apiWarning{}, BaselineMissing: st.BaselineMissing,
 		Chart: fmt.Sprintf("/indicators/%d/chart.svg", id)}
 	for _, t := range targets {
 		if rq.is(store.RoleOffice) || t.PlanStatus == store.PlanPublished {
@@ -730,7 +727,10 @@ func (s *Server) indicatorJSON(ctx context.Context, rq *request, id int64) (apiI
 	}
 	if a := st.Assessment; a != nil {
 		l, x := pointJSON(a.Latest), a.Expected
-		out.Latest, out.Expected = &l, &x
+		out.Latest = &l
+		if !st.BaselineMissing {
+			out.Expected = &x
+		}
 		pr := a.Projection
 		out.Projection = &apiProjection{Method: pr.Method, Used: pr.Used, Slope: pr.Slope, Value: pr.Value, Meets: pr.Meets,
 			Gap: pr.Gap, Shortfall: pr.Shortfall}

@@ -79,9 +79,13 @@ func (s *Server) reasonText(lang string, r indicator.Reason) string {
 	case indicator.RuleReportedLate:
 		return s.cat.T(lang, "light.reported_late")
 	case indicator.RulePeriodsMissing:
-		return s.cat.T(lang, "light.periods_missing", p["count"], p["periods"], p["limit"])
+		keys := strings.Split(p["periods"], ", ")
+		for i, k := range keys {
+			keys[i] = s.periodLabel(lang, k)
+		}
+		return s.cat.T(lang, "light.periods_missing", p["count"], strings.Join(keys, s.cat.T(lang, "list.sep")), p["limit"])
 	case indicator.RuleReportOverdue:
-		return s.cat.T(lang, "light.report_overdue", p["period"], p["days"], p["limit"])
+		return s.cat.T(lang, "light.report_overdue", s.periodLabel(lang, p["period"]), p["days"], p["limit"])
 	case indicator.RuleConfidence:
 		return s.cat.T(lang, "light.confidence", s.cat.T(lang, "confidence."+confKey(p["confidence"])))
 	case indicator.RuleIndicatorWarned:

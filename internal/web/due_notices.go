@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"luoshi/internal/locale"
 	"luoshi/internal/store"
 )
 
@@ -88,7 +89,7 @@ func (s *Server) mailDue(ctx context.Context, u store.User, fresh []store.Notice
 	var b strings.Builder
 	for _, n := range fresh {
 		d := rows[key{n.TaskID, n.Period}]
-		fmt.Fprintf(&b, "%s 任务 %s：%s\r\n报告期 %s，截止 %s", d.Task.PlanTitle, d.Task.Label, d.Task.Text, d.Period.Key, d.DueDate())
+		fmt.Fprintf(&b, "%s 任务 %s：%s\r\n报告期 %s，截止 %s", d.Task.PlanTitle, d.Task.Label, d.Task.Text, s.periodLabel(locale.Default, d.Period.Key), d.DueDate())
 		if d.Overdue > 0 {
 			fmt.Fprintf(&b, "，已逾期 %d 天", d.Overdue)
 		}

@@ -6,10 +6,12 @@ import (
 	"log/slog"
 	"net/http/httptest"
 	"testing"
+	"time"
 
 	"luoshi/internal/cli"
 	"luoshi/internal/config"
 	"luoshi/internal/demo"
+	"luoshi/internal/reporting"
 	"luoshi/internal/store"
 	"luoshi/internal/store/storetest"
 	"luoshi/internal/web"
@@ -19,6 +21,10 @@ const (
 	adminPassword = "office-secret-1"
 	demoPassword  = "unit-secret-1"
 )
+
+// testNow is the day of the test servers: late in the demonstration
+// plan's year, so that what is due never depends on the day tests run.
+var testNow = time.Date(2026, 11, 25, 9, 0, 0, 0, reporting.Shanghai())
 
 // testServer is a running server on a fresh SQLite store with the
 // demonstration plan and accounts.
@@ -44,7 +50,7 @@ func newTestServerOn(t testing.TB, open func(testing.TB) *store.Store, cfg confi
 	if cfg.MaxUpload == 0 {
 		cfg = config.Default()
 	}
-	srv, err := web.New(web.Deps{Store: st, Config: cfg, Parse: cli.ParseDocument,
+	srv, err := web.New(web.Deps{Store: st, Config: cfg, Parse: cli.ParseDocument, Now: func() time.Time { return testNow },
 		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)

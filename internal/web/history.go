@@ -46,6 +46,12 @@ var valueKeys = map[string]string{
 // FieldValue shows a recorded value: states, roles and kinds in words,
 // yes and no for flags, lists as lists, numbers the reader's way.
 func (p *Page) FieldValue(field, value string) string {
+	if value == "" {
+		if field == "frequency" {
+			return p.T("calendar.follow") // a task's own frequency: none, the plan's
+		}
+		return "—"
+	}
 	if prefix, ok := valueKeys[field]; ok && value != "" {
 		if key := prefix + value; p.cat.T(p.Lang, key) != key {
 			return p.T(key)

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"luoshi/internal/reporting"
+	"luoshi/internal/schedule"
 	"luoshi/internal/store"
 )
 
@@ -40,79 +41,11 @@ func reportActor(rq *request) reporting.Actor {
 }
 
 // dueRow is one report a unit owes.
-type dueRow struct {
-	Task    store.UnitTask
-	Period  reporting.Period
-	Overdue int // days past the due day
-	State   reporting.State
-}
+type dueRow = schedule.Due
 
-// PeriodKey and DueDate are for templates.
-func (d dueRow) DueDate() string { return d.Period.Due.Format(time.DateOnly) }
-
-// unitDue lists what a unit owes at now: every period due or overdue on
-// its open assignments without a submitted or accepted report, oldest
-// first, with the state of a draft or a returned report.
+// unitDue lists what a unit owes at now (see schedule.UnitDue).
 func (s *Server) unitDue(ctx context.Context, unitID int64, now time.Time) ([]dueRow, error) {
-	tasks, err := s.st.UnitTasks(ctx, unitID, store.UnitTaskFilter{PublishedOnly: true})
-	if err != nil {
-		return nil, err
-	}
-	cals, err := s.st.Calendars(ctx)
-	if err != nil {
-		return nil, err
-	}
-	states, err := s.st.ReportStates(ctx, 0, unitID)
-	if err != nil {
-		return nil, err
-	}
-	type key struct {
-		task   int64
-		period string
-	}
-	have := map[key]reporting.State{}
-	for _, st := range states {
-		have[key{st.TaskID, st.Period}] = st.State
-	}
-	periods := map[int64][]reporting.Period{}
-	closed := map[int64]map[int64]bool{}
-	var out []dueRow
-	for _, t := range tasks {
-		c, ok := cals[t.PlanID]
-		if !ok {
-			continue
-		}
-		if closed[t.PlanID] == nil {
-			if closed[t.PlanID], err = s.st.ClosedTasks(ctx, t.PlanID); err != nil {
-				return nil, err
-			}
-		}
-		if closed[t.PlanID][t.ID] {
-			continue
-		}
-		ps, ok := periods[t.PlanID]
-		if !ok {
-			rc, err := c.Reporting()
-			if err != nil {
-				return nil, err
-			}
-			due, overdue, err := reporting.Due(rc, now)
-			if err != nil {
-				return nil, err
-			}
-			ps = append(overdue, due...)
-			periods[t.PlanID] = ps
-		}
-		for _, p := range ps {
-			st := have[key{t.ID, p.Key}]
-			if st == reporting.Submitted || st == reporting.Accepted {
-				continue
-			}
-			out = append(out, dueRow{Task: t, Period: p, Overdue: p.DaysOverdue(now), State: st})
-		}
-	}
-	slices.SortStableFunc(out, func(a, b dueRow) int { return a.Period.Due.Compare(b.Period.Due) })
-	return out, nil
+	return schedule.UnitDue(ctx, s.st, unitID, now)
 }
 
 type reportsView struct {
@@ -204,36 +137,17 @@ func (s *Server) reportContextFor(ctx context.Context, rq *request, taskID int64
 	if err != nil {
 		return rc, err
 	}
-	cal, err := c.Reporting()
-	if err != nil {
+	// Periods up to the current one, by the task's own frequency when
+	// it has one: a unit may report the running period early.
+	var cur reporting.Period
+	if rc.Periods, cur, err = schedule.TaskPeriods(c, t.Frequency, s.now()); err != nil {
 		return rc, err
-	}
-	from := cal.Start
-	if from.IsZero() {
-		from = time.Date(p.Year, 1, 1, 0, 0, 0, 0, reporting.Shanghai())
-	}
-	// Periods up to the end of the current one: a unit may report the
-	// running period early.
-	all, err := reporting.Periods(cal, from, s.now().AddDate(0, 3, 0))
-	if err != nil {
-		return rc, err
-	}
-	now := s.now()
-	for i := len(all) - 1; i >= 0; i-- {
-		if all[i].Start.After(now) {
-			continue
-		}
-		rc.Periods = append(rc.Periods, all[i])
 	}
 	if len(rc.Periods) == 0 {
 		return rc, userError(http.StatusNotFound, "report.no_period")
 	}
 	if period == "" {
-		if cur, ok, err := store.CurrentPeriod(c, now); err == nil && ok {
-			period = cur.Key
-		} else {
-			period = rc.Periods[0].Key
-		}
+		period = cur.Key
 	}
 	for _, p := range rc.Periods {
 		if p.Key == period {
@@ -315,7 +229,7 @@ func (s *Server) buildReportForm(ctx context.Context, rq *request, rc reportCont
 	v := &reportFormView{mPage: s.mpage(rq, "report.title"), Ctx: rc, Role: assignedRole(rq, rc.Task),
 		Statuses: reporting.Statuses, Confs: reporting.Confidences, MaxFileMB: s.maxEvidence() >> 20,
 		AsOf: rc.Period.Last().Format(time.DateOnly)}
-	v.Title = rc.Task.Label + " · " + rc.Period.Key
+	v.Title = rc.Task.Label + " · " + s.periodLabel(rq.lang, rc.Period.Key)
 	v.Nav = "reports"
 	actor := reportActor(rq)
 	if v.Role != "" {

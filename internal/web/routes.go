@@ -34,6 +34,7 @@ func (s *Server) pageRoutes() []route {
 		{"POST /tasks/{id}/targets", office, s.addTarget},
 		{"POST /targets/{id}", office, s.saveTarget},
 		{"POST /targets/{id}/delete", office, s.deleteTarget},
+		{"POST /tasks/{id}/frequency", office, s.saveTaskFrequency},
 
 		{"GET /units", signedIn, s.unitsPage},
 		{"POST /units", office, s.createUnit},

@@ -27,6 +27,9 @@ type Deps struct {
 	// Parse is the one path from a document's bytes to a plan.
 	Parse  func(name string, data []byte) (*plan.Plan, error)
 	Logger *slog.Logger
+	// Now is the server's clock; nil is time.Now. Tests set it so that
+	// what is due never depends on the day they run.
+	Now func() time.Time
 }
 
 // Server holds the handlers' dependencies.
@@ -41,7 +44,6 @@ type Server struct {
 	// be a whole office behind one gateway) after more.
 	accounts, addresses *auth.Throttle
 	now                 func() time.Time
-	nowUnused           func() time.Time
 }
 
 // New builds a server, parsing its templates once.
@@ -58,6 +60,10 @@ func New(d Deps) (*Server, error) {
 	if logger == nil {
 		logger = slog.Default()
 	}
+	now := d.Now
+	if now == nil {
+		now = time.Now
+	}
 	return &Server{
 		st:        d.Store,
 		cfg:       d.Config,
@@ -67,7 +73,7 @@ func New(d Deps) (*Server, error) {
 		views:     v,
 		accounts:  auth.NewThrottle(5, 15*time.Minute, 10*time.Minute),
 		addresses: auth.NewThrottle(30, 15*time.Minute, 10*time.Minute),
-		now:       time.Now,
+		now:       now,
 	}, nil
 }
 
@@ -89,6 +95,9 @@ type request struct {
 	csrf    string // the token forms must send back
 	api     bool
 	path    string // the page asked for, to come back to
+	// ctx is the request's context, for what a page's template asks the
+	// store while it renders (see Page.ValueFlags).
+	ctx context.Context
 }
 
 func (rq *request) is(role string) bool { return rq.user != nil && rq.user.Role == role }
@@ -163,7 +172,7 @@ func (s *Server) wrap(rt route, api bool) http.Handler {
 
 // identify reads the session cookie and the language.
 func (s *Server) identify(w http.ResponseWriter, r *http.Request) (*request, error) {
-	rq := &request{lang: locale.Default}
+	rq := &request{lang: locale.Default, ctx: r.Context()}
 	if c, err := r.Cookie(langCookie); err == nil && s.cat.Has(c.Value) {
 		rq.lang = c.Value
 	}

@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -10,21 +9,28 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"luoshi/internal/locale"
 	"luoshi/internal/reporting"
+	"luoshi/internal/schedule"
 	"luoshi/internal/store"
 )
 
 // planMissing is one published plan's reports missing this period.
+// Period is the plan calendar's current period (or, when only tasks
+// with their own frequency owe one, theirs); Periods are the current
+// periods of every frequency its tasks report at, and Missing the
+// reports missing for any of them.
 type planMissing struct {
 	Plan     store.PlanSummary
 	Calendar bool
 	Period   reporting.Period
+	Periods  []reporting.Period
 	HasCur   bool
 	Missing  []store.Missing
 }
 
-// missingNow lists, per published plan, the current period and the lead
-// units that have not reported it.
+// missingNow lists, per published plan, the current periods and the lead
+// units that have not reported them.
 func (s *Server) missingNow(ctx context.Context, now time.Time) ([]planMissing, error) {
 	plans, err := s.st.Overview(ctx, store.PlanListFilter{PublishedOnly: true})
 	if err != nil {
@@ -39,15 +45,16 @@ func (s *Server) missingNow(ctx context.Context, now time.Time) ([]planMissing, 
 		pm := planMissing{Plan: p}
 		if c, ok := cals[p.ID]; ok {
 			pm.Calendar = true
-			cur, ok, err := store.CurrentPeriod(c, now)
+			cur, err := schedule.CurrentMissing(ctx, s.st, c, now)
 			if err != nil {
 				return nil, err
 			}
-			if ok {
-				pm.Period, pm.HasCur = cur, true
-				if pm.Missing, err = s.st.MissingReports(ctx, p.ID, cur.Key); err != nil {
-					return nil, err
+			for i, m := range cur {
+				if i == 0 {
+					pm.Period, pm.HasCur = m.Period, true
 				}
+				pm.Periods = append(pm.Periods, m.Period)
+				pm.Missing = append(pm.Missing, m.Missing...)
 			}
 		}
 		out = append(out, pm)
@@ -135,8 +142,9 @@ func (s *Server) mail(ctx context.Context, m store.Reminder) bool {
 	if err != nil {
 		return false
 	}
-	subject := fmt.Sprintf("催办：%s 任务 %s %s 报告", m.UnitName, t.Label, m.Period)
-	body := fmt.Sprintf("%s\r\n\r\n任务 %s：%s\r\n报告期：%s\r\n发送人：%s\r\n", m.Message, t.Label, t.Text, m.Period, m.Sender)
+	period := s.periodLabel(locale.Default, m.Period) // the message is in Chinese
+	subject := fmt.Sprintf("催办：%s 任务 %s %s 报告", m.UnitName, t.Label, period)
+	body := fmt.Sprintf("%s\r\n\r\n任务 %s：%s\r\n报告期：%s\r\n发送人：%s\r\n", m.Message, t.Label, t.Text, period, m.Sender)
 	if err := s.sendMail(to, subject, body); err != nil {
 		s.log.Warn("reminder e-mail failed", "reminder", m.ID, "error", err)
 		return false
@@ -224,87 +232,5 @@ func (s *Server) saveEmail(w http.ResponseWriter, r *http.Request, rq *request) 
 		return err
 	}
 	http.Redirect(w, r, "/inbox?done=email_saved", http.StatusSeeOther)
-	return nil
-}
-
-type calendarView struct {
-	mPage
-	Plan     store.Plan
-	Calendar store.Calendar
-	Exists   bool
-	Periods  []reporting.Period
-	Error    string
-}
-
-// Frequencies are the calendar kinds the form offers.
-func (calendarView) Frequencies() []string { return []string{"monthly", "quarterly", "dates"} }
-
-func (s *Server) calendarPage(w http.ResponseWriter, r *http.Request, rq *request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	p, err := s.visiblePlan(r.Context(), rq, id)
-	if err != nil {
-		return err
-	}
-	v := &calendarView{mPage: s.mpage(rq, "calendar.title"), Plan: p}
-	c, err := s.st.CalendarFor(r.Context(), id)
-	switch {
-	case err == nil:
-		v.Calendar, v.Exists = c, true
-	case errors.Is(err, store.ErrNotFound):
-		v.Calendar = store.Calendar{PlanID: id, Frequency: "monthly", DueDay: 5, DueAfter: 10, Start: fmt.Sprintf("%d-01-01", max(p.Year, 2000))}
-	default:
-		return err
-	}
-	s.renderCalendar(w, r, rq, v, http.StatusOK)
-	return nil
-}
-
-func (s *Server) renderCalendar(w http.ResponseWriter, r *http.Request, rq *request, v *calendarView, status int) {
-	if rc, err := v.Calendar.Reporting(); err == nil {
-		year := v.Plan.Year
-		if year == 0 {
-			year = s.now().Year()
-		}
-		v.Periods, _ = reporting.Periods(rc, rc.Start, time.Date(year, 12, 31, 0, 0, 0, 0, reporting.Shanghai()))
-		if len(v.Periods) > 24 {
-			v.Periods = v.Periods[:24]
-		}
-	}
-	v.Title = v.Plan.Title + " · " + s.cat.T(rq.lang, "calendar.title")
-	v.Nav, v.Flash = "home", s.reportFlash(rq, r)
-	s.render(w, r, rq, status, "calendar", v)
-}
-
-func (s *Server) saveCalendar(w http.ResponseWriter, r *http.Request, rq *request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	p, err := s.st.PlanByID(r.Context(), id)
-	if err != nil {
-		return err
-	}
-	atoi := func(k string) int { n, _ := strconv.Atoi(strings.TrimSpace(r.PostFormValue(k))); return n }
-	c := store.Calendar{PlanID: id, Frequency: r.PostFormValue("frequency"), DueDay: atoi("due_day"), DueAfter: atoi("due_after"),
-		Start: strings.TrimSpace(r.PostFormValue("start")), Rev: atoi("rev")}
-	for _, d := range strings.FieldsFunc(r.PostFormValue("dates"), func(r rune) bool { return r == ',' || r == '\n' || r == ' ' || r == '，' || r == '\r' }) {
-		c.Dates = append(c.Dates, d)
-	}
-	_, err = s.st.SetCalendar(r.Context(), rq.actor(), c)
-	if errors.Is(err, store.ErrInvalid) {
-		v := &calendarView{mPage: s.mpage(rq, "calendar.title"), Plan: p, Calendar: c, Exists: c.Rev > 0, Error: s.cat.T(rq.lang, "calendar.invalid")}
-		s.renderCalendar(w, r, rq, v, http.StatusBadRequest)
-		return nil
-	}
-	if errors.Is(err, store.ErrConflict) {
-		return userError(http.StatusConflict, "error.conflict")
-	}
-	if err != nil {
-		return err
-	}
-	http.Redirect(w, r, fmt.Sprintf("/plans/%d/calendar?done=calendar_saved", id), http.StatusSeeOther)
 	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"luoshi/internal/reporting"
 	"luoshi/internal/store"
 )
 
@@ -21,6 +22,9 @@ type taskView struct {
 	Units       []store.Unit
 	Statuses    []string
 	Comparators []string
+	// Suggested is the frequency the task's text asks reports at, ""
+	// when it says nothing.
+	Suggested reporting.Frequency
 }
 
 // TargetYear is the year a task without a deadline works towards: the
@@ -34,6 +38,18 @@ func (v *taskView) TargetYear() int {
 	return y
 }
 
+// ProposedFrequency is the frequency the office's form shows: the
+// task's own, else the one its text asks for.
+func (v *taskView) ProposedFrequency() string {
+	if v.Task.Frequency != "" {
+		return v.Task.Frequency
+	}
+	return string(v.Suggested)
+}
+
+// TaskFrequencies are the choices of a task's own frequency.
+func (v *taskView) TaskFrequencies() []reporting.Frequency { return reporting.TaskFrequencies }
+
 func (s *Server) taskPage(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -44,7 +60,7 @@ func (s *Server) taskPage(w http.ResponseWriter, r *http.Request, rq *request) e
 		return err
 	}
 	v := &taskView{Page: s.page(rq, "task.title"), Plan: p, Task: t, Statuses: store.TaskStatuses,
-		Comparators: []string{"=", ">=", "<=", "~"}}
+		Comparators: []string{"=", ">=", "<=", "~"}, Suggested: reporting.SuggestFrequency(t.Text)}
 	if rq.user != nil {
 		entries, err := s.st.AuditFor(r.Context(), "task", id)
 		if err != nil {

@@ -175,6 +175,9 @@ type Page struct {
 	Unread int // the reader's unread notices, for the navigation
 	cat    *locale.Catalog
 	office bool
+	// flags gives the plausibility warnings of a report's value, for the
+	// office only (nil for others).
+	flags func(taskID int64, key string, v float64) []string
 	// seriesName names an indicator series by its key, for the page
 	// being rendered (see render).
 	seriesName func(key string) string
@@ -220,6 +223,7 @@ func (s *Server) page(rq *request, titleKey string) Page {
 		Path:   rq.path,
 		cat:    s.cat,
 		office: rq.is(store.RoleOffice),
+		flags:  s.valueFlagger(rq),
 	}
 }
 
