@@ -10,10 +10,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"luoshi/internal/auth"
 	"luoshi/internal/plan"
+	"luoshi/internal/planedit"
 	"luoshi/internal/store"
+	"luoshi/internal/units"
 )
 
 //go:embed dongchuan-2026.txt
@@ -58,6 +61,30 @@ var ErrNotEmpty = errors.New("the store already has accounts")
 
 var system = store.Actor{Username: "system"}
 
+// systemOffice is the seeding acting as the office, under its rules.
+var systemOffice = planedit.Actor{Username: "system", Role: store.RoleOffice}
+
+// Cities are the demonstration province's prefecture-level governments,
+// the members of the plan's 各市州人民政府.
+var Cities = []string{"东州市人民政府", "江口市人民政府", "青石市人民政府", "白河州人民政府"}
+
+// kindOf tells the kind of a unit of the demonstration plan by its name.
+func kindOf(name string) units.Kind {
+	switch {
+	case strings.HasPrefix(name, "人民银行"):
+		return units.CentralBank
+	case strings.HasPrefix(name, "国家金融监督管理总局"):
+		return units.Regulator
+	case strings.HasPrefix(name, "省委"):
+		return units.Party
+	case name == "省通信管理局" || name == "省邮政管理局":
+		return units.Vertical
+	case name == "省供销合作社":
+		return units.Organization
+	}
+	return units.Department
+}
+
 // Seed creates the office account "admin" on a store without accounts,
 // and the demonstration plan when opts.Plan is set.
 func Seed(ctx context.Context, st *store.Store, opts Options) error {
@@ -96,25 +123,41 @@ func loadPlan(ctx context.Context, st *store.Store, opts Options) error {
 		return fmt.Errorf("demo plan: %w", err)
 	}
 	if p.Document.Region == "" {
+		// The text names a province no registry knows: say which, and
+		// drop the note that it names none.
 		p.Document.Region = Region
+		kept := p.Warnings[:0]
+		for _, w := range p.Warnings {
+			if w.Code != "region_missing" {
+				kept = append(kept, w)
+			}
+		}
+		p.Warnings = kept
 	}
 	id, err := st.CreatePlan(ctx, system, store.NewPlan{Plan: p, FileName: PlanFile})
 	if err != nil {
 		return fmt.Errorf("demo plan: %w", err)
 	}
 	// The province is fictitious, so no registry knows its units: create
-	// each one named in the plan and map the mentions to it.
+	// each one named in the plan, of its kind, and map the mentions to
+	// it. A collective name (各市州人民政府) is no unit: it is expanded into
+	// the province's cities, as the office does on the publish page.
 	o, err := st.PlanOutline(ctx, id, store.TaskFilter{})
 	if err != nil {
 		return err
 	}
 	unitIDs := map[string]int64{}
+	collectives := map[string]bool{}
 	for _, t := range o.Tasks {
 		for _, u := range t.Units {
+			if units.LooksCollective(u.Name) {
+				collectives[u.Name] = true
+				continue
+			}
 			if u.UnitID != 0 || unitIDs[u.Name] != 0 {
 				continue
 			}
-			uid, err := st.CreateUnit(ctx, system, store.Unit{Name: u.Name, Region: Region})
+			uid, err := st.CreateUnit(ctx, system, store.Unit{Name: u.Name, Region: Region, Kind: string(kindOf(u.Name))})
 			if err != nil {
 				return fmt.Errorf("demo unit %s: %w", u.Name, err)
 			}
@@ -124,20 +167,25 @@ func loadPlan(ctx context.Context, st *store.Store, opts Options) error {
 			}
 		}
 	}
-	if _, err := st.Publish(ctx, system, id); err != nil {
+	var cityIDs []int64
+	for _, c := range Cities {
+		uid, err := st.CreateUnit(ctx, system, store.Unit{Name: c, Region: Region, Kind: string(units.Prefecture)})
+		if err != nil {
+			return fmt.Errorf("demo unit %s: %w", c, err)
+		}
+		cityIDs = append(cityIDs, uid)
+	}
+	for name := range collectives {
+		if _, err := planedit.Expand(ctx, st, systemOffice, id, name, cityIDs); err != nil {
+			return fmt.Errorf("demo: expanding %s: %w", name, err)
+		}
+	}
+	// Published as the office publishes, by the same rules.
+	if _, err := planedit.Publish(ctx, st, systemOffice, id, true); err != nil {
 		return err
 	}
 	if err := st.SetPublic(ctx, system, id, true); err != nil {
 		return err
-	}
-	// Some progress, so that the overview has colour.
-	progress := []string{"done", "on_track", "on_track", "late", "on_track", "not_started"}
-	for i, t := range o.Tasks {
-		status := progress[i%len(progress)]
-		if _, err := st.UpdateTask(ctx, system, store.TaskEdit{ID: t.ID, Version: t.Version, Text: t.Text,
-			TaskForce: t.TaskForce, Deadline: t.Deadline, Status: status}); err != nil {
-			return err
-		}
 	}
 
 	pw, generated := opts.DemoPassword, false

@@ -84,11 +84,24 @@ func seedProgress(ctx context.Context, st *store.Store, planID int64) error {
 		rep := reporting.Actor{UserID: user.ID, Role: reporting.Reporter, UnitID: lead}
 		actor := store.Actor{UserID: user.ID, Username: user.Username}
 		r := reporting.New(t.ID, s.period, lead, lead)
-		sub, err := reporting.Transition(r, reporting.Action{Kind: reporting.Submit, BasedOn: r.Rev, Content: c, At: time.Now()}, rep)
+		// Reports come in a week after their quarter, decisions two days
+		// later: the season reads as it would have happened.
+		// A unit writes a draft, then submits it, as the report form does.
+		submitted := quarterEnd[s.period].AddDate(0, 0, 7)
+		draft, err := reporting.Transition(r, reporting.Action{Kind: reporting.Save, BasedOn: r.Rev, Content: c, At: submitted.Add(-time.Hour)}, rep)
 		if err != nil {
 			return fmt.Errorf("demo report %s %s: %w", s.label, s.period, err)
 		}
-		stored, err := st.WriteReport(ctx, actor, store.ReportWrite{After: sub, Action: reporting.Submit, PlanID: planID,
+		saved, err := st.WriteReport(ctx, actor, store.ReportWrite{After: draft, Action: reporting.Save, PlanID: planID,
+			AsOf: quarterEnd[s.period], Region: p.Region})
+		if err != nil {
+			return fmt.Errorf("demo report %s %s: %w", s.label, s.period, err)
+		}
+		sub, err := reporting.Transition(saved.Report, reporting.Action{Kind: reporting.Submit, BasedOn: saved.Rev, At: submitted}, rep)
+		if err != nil {
+			return fmt.Errorf("demo report %s %s: %w", s.label, s.period, err)
+		}
+		stored, err := st.WriteReport(ctx, actor, store.ReportWrite{Before: saved, After: sub, Action: reporting.Submit, PlanID: planID,
 			AsOf: quarterEnd[s.period], Region: p.Region})
 		if err != nil {
 			return fmt.Errorf("demo report %s %s: %w", s.label, s.period, err)
@@ -96,7 +109,7 @@ func seedProgress(ctx context.Context, st *store.Store, planID int64) error {
 		if s.decide == "" {
 			return nil
 		}
-		dec, err := reporting.Transition(stored.Report, reporting.Action{Kind: s.decide, BasedOn: stored.Rev, Comment: s.comment, At: time.Now()}, officeRep)
+		dec, err := reporting.Transition(stored.Report, reporting.Action{Kind: s.decide, BasedOn: stored.Rev, Comment: s.comment, At: submitted.AddDate(0, 0, 2)}, officeRep)
 		if err != nil {
 			return err
 		}

@@ -11,6 +11,8 @@ import (
 
 	"luoshi/internal/plan"
 	"luoshi/internal/source"
+
+	"luoshi/internal/skipnote"
 )
 
 // sharedDir is the folder of seed plans and their hand-made answers that
@@ -22,7 +24,7 @@ func sharedDir(t testing.TB) string {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("seed plans and gold answers not found at %s: %v", dir, err)
 		}
-		t.Skipf("seed plans and gold answers not found at %s; skipping the extraction scores", dir)
+		skipnote.Skip(t, "extraction scores on the seed plans", dir+"/gold not found")
 	}
 	return dir
 }

@@ -34,7 +34,19 @@ func (k Key) String() string { return k.Name + "|" + k.Unit + "|" + k.Region }
 // ASCII letters, digits and punctuation become half-width, letters lower
 // case, and all white space (including the ideographic space) and the
 // separator "|" are removed.
-func Normalize(s string) string {
+func Normalize(s string) string { return fold(s, true) }
+
+// Display is an indicator name as people read it: folded as Normalize
+// folds it, but with its letters' case kept, so that 5G and 4A stay as
+// the plan writes them while the series' key meets "5g".
+func Display(s string) string { return fold(s, false) }
+
+// DisplayKey is k's parts as Display shows them.
+func DisplayKey(name, unit, region string) Key {
+	return Key{Name: Display(name), Unit: Display(unit), Region: Display(region)}
+}
+
+func fold(s string, lower bool) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range s {
@@ -44,7 +56,10 @@ func Normalize(s string) string {
 		if unicode.IsSpace(r) || r == '|' || unicode.IsControl(r) {
 			continue
 		}
-		b.WriteRune(unicode.ToLower(r))
+		if lower {
+			r = unicode.ToLower(r)
+		}
+		b.WriteRune(r)
 	}
 	return b.String()
 }

@@ -16,6 +16,8 @@ import (
 
 	"luoshi/internal/extract"
 	"luoshi/internal/plan"
+
+	"luoshi/internal/skipnote"
 )
 
 const chromium = "/usr/bin/chromium"
@@ -32,13 +34,13 @@ type printer struct {
 func newPrinter(t *testing.T) *printer {
 	t.Helper()
 	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
+		skipnote.Skip(t, "PDF printing tests", "-short")
 	}
 	if _, err := os.Stat(chromium); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("CI is set but %s is missing: %v", chromium, err)
 		}
-		t.Skipf("PDF printing test skipped: %s not found", chromium)
+		skipnote.Skip(t, "PDF printing tests", chromium+" not found")
 	}
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(chromium),

@@ -6,6 +6,8 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+
+	"luoshi/internal/skipnote"
 )
 
 // buildPDF writes a PDF file by hand: one page per content stream, on A4,
@@ -126,7 +128,7 @@ func TestDecodePDFErrors(t *testing.T) {
 
 func TestDecodePDFWithPdftotext(t *testing.T) {
 	if _, err := exec.LookPath(pdftotextPath); err != nil {
-		t.Skipf("pdftotext is not installed: %v", err)
+		skipnote.Skip(t, "pdftotext tests", "pdftotext is not installed")
 	}
 	data := buildPDF(
 		textPage("Yunxi Gazette", "- 1 -", "Work Plan",

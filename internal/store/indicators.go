@@ -27,17 +27,31 @@ func TargetKey(t Target, region string) indicator.Key {
 	return indicator.NewKey(t.Indicator, t.Unit, region)
 }
 
-// seriesID returns the id of the series with key, creating it.
+// seriesID returns the id of the series with key, creating it under the
+// key's own (case-folded) name.
 func (t *Tx) seriesID(ctx context.Context, key string) (int64, error) {
+	return t.namedSeriesID(ctx, key, splitKey(key))
+}
+
+// namedSeriesID returns the id of the series with key, creating it under
+// the name, unit and region of k as a target writes them.
+func (t *Tx) namedSeriesID(ctx context.Context, key string, k indicator.Key) (int64, error) {
 	var id int64
-	err := t.queryRow(ctx, `SELECT id FROM series WHERE key = ?`, key).Scan(&id)
+	var name string
+	err := t.queryRow(ctx, `SELECT id, name FROM series WHERE key = ?`, key).Scan(&id, &name)
 	if err == nil {
+		// Made under its key's lower-cased name (from a report's value,
+		// or before names kept their case): it takes the target's.
+		if name != k.Name && name == splitKey(key).Name && k.Name != "" {
+			if _, err := t.exec(ctx, `UPDATE series SET name = ? WHERE id = ?`, k.Name, id); err != nil {
+				return 0, fmt.Errorf("store: name series %d: %w", id, err)
+			}
+		}
 		return id, nil
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("store: series %q: %w", key, err)
 	}
-	k := splitKey(key)
 	id, err = t.insert(ctx, `INSERT INTO series (key, name, unit, region, created_at) VALUES (?, ?, ?, ?, ?)`, key, k.Name, k.Unit, k.Region, t.now)
 	if err != nil {
 		return 0, fmt.Errorf("store: series %q: %w", key, err)
@@ -98,17 +112,33 @@ func (s *Store) PlanSeries(ctx context.Context, planID int64) (map[int64]Series,
 		return nil, err
 	}
 	var stale []Target
+	renamed := map[int64]string{}
 	for _, g := range targets {
-		if sr, ok := have[g.ID]; !ok || sr.Key != TargetKey(g, p.Region).String() {
+		key := TargetKey(g, p.Region).String()
+		sr, ok := have[g.ID]
+		if !ok || sr.Key != key {
 			stale = append(stale, g)
+			continue
+		}
+		// A series made before names kept their case carries its key's
+		// lower-cased name: it takes the target's as written (5G, 4A).
+		if name := indicator.Display(g.Indicator); sr.Name != name && sr.Name == splitKey(key).Name {
+			if _, done := renamed[sr.ID]; !done {
+				renamed[sr.ID] = name
+			}
 		}
 	}
-	if len(stale) == 0 {
+	if len(stale) == 0 && len(renamed) == 0 {
 		return have, nil
 	}
 	err = s.Tx(ctx, func(tx *Tx) error {
+		for id, name := range renamed {
+			if _, err := tx.exec(ctx, `UPDATE series SET name = ? WHERE id = ?`, name, id); err != nil {
+				return fmt.Errorf("store: name series %d: %w", id, err)
+			}
+		}
 		for _, g := range stale {
-			sid, err := tx.seriesID(ctx, TargetKey(g, p.Region).String())
+			sid, err := tx.namedSeriesID(ctx, TargetKey(g, p.Region).String(), indicator.DisplayKey(g.Indicator, g.Unit, p.Region))
 			if err != nil {
 				return err
 			}

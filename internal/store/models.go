@@ -48,22 +48,29 @@ type Unit struct {
 	Kind       string `json:"kind"`
 	Region     string `json:"region"`
 	RegistryID string `json:"registry_id"` // empty when created by hand
+	// FromPlan is the plan whose import or review created the unit, 0
+	// for units created otherwise. Discarding that plan while it is a
+	// draft removes the unit when nothing else uses it.
+	FromPlan int64 `json:"-"`
 }
 
 // Plan is a stored plan document with its summary counts.
 type Plan struct {
-	ID          int64      `json:"id"`
-	Title       string     `json:"title"`
-	DocNumber   string     `json:"doc_number"`
-	Issuer      string     `json:"issuer"`
-	DocDate     string     `json:"doc_date"`
-	Region      string     `json:"region"`
-	Year        int        `json:"year"`
-	FileName    string     `json:"file_name"`
-	Source      string     `json:"source,omitempty"`
-	ContentHash string     `json:"content_hash"`
-	Status      string     `json:"status"`
-	Public      bool       `json:"public"`
+	ID          int64  `json:"id"`
+	Title       string `json:"title"`
+	DocNumber   string `json:"doc_number"`
+	Issuer      string `json:"issuer"`
+	DocDate     string `json:"doc_date"`
+	Region      string `json:"region"`
+	Year        int    `json:"year"`
+	FileName    string `json:"file_name"`
+	Source      string `json:"source,omitempty"`
+	ContentHash string `json:"content_hash"`
+	Status      string `json:"status"`
+	Public      bool   `json:"public"`
+	// Rev counts the changes to the plan's metadata; an edit carries the
+	// Rev it was based on. Only PlanByID reads it.
+	Rev         int        `json:"rev,omitempty"`
 	CreatedAt   time.Time  `json:"created_at"`
 	UpdatedAt   time.Time  `json:"updated_at"`
 	PublishedAt *time.Time `json:"published_at,omitempty"`
@@ -130,9 +137,13 @@ type TaskUnit struct {
 	Role     string `json:"role"`
 	UnitID   int64  `json:"unit_id"` // 0 while unmapped
 	UnitName string `json:"unit_name"`
+	UnitKind string `json:"unit_kind,omitempty"` // the mapped unit's kind
 	Match    string `json:"match"`
-	Start    int    `json:"start"`
-	End      int    `json:"end"`
+	// AsIs: the office confirmed a collective name as it stands rather
+	// than expanding it into its member units.
+	AsIs  bool `json:"as_is,omitempty"`
+	Start int  `json:"start"`
+	End   int  `json:"end"`
 }
 
 // Target is a quantitative commitment of a plan (TaskID 0) or a task.

@@ -80,7 +80,7 @@ func (s *Store) CreatePlan(ctx context.Context, a Actor, np NewPlan) (int64, err
 				return err
 			}
 		}
-		units := unitResolver{tx: tx, region: d.Region, byName: map[string]int64{}}
+		units := unitResolver{tx: tx, region: d.Region, plan: planID, byName: map[string]int64{}}
 		for i, t := range p.Tasks {
 			section := ""
 			if len(t.Path) > 0 {
@@ -157,6 +157,7 @@ func roleOf(r plan.Role) string {
 type unitResolver struct {
 	tx     *Tx
 	region string
+	plan   int64 // the plan being imported, which creates the units it is the first to name
 	byName map[string]int64
 }
 
@@ -166,7 +167,7 @@ func (r *unitResolver) resolve(ctx context.Context, m plan.UnitMention) ([]int64
 		if ru.ID == "" {
 			continue
 		}
-		id, err := r.tx.upsertRegistryUnit(ctx, Unit{Name: ru.Name, Kind: ru.Kind, Region: r.region, RegistryID: ru.ID})
+		id, err := r.tx.upsertRegistryUnit(ctx, Unit{Name: ru.Name, Kind: ru.Kind, Region: r.region, RegistryID: ru.ID, FromPlan: r.plan})
 		if err != nil {
 			return nil, err
 		}
@@ -232,13 +233,13 @@ func scanPlan(sc interface{ Scan(...any) error }) (Plan, error) {
 	return p, nil
 }
 
-// PlanByID returns a plan with its source text and goals.
+// PlanByID returns a plan with its source text, goals and revision.
 func (s *Store) PlanByID(ctx context.Context, id int64) (Plan, error) {
 	p, err := scanPlan(s.queryRow(ctx, `SELECT `+planColumns+` FROM plans WHERE id = ?`, id))
 	if err != nil {
 		return p, fmt.Errorf("store: plan %d: %w", id, err)
 	}
-	if err := s.queryRow(ctx, `SELECT source FROM plans WHERE id = ?`, id).Scan(&p.Source); err != nil {
+	if err := s.queryRow(ctx, `SELECT source, rev FROM plans WHERE id = ?`, id).Scan(&p.Source, &p.Rev); err != nil {
 		return p, fmt.Errorf("store: plan %d: %w", id, mapErr(err))
 	}
 	p.Goals, err = s.targets(ctx, `WHERE plan_id = ? AND task_id IS NULL ORDER BY ord`, id)
@@ -281,27 +282,21 @@ func (s *Store) targets(ctx context.Context, where string, args ...any) ([]Targe
 	return out, rows.Err()
 }
 
-// DeletePlan removes a draft plan and everything extracted from it.
+// DeletePlan removes a draft plan and everything extracted from it,
+// with the units it created that nothing else uses (see DiscardDraft).
 // Published plans are ErrConflict: their assignments are live work.
 func (s *Store) DeletePlan(ctx context.Context, a Actor, id int64) error {
-	return s.Tx(ctx, func(tx *Tx) error {
-		var title, status string
-		if err := tx.queryRow(ctx, `SELECT title, status FROM plans WHERE id = ?`, id).Scan(&title, &status); err != nil {
-			return fmt.Errorf("store: plan %d: %w", id, mapErr(err))
-		}
-		if status != PlanDraft {
-			return fmt.Errorf("store: delete plan %d: %w: published", id, ErrConflict)
-		}
-		if _, err := tx.exec(ctx, `DELETE FROM plans WHERE id = ?`, id); err != nil {
-			return fmt.Errorf("store: delete plan %d: %w", id, err)
-		}
-		return tx.audit(ctx, a, "delete", "plan", id, 0, map[string]string{"title": title}, nil)
-	})
+	_, err := s.DiscardDraft(ctx, a, id)
+	return err
 }
 
 // Publish turns a draft into live work: one assignment per task, mapped
 // unit and role. It returns the number of assignments created.
 func (s *Store) Publish(ctx context.Context, a Actor, planID int64) (int, error) {
+	return s.publish(ctx, a, planID, nil)
+}
+
+func (s *Store) publish(ctx context.Context, a Actor, planID int64, guard func([]Task) error) (int, error) {
 	var n int
 	err := s.Tx(ctx, func(tx *Tx) error {
 		var status string
@@ -310,6 +305,15 @@ func (s *Store) Publish(ctx context.Context, a Actor, planID int64) (int, error)
 		}
 		if status == PlanPublished {
 			return fmt.Errorf("store: publish plan %d: %w: already published", planID, ErrConflict)
+		}
+		if guard != nil {
+			tasks, err := tx.planTasks(ctx, planID)
+			if err != nil {
+				return err
+			}
+			if err := guard(tasks); err != nil {
+				return err
+			}
 		}
 		res, err := tx.exec(ctx, `INSERT INTO assignments (plan_id, task_id, unit_id, role, created_at)
 			SELECT DISTINCT t.plan_id, t.id, tu.unit_id, tu.role, `+tx.d.timeParam+` FROM tasks t JOIN task_units tu ON tu.task_id = t.id

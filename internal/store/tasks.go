@@ -109,7 +109,7 @@ func (s *Store) attach(ctx context.Context, planID int64, tasks []Task) error {
 	for i, t := range tasks {
 		index[t.ID] = i
 	}
-	units, err := s.taskUnits(ctx, `JOIN tasks t ON t.id = tu.task_id WHERE t.plan_id = ? ORDER BY tu.task_id, tu.ord`, planID)
+	units, err := s.taskUnits(ctx, `JOIN tasks t ON t.id = tu.task_id WHERE t.plan_id = ? ORDER BY tu.task_id, tu.ord, tu.id`, planID)
 	if err != nil {
 		return err
 	}
@@ -131,16 +131,15 @@ func (s *Store) attach(ctx context.Context, planID int64, tasks []Task) error {
 }
 
 func (s *Store) taskUnits(ctx context.Context, tail string, args ...any) ([]TaskUnit, error) {
-	rows, err := s.query(ctx, `SELECT tu.id, tu.task_id, tu.ord, tu.name, tu.role, COALESCE(tu.unit_id, 0), COALESCE(u.name, ''),
-		tu.match, tu.span_start, tu.span_end FROM task_units tu LEFT JOIN units u ON u.id = tu.unit_id `+tail, args...)
+	rows, err := s.query(ctx, `SELECT `+taskUnitColumns+` FROM task_units tu LEFT JOIN units u ON u.id = tu.unit_id `+tail, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: task units: %w", err)
 	}
 	defer rows.Close()
 	var out []TaskUnit
 	for rows.Next() {
-		var u TaskUnit
-		if err := rows.Scan(&u.ID, &u.TaskID, &u.Ord, &u.Name, &u.Role, &u.UnitID, &u.UnitName, &u.Match, &u.Start, &u.End); err != nil {
+		u, err := scanTaskUnit(rows)
+		if err != nil {
 			return nil, fmt.Errorf("store: task units: %w", err)
 		}
 		out = append(out, u)
@@ -154,7 +153,7 @@ func (s *Store) TaskByID(ctx context.Context, id int64) (Task, error) {
 	if err != nil {
 		return t, fmt.Errorf("store: task %d: %w", id, err)
 	}
-	if t.Units, err = s.taskUnits(ctx, `WHERE tu.task_id = ? ORDER BY tu.ord`, id); err != nil {
+	if t.Units, err = s.taskUnits(ctx, `WHERE tu.task_id = ? ORDER BY tu.ord, tu.id`, id); err != nil {
 		return t, err
 	}
 	if t.Targets, err = s.targets(ctx, `WHERE task_id = ? ORDER BY ord`, id); err != nil {
@@ -405,14 +404,13 @@ func (s *Store) UpdateTarget(ctx context.Context, a Actor, e TargetEdit) error {
 		return fmt.Errorf("store: target %d: comparator %q: %w", e.ID, e.Comparator, ErrInvalid)
 	}
 	return s.Tx(ctx, func(tx *Tx) error {
-		var before TargetEdit
+		var before targetState
 		var planID int64
 		var taskID sql.NullInt64
 		if err := tx.queryRow(ctx, `SELECT plan_id, task_id, indicator, value, unit, comparator, year FROM targets WHERE id = ?`, e.ID).
 			Scan(&planID, &taskID, &before.Indicator, &before.Value, &before.Unit, &before.Comparator, &before.Year); err != nil {
 			return fmt.Errorf("store: target %d: %w", e.ID, mapErr(err))
 		}
-		before.ID = e.ID
 		if _, err := tx.exec(ctx, `UPDATE targets SET indicator = ?, value = ?, unit = ?, comparator = ?, year = ? WHERE id = ?`,
 			e.Indicator, e.Value, e.Unit, e.Comparator, e.Year, e.ID); err != nil {
 			return fmt.Errorf("store: target %d: %w", e.ID, err)
@@ -421,6 +419,7 @@ func (s *Store) UpdateTarget(ctx context.Context, a Actor, e TargetEdit) error {
 		if taskID.Valid {
 			entity, id = "task", taskID.Int64
 		}
-		return tx.audit(ctx, a, "update_target", entity, id, planID, before, e)
+		return tx.audit(ctx, a, "update_target", entity, id, planID, before,
+			targetState{Indicator: e.Indicator, Value: e.Value, Unit: e.Unit, Comparator: e.Comparator, Year: e.Year})
 	})
 }

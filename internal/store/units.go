@@ -30,8 +30,8 @@ func (t *Tx) createUnit(ctx context.Context, u Unit) (int64, error) {
 	if u.RegistryID != "" {
 		regID = u.RegistryID
 	}
-	return t.insert(ctx, `INSERT INTO units (name, kind, region, registry_id, created_at) VALUES (?, ?, ?, ?, ?)`,
-		u.Name, u.Kind, u.Region, regID, t.now)
+	return t.insert(ctx, `INSERT INTO units (name, kind, region, registry_id, created_at, created_by_plan) VALUES (?, ?, ?, ?, ?, ?)`,
+		u.Name, u.Kind, u.Region, regID, t.now, nullID(u.FromPlan))
 }
 
 // UpsertRegistryUnit inserts or refreshes a unit known to the unit
@@ -51,9 +51,9 @@ func (t *Tx) upsertRegistryUnit(ctx context.Context, u Unit) (int64, error) {
 		return 0, fmt.Errorf("store: registry unit %q without id", u.Name)
 	}
 	var id int64
-	err := t.queryRow(ctx, `INSERT INTO units (name, kind, region, registry_id, created_at) VALUES (?, ?, ?, ?, ?)
+	err := t.queryRow(ctx, `INSERT INTO units (name, kind, region, registry_id, created_at, created_by_plan) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (registry_id) DO UPDATE SET name = excluded.name, kind = excluded.kind, region = excluded.region
-		RETURNING id`, u.Name, u.Kind, u.Region, u.RegistryID, t.now).Scan(&id)
+		RETURNING id`, u.Name, u.Kind, u.Region, u.RegistryID, t.now, nullID(u.FromPlan)).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("store: upsert unit %q: %w", u.Name, mapErr(err))
 	}

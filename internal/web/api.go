@@ -32,6 +32,14 @@ func (s *Server) apiRoutes() []route {
 		{"POST /api/v1/plans/{id}/publish", office, s.apiPublish},
 		{"PUT /api/v1/plans/{id}/public", office, s.apiSetPublic},
 		{"POST /api/v1/plans/{id}/mappings", office, s.apiMap},
+		{"PATCH /api/v1/plans/{id}", office, s.apiUpdateMeta},
+		{"GET /api/v1/plans/{id}/readiness", office, s.apiReadiness},
+		{"POST /api/v1/plans/{id}/collectives", office, s.apiCollective},
+		{"POST /api/v1/plans/{id}/tasks", office, s.apiAddTask},
+		{"POST /api/v1/plans/{id}/targets", office, s.apiAddGoal},
+		{"DELETE /api/v1/tasks/{id}", office, s.apiDeleteTask},
+		{"POST /api/v1/tasks/{id}/targets", office, s.apiAddTarget},
+		{"DELETE /api/v1/targets/{id}", office, s.apiDeleteTarget},
 
 		{"GET /api/v1/tasks/{id}", anyone, s.apiTask},
 		{"PATCH /api/v1/tasks/{id}", office, s.apiUpdateTask},
@@ -251,31 +259,6 @@ func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request, rq *request) er
 	return s.writePlan(w, r, rq, id, http.StatusOK)
 }
 
-func (s *Server) apiDeletePlan(w http.ResponseWriter, r *http.Request, rq *request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := s.st.DeletePlan(r.Context(), rq.actor(), id); err != nil {
-		return err
-	}
-	w.WriteHeader(http.StatusNoContent)
-	return nil
-}
-
-func (s *Server) apiPublish(w http.ResponseWriter, r *http.Request, rq *request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	n, err := s.st.Publish(r.Context(), rq.actor(), id)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, map[string]int{"assignments": n})
-	return nil
-}
-
 func (s *Server) apiSetPublic(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -319,7 +302,7 @@ func (s *Server) apiMap(w http.ResponseWriter, r *http.Request, rq *request) err
 		}
 		if u, err := s.st.UnitByName(r.Context(), name, body.Region); err == nil {
 			unitID = u.ID
-		} else if unitID, err = s.st.CreateUnit(r.Context(), rq.actor(), store.Unit{Name: name, Region: body.Region}); err != nil {
+		} else if unitID, err = s.st.CreateUnit(r.Context(), rq.actor(), store.Unit{Name: name, Region: body.Region, FromPlan: id}); err != nil {
 			return err
 		}
 	} else if _, err := s.st.UnitByID(r.Context(), unitID); err != nil {
@@ -458,6 +441,10 @@ func (s *Server) apiCreateUnit(w http.ResponseWriter, r *http.Request, rq *reque
 		return userError(http.StatusBadRequest, "units.name_required")
 	}
 	body.ID, body.RegistryID = 0, ""
+	var err error
+	if body.Kind, err = unitKind(body.Kind); err != nil {
+		return err
+	}
 	id, err := s.st.CreateUnit(r.Context(), rq.actor(), body)
 	if errors.Is(err, store.ErrConflict) {
 		return userError(http.StatusConflict, "units.exists")

@@ -82,11 +82,12 @@ func testAPIImportMapPublish(t *testing.T, open func(testing.TB) *store.Store) {
 	var pub struct {
 		Assignments int `json:"assignments"`
 	}
-	apiCall(t, office, "POST", fmt.Sprintf("/api/v1/plans/%d/publish", id), "", http.StatusOK, &pub)
+	apiCall(t, office, "POST", fmt.Sprintf("/api/v1/plans/%d/publish", id), `{}`, http.StatusBadRequest, nil)
+	apiCall(t, office, "POST", fmt.Sprintf("/api/v1/plans/%d/publish", id), `{"confirm":true}`, http.StatusOK, &pub)
 	if pub.Assignments < 2 {
 		t.Errorf("publish made %d assignments", pub.Assignments)
 	}
-	apiCall(t, office, "POST", fmt.Sprintf("/api/v1/plans/%d/publish", id), "", http.StatusConflict, nil)
+	apiCall(t, office, "POST", fmt.Sprintf("/api/v1/plans/%d/publish", id), `{"confirm":true}`, http.StatusConflict, nil)
 
 	var mine struct {
 		Tasks []struct {
@@ -128,8 +129,9 @@ func testAPIImportMapPublish(t *testing.T, open func(testing.TB) *store.Store) {
 	viewer := apiLogin(t, ts.URL, "leader", demoPassword)
 	apiCall(t, viewer, "PUT", fmt.Sprintf("/api/v1/plans/%d/public", id), `{"public":true}`, http.StatusForbidden, nil)
 	apiCall(t, reporter, "DELETE", fmt.Sprintf("/api/v1/plans/%d", f.draftPlan), "", http.StatusForbidden, nil)
-	apiCall(t, office, "DELETE", fmt.Sprintf("/api/v1/plans/%d", id), "", http.StatusConflict, nil)
-	apiCall(t, office, "DELETE", fmt.Sprintf("/api/v1/plans/%d", f.draftPlan), "", http.StatusNoContent, nil)
+	apiCall(t, office, "DELETE", fmt.Sprintf("/api/v1/plans/%d?confirm=true", id), "", http.StatusConflict, nil)
+	apiCall(t, office, "DELETE", fmt.Sprintf("/api/v1/plans/%d", f.draftPlan), "", http.StatusBadRequest, nil)
+	apiCall(t, office, "DELETE", fmt.Sprintf("/api/v1/plans/%d?confirm=true", f.draftPlan), "", http.StatusOK, nil)
 	apiCall(t, office, "DELETE", "/api/v1/session", "", http.StatusNoContent, nil)
 	resp, _ := office.do("GET", "/api/v1/me", nil, "")
 	if resp.StatusCode != http.StatusUnauthorized {

@@ -12,6 +12,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"luoshi/internal/store"
+
+	"luoshi/internal/skipnote"
 )
 
 // TestBrowserReportCycle: a unit submits a report with a target value and
@@ -20,13 +22,13 @@ import (
 // office overview and an indicator page go to testdata/out/.
 func TestBrowserReportCycle(t *testing.T) {
 	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
+		skipnote.Skip(t, "browser tests", "-short")
 	}
 	if _, err := os.Stat(chromium); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("CI is set but %s is missing: %v", chromium, err)
 		}
-		t.Skipf("browser test skipped: %s not found", chromium)
+		skipnote.Skip(t, "browser tests", chromium+" not found")
 	}
 	out, _ := filepath.Abs(filepath.Join("testdata", "out"))
 	if err := os.MkdirAll(out, 0o755); err != nil {

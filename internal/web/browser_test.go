@@ -12,6 +12,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"luoshi/internal/config"
+
+	"luoshi/internal/skipnote"
 )
 
 // seedPlan is a real provincial plan, kept beside the repository.
@@ -24,13 +26,13 @@ const chromium = "/usr/bin/chromium"
 // page go to testdata/out/.
 func TestBrowserImportReviewPublish(t *testing.T) {
 	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
+		skipnote.Skip(t, "browser tests", "-short")
 	}
 	if _, err := os.Stat(chromium); err != nil {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("CI is set but %s is missing: %v", chromium, err)
 		}
-		t.Skipf("browser test skipped: %s not found", chromium)
+		skipnote.Skip(t, "browser tests", chromium+" not found")
 	}
 	plan, err := filepath.Abs(seedPlan)
 	if err == nil {
@@ -40,7 +42,7 @@ func TestBrowserImportReviewPublish(t *testing.T) {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("CI is set but the seed plan is missing: %v", err)
 		}
-		t.Skipf("browser test skipped: seed plan %s not found", seedPlan)
+		skipnote.Skip(t, "the browser test on a seed plan", seedPlan+" not found")
 	}
 	out := filepath.Join("testdata", "out")
 	if err := os.MkdirAll(out, 0o755); err != nil {
@@ -133,8 +135,29 @@ func TestBrowserImportReviewPublish(t *testing.T) {
 		chromedp.WaitVisible(css(".flash")),
 		shot("05-review-mapped"),
 	)
-	do("publish",
+	// Publishing asks for a confirmation, after the collective names
+	// (省直有关部门 …) are expanded or kept as written.
+	do("publish: the confirmation step",
 		chromedp.Click(css("#publish")),
+		chromedp.WaitVisible(css("#publish-form")),
+		shot("06a-publish-confirm"),
+	)
+	open, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll('.collective.open')].map(e => e.dataset.name)`))
+	if err != nil {
+		t.Fatalf("reading the collective names: %v", err)
+	}
+	for _, name := range open {
+		sel := `.collective[data-name="` + name + `"]`
+		do("keep "+name+" as written",
+			chromedp.Click(css(sel+` .as-is-button`)),
+			chromedp.WaitVisible(css(sel+`:not(.open)`)),
+		)
+	}
+	do("publish",
+		chromedp.ScrollIntoView(css("#publish-form")),
+		shot("06b-publish-ready"),
+		chromedp.Click(css("#publish-check")),
+		chromedp.Click(css("#publish-confirm")),
 		chromedp.WaitVisible(css("#outline")),
 		shot("06-published-plan"),
 	)
@@ -150,7 +173,7 @@ func TestBrowserImportReviewPublish(t *testing.T) {
 		chromedp.Click(css("#import-submit")),
 		chromedp.WaitVisible(css("#check-first")),
 		chromedp.ScrollIntoView(css("#check-first")),
-		shot("06b-review-check-first"),
+		shot("06c-review-check-first"),
 	)
 	if got := text("#check-first"); !strings.Contains(got, "开展家政诚信建设") || strings.Contains(got, "培育家政龙头企业") {
 		t.Errorf("tasks to check first:\n%s", got)

@@ -89,9 +89,19 @@ func (s *Server) reasonText(lang string, r indicator.Reason) string {
 	case indicator.RuleConfidence:
 		return s.cat.T(lang, "light.confidence", s.cat.T(lang, "confidence."+confKey(p["confidence"])))
 	case indicator.RuleIndicatorWarned:
-		return s.cat.T(lang, "light.indicator_warned", p["indicator"], s.cat.T(lang, "warning."+p["warning"]), p["actual"], p["expected"])
+		return s.cat.T(lang, "light.indicator_warned", p["indicator"], s.cat.T(lang, "warning."+p["warning"]),
+			s.numParam(lang, p["actual"]), s.numParam(lang, p["expected"]))
 	}
 	return s.cat.T(lang, "light."+r.Rule)
+}
+
+// numParam shows a number a rule wrote as text the reader's way.
+func (s *Server) numParam(lang, v string) string {
+	f, err := strconv.ParseFloat(v, 64)
+	if err != nil {
+		return v
+	}
+	return s.cat.Number(lang, f)
 }
 
 func confKey(label string) string {
@@ -104,7 +114,7 @@ func confKey(label string) string {
 }
 
 func (s *Server) warningText(lang string, w indicator.Warning) string {
-	return s.cat.T(lang, "warning."+w.Key) + s.cat.T(lang, "warning.numbers", num(w.Actual), num(w.Expected), w.Date.Format("2006-01-02"))
+	return s.cat.T(lang, "warning."+w.Key) + s.cat.T(lang, "warning.numbers", s.cat.Number(lang, w.Actual), s.cat.Number(lang, w.Expected), w.Date.Format("2006-01-02"))
 }
 
 // num shows a number rounded to two decimals, without trailing zeros.
@@ -222,7 +232,7 @@ func (s *Server) board(ctx context.Context, lang string, p store.PlanSummary, un
 				return b, err
 			}
 			if st.Assessment != nil && len(st.Assessment.Warnings) > 0 {
-				rr := riskRow{Series: sr, Latest: num(st.Assessment.Latest.Value) + sr.Unit}
+				rr := riskRow{Series: sr, Latest: s.cat.Number(lang, st.Assessment.Latest.Value) + sr.Unit}
 				for _, w := range st.Assessment.Warnings {
 					rr.Warnings = append(rr.Warnings, s.warningText(lang, w))
 				}

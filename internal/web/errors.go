@@ -41,6 +41,9 @@ func userError(status int, key string, args ...any) *Error {
 func classify(err error) *Error {
 	var e *Error
 	var tooBig *http.MaxBytesError
+	if pe, ok := planError(err); ok {
+		return pe
+	}
 	switch {
 	case errors.As(err, &e):
 		return e
@@ -112,7 +115,18 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, rq *request, err e
 		writeJSON(w, e.Status, apiError{Error: apiErrorBody{Code: e.Key, Message: msg}})
 		return
 	}
-	s.render(w, r, rq, e.Status, "error", &errorView{Page: s.page(rq, "error.title"), Status: e.Status, Message: msg})
+	s.render(w, r, rq, e.Status, "error", &errorView{Page: s.page(rq, errorTitle(e.Status)), Status: e.Status, Message: msg})
+}
+
+// errorTitle is the heading of an error page: what happened, in words.
+func errorTitle(status int) string {
+	switch status {
+	case http.StatusNotFound:
+		return "error.title_not_found"
+	case http.StatusForbidden:
+		return "error.title_forbidden"
+	}
+	return "error.title"
 }
 
 type apiError struct {

@@ -490,7 +490,8 @@ func (s *Server) decideReport(w http.ResponseWriter, r *http.Request, rq *reques
 var storedName = regexp.MustCompile(`^[0-9a-f]{32}\.[a-z]{3,4}$`)
 
 // evidenceFile serves an evidence file to whoever may read its report,
-// under its random name and its checked type, never the uploader's.
+// with its checked type (never the uploader's) under the name it was
+// uploaded as.
 func (s *Server) evidenceFile(w http.ResponseWriter, r *http.Request, rq *request) error {
 	name := r.PathValue("name")
 	if !storedName.MatchString(name) {
@@ -513,7 +514,7 @@ func (s *Server) evidenceFile(w http.ResponseWriter, r *http.Request, rq *reques
 		return err
 	}
 	w.Header().Set("Content-Type", ev.Type)
-	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+	w.Header().Set("Content-Disposition", attachment(downloadName(ev.DisplayName, name)))
 	w.Header().Set("Cache-Control", "private, no-store")
 	http.ServeContent(w, r, "", st.ModTime(), f)
 	return nil

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"mime"
 	"mime/multipart"
 	"net/http"
 	"net/url"
@@ -227,9 +228,12 @@ func TestReportCycleWithEvidence(t *testing.T) {
 	}
 	ev := sub.Content.Evidence[0]
 	resp, body = office.do("GET", "/evidence/"+ev.StoredName, nil, "")
+	// It downloads under the name it was uploaded as (RFC 5987 filename*
+	// for the Chinese name, an ASCII fallback beside it).
+	_, params, err := mime.ParseMediaType(resp.Header.Get("Content-Disposition"))
 	if resp.StatusCode != 200 || body != "第三季度进展说明" || !strings.HasPrefix(resp.Header.Get("Content-Type"), "text/plain") ||
-		!strings.Contains(resp.Header.Get("Content-Disposition"), ev.StoredName) {
-		t.Errorf("evidence download: %d %q %v", resp.StatusCode, body, resp.Header)
+		err != nil || params["filename"] != "进展说明.txt" {
+		t.Errorf("evidence download: %d %q %v %v", resp.StatusCode, body, params, resp.Header)
 	}
 	if resp, _ := login(t, rf.ts.URL, "gxt", demoPassword).do("GET", "/evidence/"+ev.StoredName, nil, ""); resp.StatusCode != http.StatusNotFound {
 		t.Errorf("another unit downloads the evidence: %d", resp.StatusCode)

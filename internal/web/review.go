@@ -4,11 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 
 	"luoshi/internal/plan"
+	"luoshi/internal/planedit"
 	"luoshi/internal/store"
 )
 
@@ -133,8 +135,9 @@ func unitNames(tasks []store.Task) []nameRow {
 	return rows
 }
 
-// openWarnings drops the extractor's unknown-unit warnings for mentions
-// the office has since mapped to a unit.
+// openWarnings drops the extractor's warnings the office has since dealt
+// with: unknown units it mapped, metadata it filled in, tasks it gave
+// units.
 func openWarnings(ws []store.Warning, tasks []store.Task) []store.Warning {
 	type span struct{ start, end int }
 	mapped := map[span]bool{}
@@ -145,14 +148,63 @@ func openWarnings(ws []store.Warning, tasks []store.Task) []store.Warning {
 			}
 		}
 	}
+	withUnits := map[string]bool{}
+	for _, t := range tasks {
+		if len(t.Units) > 0 {
+			withUnits[t.Label] = true
+		}
+	}
 	var out []store.Warning
 	for _, w := range ws {
 		if w.Code == "unknown_unit" && mapped[span{w.Start, w.End}] {
 			continue
 		}
+		if w.Code == "no_units" && withUnits[w.Task] {
+			continue
+		}
 		out = append(out, w)
 	}
 	return out
+}
+
+// filledWarnings drops the warnings about metadata the plan now has.
+func filledWarnings(ws []store.Warning, p store.Plan) []store.Warning {
+	filled := map[string]bool{
+		"title_missing":      p.Title != "",
+		"doc_number_missing": p.DocNumber != "",
+		"issuer_missing":     p.Issuer != "",
+		"date_missing":       p.DocDate != "",
+		"region_missing":     p.Region != "",
+		"year_missing":       p.Year != 0,
+	}
+	var out []store.Warning
+	for _, w := range ws {
+		if !filled[w.Code] {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// quotedWarnings are the warnings whose span is a name or clause worth
+// quoting beside the message.
+var quotedWarnings = map[string]bool{"unknown_unit": true, "unit_doubt": true, "unreadable_clause": true}
+
+// warningNote is an extractor's warning in the reader's language: the
+// message of its code, the text it points at, and the task it is in.
+// The extractor's own message (in English, or Chinese) is never shown.
+func (s *Server) warningNote(lang string, w store.Warning, source []rune, inTask bool) string {
+	note := s.cat.T(lang, "warn.other")
+	if key := "warn." + w.Code; s.cat.T(lang, key) != key {
+		note = s.cat.T(lang, key)
+	}
+	if quotedWarnings[w.Code] && w.Start >= 0 && w.End <= len(source) && w.End-w.Start >= 2 && w.End-w.Start <= 60 {
+		note = s.cat.T(lang, "warn.quoted", note, strings.TrimSpace(string(source[w.Start:w.End])))
+	}
+	if w.Task != "" && !inTask {
+		note = s.cat.T(lang, "warn.in_task", w.Task, note)
+	}
+	return note
 }
 
 type reviewView struct {
@@ -164,6 +216,35 @@ type reviewView struct {
 	Unmapped int
 	Units    []store.Unit
 	Check    []checkItem // the tasks to check first
+	reviewOffice
+}
+
+// reviewOffice is what the review page shows the office beside the
+// extraction: the metadata form, the plan's warnings in its language,
+// the plan's history, what publishing would warn of.
+type reviewOffice struct {
+	Notes       []string // the extractor's warnings, translated
+	History     []historyItem
+	Ready       planedit.Readiness
+	Comparators []string
+}
+
+func (s *Server) reviewExtras(r *http.Request, rq *request, v *reviewView, source []rune) error {
+	for _, w := range v.Plan.Warnings {
+		v.Notes = append(v.Notes, s.warningNote(rq.lang, w, source, false))
+	}
+	entries, err := s.st.AuditFor(r.Context(), "plan", v.Plan.ID)
+	if err != nil {
+		return err
+	}
+	v.History = history(entries)
+	slices.Reverse(v.History) // newest first
+	// All of the plan's tasks, however many the page lists.
+	if v.Ready, err = planedit.PlanReadiness(r.Context(), s.st, v.Plan.ID); err != nil {
+		return err
+	}
+	v.Comparators = planedit.Comparators
+	return nil
 }
 
 // checkItem is a task the extractor was unsure of, with its reasons.
@@ -175,7 +256,7 @@ type checkItem struct {
 // toCheck lists the tasks whose units were not read with certainty, in
 // document order, each with the reading notes that fall inside it, in the
 // reader's language where the note's kind has a message there.
-func toCheck(tasks []store.Task, ws []store.Warning, say func(code, message string) string) []checkItem {
+func toCheck(tasks []store.Task, ws []store.Warning, say func(store.Warning) string) []checkItem {
 	var out []checkItem
 	for _, t := range tasks {
 		if t.Confidence != plan.Low {
@@ -185,7 +266,7 @@ func toCheck(tasks []store.Task, ws []store.Warning, say func(code, message stri
 		for _, w := range ws {
 			inside := w.Start >= t.Start && w.End <= t.End && w.End > w.Start
 			if w.Task != "" && w.Task == t.Label && (inside || w.End == w.Start) {
-				c.Reasons = append(c.Reasons, say(w.Code, w.Message))
+				c.Reasons = append(c.Reasons, say(w))
 			}
 		}
 		out = append(out, c)
@@ -210,14 +291,15 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
-	p.Warnings = openWarnings(p.Warnings, o.Tasks)
+	p.Warnings = filledWarnings(openWarnings(p.Warnings, o.Tasks), p)
+	source := []rune(p.Source)
 	v := &reviewView{Page: s.page(rq, "review.title"), Plan: p, Outline: o, Units: units,
-		Segments: highlight(p.Source, o.Tasks, p.Goals), Names: unitNames(o.Tasks), Check: toCheck(o.Tasks, p.Warnings, func(code, message string) string {
-			if key := "warn." + code; s.cat.T(rq.lang, key) != key {
-				return s.cat.T(rq.lang, key)
-			}
-			return message
+		Segments: highlight(p.Source, o.Tasks, p.Goals), Names: unitNames(o.Tasks), Check: toCheck(o.Tasks, p.Warnings, func(w store.Warning) string {
+			return s.warningNote(rq.lang, w, source, true)
 		})}
+	if err := s.reviewExtras(r, rq, v, source); err != nil {
+		return err
+	}
 	for _, n := range v.Names {
 		if n.UnitID == 0 {
 			v.Unmapped++
@@ -226,20 +308,6 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request, rq *request)
 	v.Title = p.Title
 	v.Nav, v.Flash = "review", s.flash(rq, r)
 	s.render(w, r, rq, http.StatusOK, "review", v)
-	return nil
-}
-
-func (s *Server) publishPlan(w http.ResponseWriter, r *http.Request, rq *request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	n, err := s.st.Publish(r.Context(), rq.actor(), id)
-	if err != nil {
-		return err
-	}
-	s.log.Info("plan published", "plan", id, "assignments", n, "user", rq.user.Username)
-	http.Redirect(w, r, fmt.Sprintf("/plans/%d?done=published", id), http.StatusSeeOther)
 	return nil
 }
 
@@ -263,18 +331,6 @@ func (s *Server) setPlanPublic(w http.ResponseWriter, r *http.Request, rq *reque
 	return nil
 }
 
-func (s *Server) deletePlan(w http.ResponseWriter, r *http.Request, rq *request) error {
-	id, err := pathID(r, "id")
-	if err != nil {
-		return err
-	}
-	if err := s.st.DeletePlan(r.Context(), rq.actor(), id); err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/?done=deleted", http.StatusSeeOther)
-	return nil
-}
-
 // mapUnitName maps every mention of a name in a plan to a unit: an
 // existing one chosen from the list, or a new one under the name given
 // (the name as written, or corrected).
@@ -284,7 +340,7 @@ func (s *Server) mapUnitName(w http.ResponseWriter, r *http.Request, rq *request
 		return err
 	}
 	name := strings.TrimSpace(r.PostFormValue("name"))
-	unitID, err := s.unitFromForm(r, rq, r.PostFormValue("unit"), r.PostFormValue("new_name"))
+	unitID, err := s.unitFromForm(r, rq, r.PostFormValue("unit"), r.PostFormValue("new_name"), id)
 	if err != nil {
 		return err
 	}
@@ -304,8 +360,10 @@ func (s *Server) mapUnitName(w http.ResponseWriter, r *http.Request, rq *request
 
 // unitFromForm reads a unit choice: the id of a unit, or else a unit's
 // name, which finds the unit of that name (preferring the form's region)
-// or creates it. A corrected name thus maps a mention to a new unit.
-func (s *Server) unitFromForm(r *http.Request, rq *request, choice, name string) (int64, error) {
+// or creates it. A corrected name thus maps a mention to a new unit; a
+// unit created so belongs to the plan under review (fromPlan) until
+// another uses it.
+func (s *Server) unitFromForm(r *http.Request, rq *request, choice, name string, fromPlan int64) (int64, error) {
 	if choice != "" && choice != "new" {
 		uid, err := strconv.ParseInt(choice, 10, 64)
 		if err != nil || uid <= 0 {
@@ -326,5 +384,5 @@ func (s *Server) unitFromForm(r *http.Request, rq *request, choice, name string)
 	} else if !errors.Is(err, store.ErrNotFound) {
 		return 0, err
 	}
-	return s.st.CreateUnit(r.Context(), rq.actor(), store.Unit{Name: name, Region: region})
+	return s.st.CreateUnit(r.Context(), rq.actor(), store.Unit{Name: name, Region: region, FromPlan: fromPlan})
 }

@@ -14,17 +14,26 @@ func (s *Server) pageRoutes() []route {
 
 		{"GET /plans/{id}", anyone, s.planPage},
 		{"GET /plans/{id}/review", office, s.reviewPage},
+		{"GET /plans/{id}/publish", office, s.publishConfirm},
 		{"POST /plans/{id}/publish", office, s.publishPlan},
 		{"POST /plans/{id}/public", office, s.setPlanPublic},
+		{"GET /plans/{id}/discard", office, s.discardConfirm},
 		{"POST /plans/{id}/delete", office, s.deletePlan},
 		{"POST /plans/{id}/map", office, s.mapUnitName},
+		{"POST /plans/{id}/meta", office, s.saveMeta},
+		{"POST /plans/{id}/collectives", office, s.collectiveForm},
+		{"POST /plans/{id}/tasks", office, s.addTask},
+		{"POST /plans/{id}/targets", office, s.addGoal},
 
 		{"GET /tasks/{id}", anyone, s.taskPage},
 		{"POST /tasks/{id}", office, s.saveTask},
 		{"POST /tasks/{id}/units", office, s.addTaskUnit},
 		{"POST /task-units/{id}", office, s.saveTaskUnit},
 		{"POST /task-units/{id}/delete", office, s.removeTaskUnit},
+		{"POST /tasks/{id}/delete", office, s.deleteTask},
+		{"POST /tasks/{id}/targets", office, s.addTarget},
 		{"POST /targets/{id}", office, s.saveTarget},
+		{"POST /targets/{id}/delete", office, s.deleteTarget},
 		{"POST /tasks/{id}/frequency", office, s.saveTaskFrequency},
 
 		{"GET /units", signedIn, s.unitsPage},
@@ -54,5 +63,9 @@ func (s *Server) pageRoutes() []route {
 		{"GET /indicators/{id}/chart.svg", signedIn, s.indicatorChart},
 		{"POST /indicators/{id}/trajectory", office, s.saveTrajectory},
 		{"POST /indicators/{id}/values", office, s.saveValue},
+
+		{"GET /favicon.ico", anyone, s.favicon},
+		// Anything else is a page that does not exist, in the reader's language.
+		{"/", anyone, s.notFound},
 	}
 }

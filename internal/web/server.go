@@ -55,7 +55,7 @@ func New(d Deps) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := loadViews()
+	v, err := loadViews(cat)
 	if err != nil {
 		return nil, err
 	}

@@ -31,6 +31,17 @@ type taskView struct {
 	Suggested reporting.Frequency
 }
 
+// TargetYear is the year a task without a deadline works towards: the
+// latest year its targets name (到2025年), 0 when none does. It is shown
+// as the target year, not read as a deadline in the plan's year.
+func (v *taskView) TargetYear() int {
+	y := 0
+	for _, g := range v.Task.Targets {
+		y = max(y, g.Year)
+	}
+	return y
+}
+
 // ProposedFrequency is the frequency the office's form shows: the
 // task's own, else the one its text asks for.
 func (v *taskView) ProposedFrequency() string {
@@ -73,22 +84,6 @@ func (s *Server) taskPage(w http.ResponseWriter, r *http.Request, rq *request) e
 	return nil
 }
 
-// Value shows a recorded field value: statuses and roles in words.
-func (v *taskView) Value(field, value string) string {
-	switch field {
-	case "status":
-		return v.T("status." + value)
-	case "role":
-		return v.T("role.unit." + value)
-	case "frequency":
-		if value == "" {
-			return v.T("calendar.follow")
-		}
-		return v.T("calendar." + value)
-	}
-	return value
-}
-
 // historyItem is one audit entry as a reader sees it: which fields
 // changed from what to what.
 type historyItem struct {
@@ -118,8 +113,8 @@ func history(entries []store.AuditEntry) []historyItem {
 		}
 		sort.Strings(keys)
 		for _, k := range keys {
-			if strings.HasSuffix(k, "_id") || k == "id" {
-				continue // ids mean nothing to a reader; names are recorded beside them
+			if strings.HasSuffix(k, "_id") || k == "id" || k == "rev" || k == "updated_at" || k == "hash" {
+				continue // ids and bookkeeping mean nothing to a reader; names are recorded beside them
 			}
 			if before[k] != after[k] {
 				out[i].Changes = append(out[i].Changes, change{Field: k, Before: before[k], After: after[k]})
@@ -221,7 +216,11 @@ func (s *Server) addTaskUnit(w http.ResponseWriter, r *http.Request, rq *request
 	if err != nil {
 		return err
 	}
-	unitID, err := s.unitFromForm(r, rq, r.PostFormValue("unit"), r.PostFormValue("new_name"))
+	t, err := s.st.TaskByID(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	unitID, err := s.unitFromForm(r, rq, r.PostFormValue("unit"), r.PostFormValue("new_name"), t.PlanID)
 	if err != nil {
 		return err
 	}
@@ -237,7 +236,15 @@ func (s *Server) saveTaskUnit(w http.ResponseWriter, r *http.Request, rq *reques
 	if err != nil {
 		return err
 	}
-	unitID, err := s.unitFromForm(r, rq, r.PostFormValue("unit"), r.PostFormValue("new_name"))
+	task, err := strconv.ParseInt(r.PostFormValue("task"), 10, 64)
+	if err != nil {
+		task = 0
+	}
+	var fromPlan int64
+	if t, err := s.st.TaskByID(r.Context(), task); err == nil {
+		fromPlan = t.PlanID
+	}
+	unitID, err := s.unitFromForm(r, rq, r.PostFormValue("unit"), r.PostFormValue("new_name"), fromPlan)
 	if err != nil {
 		return err
 	}

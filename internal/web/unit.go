@@ -4,14 +4,32 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strings"
 
 	"luoshi/internal/store"
+	"luoshi/internal/units"
 )
 
 type unitsView struct {
 	Page
 	Units []store.Unit
+	Kinds []string
+}
+
+// unitKinds are the kinds a unit may be, as the registry names them; ""
+// is a unit of no particular kind.
+var unitKinds = []string{"", string(units.Department), string(units.Government), string(units.Prefecture), string(units.Party),
+	string(units.Organization), string(units.Vertical), string(units.Regulator), string(units.CentralBank), string(units.SOE),
+	string(units.Zone), string(units.Office), string(units.Collective)}
+
+// unitKind checks a unit kind from a form or a request.
+func unitKind(k string) (string, error) {
+	k = strings.TrimSpace(k)
+	if !slices.Contains(unitKinds, k) {
+		return "", userError(http.StatusBadRequest, "units.bad_kind")
+	}
+	return k, nil
 }
 
 func (s *Server) unitsPage(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -23,7 +41,7 @@ func (s *Server) unitsPage(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err != nil {
 		return err
 	}
-	v := &unitsView{Page: s.page(rq, "units.title"), Units: units}
+	v := &unitsView{Page: s.page(rq, "units.title"), Units: units, Kinds: unitKinds}
 	v.Nav, v.Flash = "units", s.flash(rq, r)
 	s.render(w, r, rq, http.StatusOK, "units", v)
 	return nil
@@ -34,8 +52,12 @@ func (s *Server) createUnit(w http.ResponseWriter, r *http.Request, rq *request)
 	if name == "" || len([]rune(name)) > 100 {
 		return userError(http.StatusBadRequest, "units.name_required")
 	}
+	kind, err := unitKind(r.PostFormValue("kind"))
+	if err != nil {
+		return err
+	}
 	id, err := s.st.CreateUnit(r.Context(), rq.actor(), store.Unit{Name: name, Region: strings.TrimSpace(r.PostFormValue("region")),
-		Kind: strings.TrimSpace(r.PostFormValue("kind"))})
+		Kind: kind})
 	if errors.Is(err, store.ErrConflict) {
 		return userError(http.StatusConflict, "units.exists")
 	}

@@ -5,11 +5,13 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"html/template"
 	"io/fs"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
 	"time"
 
@@ -23,7 +25,9 @@ var assets embed.FS
 // views holds the templates, parsed once at start, and the static files
 // served under content-hash URLs.
 type views struct {
-	pages  map[string]*template.Template
+	// pages by language, then name: each language's templates format
+	// numbers its own way.
+	pages  map[string]map[string]*template.Template
 	static map[string][]byte // by hashed URL path
 	urls   map[string]string // file name → hashed URL path
 }
@@ -42,7 +46,13 @@ var funcs = template.FuncMap{
 		}
 		return part * 100 / whole
 	},
-	"num": func(f float64) string { return strings.TrimSuffix(strings.TrimRight(fmt.Sprintf("%.4f", f), "0"), ".") },
+	// num shows a number to people; each language's templates have their
+	// own (see loadViews). input writes a number into a form field in
+	// full, without separators, so that saving the form keeps it.
+	"num":    func(f float64) string { return locale.Group(f, "") },
+	"snum":   func(f float64) string { return signed(locale.Group(f, ""), f) },
+	"input":  func(f float64) string { return strconv.FormatFloat(f, 'f', -1, 64) },
+	"byyear": func(y int) string { return strconv.Itoa(y) },
 	"deref": func(f *float64) float64 {
 		if f == nil {
 			return 0
@@ -67,6 +77,10 @@ var funcs = template.FuncMap{
 	"tpair": func(p any, title string, rows []tally) tallyPart { return tallyPart{Page: p, Title: title, Rows: rows} },
 	// keyname shows an indicator key's name part.
 	"keyname": func(k string) string { name, _, _ := strings.Cut(k, "|"); return name },
+	// hpair hands a page, an element id and a history to the "history" template.
+	"hpair": func(p any, id string, items []historyItem) historyPart {
+		return historyPart{Page: p, ID: id, Items: items}
+	},
 	// pair hands a page and a task list to a sub-template.
 	"pair": func(p any, tasks []store.UnitTask) unitTasksPart { return unitTasksPart{Page: p, Tasks: tasks} },
 }
@@ -76,8 +90,16 @@ type unitTasksPart struct {
 	Tasks []store.UnitTask
 }
 
-func loadViews() (*views, error) {
-	v := &views{pages: map[string]*template.Template{}, static: map[string][]byte{}, urls: map[string]string{}}
+// signed puts a plus before a positive number.
+func signed(s string, f float64) string {
+	if f > 0 && s != "0" {
+		return "+" + s
+	}
+	return s
+}
+
+func loadViews(cat *locale.Catalog) (*views, error) {
+	v := &views{pages: map[string]map[string]*template.Template{}, static: map[string][]byte{}, urls: map[string]string{}}
 	statics, err := fs.Glob(assets, "static/*")
 	if err != nil {
 		return nil, err
@@ -101,16 +123,26 @@ func loadViews() (*views, error) {
 	if err != nil {
 		return nil, err
 	}
-	for _, name := range names {
-		base := strings.TrimSuffix(path.Base(name), ".html")
-		if base == "layout" || strings.HasPrefix(base, "part_") {
-			continue
+	for _, lang := range cat.Languages() {
+		sep := cat.T(lang, "format.thousands")
+		local := template.FuncMap{
+			"num":  func(f float64) string { return locale.Group(f, sep) },
+			"snum": func(f float64) string { return signed(locale.Group(f, sep), f) },
+			// byyear shows a target's year as the year it is due by: 到2025年.
+			"byyear": func(y int) string { return cat.T(lang, "task.by_year", y) },
 		}
-		t, err := template.New(base).Funcs(funcs).ParseFS(assets, append([]string{"templates/layout.html", name}, parts...)...)
-		if err != nil {
-			return nil, fmt.Errorf("template %s: %w", name, err)
+		v.pages[lang] = map[string]*template.Template{}
+		for _, name := range names {
+			base := strings.TrimSuffix(path.Base(name), ".html")
+			if base == "layout" || strings.HasPrefix(base, "part_") {
+				continue
+			}
+			t, err := template.New(base).Funcs(funcs).Funcs(local).ParseFS(assets, append([]string{"templates/layout.html", name}, parts...)...)
+			if err != nil {
+				return nil, fmt.Errorf("template %s: %w", name, err)
+			}
+			v.pages[lang][base] = t
 		}
-		v.pages[base] = t
 	}
 	return v, nil
 }
@@ -143,6 +175,7 @@ type Page struct {
 	Nav    string
 	Flash  string
 	CSS    string
+	Icon   string // the favicon's URL
 	Path   string
 	Unread int // the reader's unread notices, for the navigation
 	cat    *locale.Catalog
@@ -150,6 +183,23 @@ type Page struct {
 	// flags gives the plausibility warnings of a report's value, for the
 	// office only (nil for others).
 	flags func(taskID int64, key string, v float64) []string
+	// seriesName names an indicator series by its key, for the page
+	// being rendered (see render).
+	seriesName func(key string) string
+}
+
+func (p *Page) setSeriesName(f func(string) string) { p.seriesName = f }
+
+// IndicatorName names the indicator of a series key ("name|unit|region")
+// as its targets write it, with its case: 5G基站, not 5g基站.
+func (p *Page) IndicatorName(key string) string {
+	if p.seriesName != nil {
+		if n := p.seriesName(key); n != "" {
+			return n
+		}
+	}
+	name, _, _ := strings.Cut(key, "|")
+	return name
 }
 
 // T translates a message key in the reader's language.
@@ -174,6 +224,7 @@ func (s *Server) page(rq *request, titleKey string) Page {
 		Lang:   rq.lang,
 		Langs:  s.cat.Languages(),
 		CSS:    s.views.urls["style.css"],
+		Icon:   s.views.urls["favicon.svg"],
 		Path:   rq.path,
 		cat:    s.cat,
 		office: rq.is(store.RoleOffice),
@@ -185,6 +236,7 @@ func (s *Server) page(rq *request, titleKey string) Page {
 var flashKeys = map[string]bool{
 	"published": true, "saved": true, "mapped": true, "deleted": true, "public_on": true, "public_off": true,
 	"unit_added": true, "unit_removed": true, "unit_created": true,
+	"meta_saved": true, "collective_saved": true, "task_added": true, "task_deleted": true, "target_added": true, "target_deleted": true,
 }
 
 func (s *Server) flash(rq *request, r *http.Request) string {
@@ -197,13 +249,31 @@ func (s *Server) flash(rq *request, r *http.Request) string {
 // render executes a page template into a buffer, so that a template
 // error never sends half a page.
 func (s *Server) render(w http.ResponseWriter, r *http.Request, rq *request, status int, name string, view any) {
-	t, ok := s.views.pages[name]
+	pages, ok := s.views.pages[rq.lang]
+	if !ok {
+		pages = s.views.pages[locale.Default]
+	}
+	t, ok := pages[name]
 	if !ok {
 		s.log.Error("no such template", "name", name)
 		http.Error(w, "internal error", http.StatusInternalServerError)
 		return
 	}
 	s.countUnread(r.Context(), rq, view)
+	if v, ok := view.(interface{ setSeriesName(func(string) string) }); ok {
+		ctx, names := r.Context(), map[string]string{}
+		v.setSeriesName(func(key string) string {
+			if n, ok := names[key]; ok {
+				return n
+			}
+			n, err := s.st.SeriesName(ctx, key)
+			if err != nil && !errors.Is(err, store.ErrNotFound) {
+				s.log.Warn("naming a series", "key", key, "error", err)
+			}
+			names[key] = n
+			return n
+		})
+	}
 	var buf bytes.Buffer
 	if err := t.ExecuteTemplate(&buf, "layout", view); err != nil {
 		s.log.Error("render", "template", name, "path", r.URL.Path, "error", err)

@@ -19,6 +19,8 @@ import (
 
 	"luoshi/internal/plan"
 	"luoshi/internal/store"
+
+	"luoshi/internal/skipnote"
 )
 
 // PostgresEnv names the variable holding the test PostgreSQL's URL.
@@ -43,6 +45,7 @@ func Engines(tb testing.TB) []Engine {
 			tb.Fatalf("CI is set but %s is not: the store must be tested on PostgreSQL", PostgresEnv)
 		}
 		tb.Logf("PostgreSQL tests skipped: set %s to a database URL to run them", PostgresEnv)
+		skipnote.Note("PostgreSQL tests", PostgresEnv+" is not set")
 		return es
 	}
 	return append(es, Engine{Name: "postgres", Open: Postgres, Bare: PostgresBare})
@@ -88,7 +91,7 @@ func PostgresBare(tb testing.TB) *store.Store {
 		if os.Getenv("CI") != "" {
 			tb.Fatalf("CI is set but %s is not", PostgresEnv)
 		}
-		tb.Skipf("PostgreSQL tests skipped: %s is not set", PostgresEnv)
+		skipnote.Skip(tb, "PostgreSQL tests", PostgresEnv+" is not set")
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
