@@ -200,11 +200,11 @@ func (s *Store) WriteReport(ctx context.Context, a Actor, w ReportWrite) (Report
 		switch {
 		case w.Before.ID == 0 || after.Version != w.Before.Version:
 			id, err = tx.insert(ctx, `INSERT INTO reports (plan_id, task_id, unit_id, lead_unit_id, period, version, rev, state, closing,
-				status, progress, confidence, done, problems, next_steps, created_by, created_at, updated_by, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+				status, progress, confidence, done, problems, next_steps, created_by, created_at, updated_by, updated_at, submitted_by, submitted_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 				w.PlanID, after.TaskID, after.UnitID, after.LeadUnitID, after.Period, after.Version, after.Rev, string(after.State), string(after.Closing),
 				string(after.Content.Status), after.Content.Progress, string(after.Content.Confidence), after.Content.Done, after.Content.Problems, after.Content.NextSteps,
-				nullID(a.UserID), tx.now, nullID(a.UserID), tx.now)
+				nullID(a.UserID), tx.now, nullID(a.UserID), tx.now, nullID(after.SubmittedBy), nullTime(after.SubmittedAt))
 			if err != nil {
 				if errors.Is(err, ErrConflict) {
 					return fmt.Errorf("store: report on task %d version %d exists already: %w", after.TaskID, after.Version, err)
@@ -296,6 +296,9 @@ func (t *Tx) afterReport(ctx context.Context, a Actor, w ReportWrite, id int64) 
 			if err := t.putValue(ctx, a, sid, w.AsOf, v.Value, r.UnitID, id); err != nil {
 				return err
 			}
+		}
+		if err := t.reportReceived(ctx, r.TaskID, r.UnitID, id, r.Period); err != nil {
+			return err
 		}
 		if r.Kind() == reporting.Contribution && r.LeadUnitID != 0 {
 			return t.notifyUnit(ctx, r.LeadUnitID, Notice{Kind: NoticeContribution, TaskID: r.TaskID, ReportID: id, Period: r.Period})
@@ -394,37 +397,19 @@ type Missing struct {
 	TaskID    int64  `json:"task_id"`
 	TaskLabel string `json:"task_label"`
 	TaskText  string `json:"task_text"`
+	Section   string `json:"section"`
 	UnitID    int64  `json:"unit_id"`
 	UnitName  string `json:"unit_name"`
 	Period    string `json:"period"`
 	State     string `json:"state"`     // of a draft or returned report, "" when none
 	Reminders int    `json:"reminders"` // sent for this task, unit and period
+	ord       int    // of the task, for the cursor
 }
 
 // MissingReports lists a plan's open tasks whose lead unit has no
-// submitted or accepted report for period.
+// submitted or accepted report for period, by unit and task.
 func (s *Store) MissingReports(ctx context.Context, planID int64, period string) ([]Missing, error) {
-	rows, err := s.query(ctx, `SELECT a.plan_id, a.task_id, t.label, t.text, a.unit_id, u.name,
-		COALESCE((SELECT r.state FROM reports r WHERE r.task_id = a.task_id AND r.unit_id = a.unit_id AND r.period = ? ORDER BY r.version DESC LIMIT 1), ''),
-		(SELECT COUNT(*) FROM reminders m WHERE m.task_id = a.task_id AND m.unit_id = a.unit_id AND m.period = ?)
-		FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN units u ON u.id = a.unit_id
-		WHERE a.plan_id = ? AND a.role = 'lead' AND t.closed_at IS NULL
-		AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.task_id = a.task_id AND r.unit_id = a.unit_id AND r.period = ?
-			AND r.state IN ('submitted', 'accepted'))
-		ORDER BY u.name, t.ord`, period, period, planID, period)
-	if err != nil {
-		return nil, fmt.Errorf("store: missing reports: %w", err)
-	}
-	defer rows.Close()
-	var out []Missing
-	for rows.Next() {
-		m := Missing{Period: period}
-		if err := rows.Scan(&m.PlanID, &m.TaskID, &m.TaskLabel, &m.TaskText, &m.UnitID, &m.UnitName, &m.State, &m.Reminders); err != nil {
-			return nil, fmt.Errorf("store: missing reports: %w", err)
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return s.MissingAll(ctx, MissingFilter{PlanID: planID, Period: period})
 }
 
 // ClosedTasks returns the ids of a plan's tasks whose closing the office

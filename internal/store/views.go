@@ -112,6 +112,10 @@ type UnitTaskFilter struct {
 	PlanID        int64  `json:"plan_id"`
 	Status        string `json:"status"`
 	PublishedOnly bool   `json:"published_only"`
+	// Of UnitTaskList only:
+	Role  string `json:"role"` // "lead", "cooperating" or "" for both
+	Limit int    `json:"limit"`
+	After string `json:"after"`
 }
 
 // UnitTasks lists the tasks assigned to a unit, lead roles first, by
