@@ -216,3 +216,14 @@ func (t *cursorTime) UnmarshalJSON(b []byte) error {
 	t.Time = v
 	return err
 }
+
+// Cursor is the cursor of a list that is cut outside the store, from
+// rows computed there: the sort's name and the last row's keys.
+func Cursor(sort string, keys ...any) string { return encodeCursor(sort, keys...) }
+
+// ReadCursor reads a Cursor of sort into keys; another is a FilterError.
+func ReadCursor(cursor, sort string, keys ...any) error { return decodeCursor(cursor, sort, keys...) }
+
+// LimitOf is a page size as the lists take it: DefaultLimit for zero,
+// a FilterError beyond MaxLimit.
+func LimitOf(n int) (int, error) { return limitOf(n) }

@@ -157,6 +157,7 @@ func openWarnings(ws []store.Warning, tasks []store.Task) []store.Warning {
 
 type reviewView struct {
 	Page
+	reviewSlice
 	Plan     store.Plan
 	Outline  store.Outline
 	Segments []segment
@@ -202,26 +203,13 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
-	o, err := s.st.PlanOutline(r.Context(), id, store.TaskFilter{})
-	if err != nil {
-		return err
-	}
 	units, err := s.st.Units(r.Context())
 	if err != nil {
 		return err
 	}
-	p.Warnings = openWarnings(p.Warnings, o.Tasks)
-	v := &reviewView{Page: s.page(rq, "review.title"), Plan: p, Outline: o, Units: units,
-		Segments: highlight(p.Source, o.Tasks, p.Goals), Names: unitNames(o.Tasks), Check: toCheck(o.Tasks, p.Warnings, func(code, message string) string {
-			if key := "warn." + code; s.cat.T(rq.lang, key) != key {
-				return s.cat.T(rq.lang, key)
-			}
-			return message
-		})}
-	for _, n := range v.Names {
-		if n.UnitID == 0 {
-			v.Unmapped++
-		}
+	v := &reviewView{Page: s.page(rq, "review.title"), Plan: p, Units: units}
+	if err := s.reviewList(r, rq, v); err != nil {
+		return err
 	}
 	v.Title = p.Title
 	v.Nav, v.Flash = "review", s.flash(rq, r)

@@ -21,6 +21,11 @@ type taskView struct {
 	Units       []store.Unit
 	Statuses    []string
 	Comparators []string
+	// Reports are a page of the task's received reports the reader may
+	// read, nil for the public.
+	Reports      *store.Page[store.Report]
+	ReportsNext  string
+	ReportsFirst string
 }
 
 func (s *Server) taskPage(w http.ResponseWriter, r *http.Request, rq *request) error {
@@ -45,6 +50,12 @@ func (s *Server) taskPage(w http.ResponseWriter, r *http.Request, rq *request) e
 		if v.Units, err = s.st.Units(r.Context()); err != nil {
 			return err
 		}
+	}
+	if v.Reports, err = s.taskReports(r.Context(), rq, id, r.URL.Query().Get("rafter")); err != nil {
+		return err
+	}
+	if v.Reports != nil {
+		v.ReportsNext, v.ReportsFirst = pageLink(r, "rafter", v.Reports.Next), firstLink(r, "rafter")
 	}
 	v.Title = p.Title + " · " + t.Label
 	v.Nav, v.Flash = "plans", s.flash(rq, r)

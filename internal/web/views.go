@@ -62,8 +62,27 @@ var funcs = template.FuncMap{
 	"tpair": func(p any, title string, rows []tally) tallyPart { return tallyPart{Page: p, Title: title, Rows: rows} },
 	// keyname shows an indicator key's name part.
 	"keyname": func(k string) string { name, _, _ := strings.Cut(k, "|"); return name },
+	// pager hands a page and the links to a list's first and next pages
+	// to the pager.
+	"pager": func(p any, first, next string) pagerPart { return pagerPart{Page: p, First: first, Next: next} },
+	// reports hands a page and reports to the rows of a report list;
+	// wide lists name each report's task.
+	"reports": func(p any, rs []store.Report, wide bool) reportRowsPart {
+		return reportRowsPart{Page: p, Reports: rs, Wide: wide}
+	},
 	// pair hands a page and a task list to a sub-template.
 	"pair": func(p any, tasks []store.UnitTask) unitTasksPart { return unitTasksPart{Page: p, Tasks: tasks} },
+}
+
+type reportRowsPart struct {
+	Page    any
+	Reports []store.Report
+	Wide    bool
+}
+
+type pagerPart struct {
+	Page        any
+	First, Next string
 }
 
 type unitTasksPart struct {
