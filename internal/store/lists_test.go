@@ -259,6 +259,30 @@ func TestReportList(t *testing.T) {
 		if !slices.Equal(newest, []string{"51/2026-Q2", "44/2026-Q2", "8/2026-Q2"}) {
 			t.Errorf("newest first in Q2 = %v", newest)
 		}
+		// Two submissions at the same instant are told apart by id, on
+		// both sides of a page's end.
+		same := time.Date(2026, 6, 1, 8, 0, 0, 0, time.UTC)
+		var ids []int64
+		for _, n := range []int{58, 37, 30} {
+			sub, err := reporting.Transition(reporting.New(b.tasks[n-1].ID, "2026-Q3", swt, swt),
+				reporting.Action{Kind: reporting.Submit, BasedOn: 1, Content: content(reporting.OnTrack, 40), At: same}, rep)
+			if err != nil {
+				t.Fatal(err)
+			}
+			r, err := s.WriteReport(ctx, store.Actor{UserID: b.swtU}, store.ReportWrite{After: sub, Action: reporting.Submit, PlanID: b.plan})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids = append(ids, r.ID)
+		}
+		for sort, want := range map[string][]string{"newest": {"30/2026-Q3", "37/2026-Q3", "58/2026-Q3"}, "oldest": {"58/2026-Q3", "37/2026-Q3", "30/2026-Q3"}} {
+			rs := walk(t, 1, func(after string) (store.Page[store.Report], error) {
+				return s.ReportList(ctx, store.ReportFilter{Period: "2026-Q3", Sort: sort, Limit: 1, After: after})
+			})
+			if got := reportLabels(rs); !slices.Equal(got, want) {
+				t.Errorf("%s first at one instant = %v, want %v (ids %v)", sort, got, want, ids)
+			}
+		}
 	})
 }
 
@@ -582,6 +606,20 @@ func TestNoticesAreTheirOwners(t *testing.T) {
 		}
 		if n, _ := s.Unread(ctx, b.officeU); n != 6 {
 			t.Errorf("office unread after opening one = %d, want 6", n)
+		}
+		unread, err := s.InboxList(ctx, b.officeU, store.NoticeFilter{Unread: true})
+		if err != nil || len(unread.Rows) != 6 || slices.ContainsFunc(unread.Rows, func(n store.Notice) bool { return n.ID == mine.ID }) {
+			t.Errorf("unread notices after opening one: %d, %v", len(unread.Rows), err)
+		}
+		if all, _ := s.InboxList(ctx, b.officeU, store.NoticeFilter{}); len(all.Rows) != 7 {
+			t.Errorf("notices = %d, want 7", len(all.Rows))
+		}
+		// Marking read takes the owner too.
+		if err := s.MarkRead(ctx, b.swtU, nil); err != nil {
+			t.Fatal(err)
+		}
+		if n, _ := s.Unread(ctx, b.officeU); n != 6 {
+			t.Errorf("another user's mark-all changed the office's unread to %d", n)
 		}
 	})
 }

@@ -675,7 +675,7 @@ func TestReviewPagesBySection(t *testing.T) {
 	if n := len(cards.FindAllString(body, -1)); n != 50 {
 		t.Errorf("%d task cards, want 50", n)
 	}
-	if !strings.Contains(body, `id="task-total">6600<`) || !strings.Contains(body, `id="review-sections"`) {
+	if !strings.Contains(body, `id="task-total">6600<`) || !strings.Contains(body, `id="review-sections"`) || !strings.Contains(body, `id="list-total">660<`) {
 		t.Error("the page does not give the plan's task count or its sections")
 	}
 	if !strings.Contains(body, "推进第1项服务业重点工作") || !strings.Contains(body, "推进第50项") || strings.Contains(body, "推进第51项") {
