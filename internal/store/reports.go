@@ -167,7 +167,8 @@ func (s *Store) PlanReports(ctx context.Context, planID int64) ([]Report, error)
 // ReviewQueue lists the submitted reports waiting for the office, oldest
 // submission first.
 func (s *Store) ReviewQueue(ctx context.Context, limit int) ([]Report, error) {
-	return s.reports(ctx, `WHERE r.state = 'submitted' ORDER BY r.submitted_at, r.id LIMIT ?`, limit)
+	p, err := s.ReportList(ctx, ReportFilter{State: "submitted", Sort: "oldest", Limit: min(max(limit, 1), MaxLimit)})
+	return p.Rows, err
 }
 
 // ReportWrite is one change to a report: the stored version the change

@@ -112,27 +112,6 @@ type nameRow struct {
 	UnitName string
 }
 
-func unitNames(tasks []store.Task) []nameRow {
-	index := map[string]int{}
-	var rows []nameRow
-	for _, t := range tasks {
-		for _, u := range t.Units {
-			i, ok := index[u.Name]
-			if !ok {
-				i = len(rows)
-				index[u.Name] = i
-				rows = append(rows, nameRow{Name: u.Name, UnitID: u.UnitID, UnitName: u.UnitName})
-			}
-			rows[i].Count++
-			if u.UnitID == 0 {
-				rows[i].UnitID, rows[i].UnitName = 0, ""
-			}
-		}
-	}
-	sort.SliceStable(rows, func(a, b int) bool { return rows[a].UnitID == 0 && rows[b].UnitID != 0 })
-	return rows
-}
-
 // openWarnings drops the extractor's unknown-unit warnings for mentions
 // the office has since mapped to a unit.
 func openWarnings(ws []store.Warning, tasks []store.Task) []store.Warning {
