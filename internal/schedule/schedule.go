@@ -390,3 +390,40 @@ func Missing(ctx context.Context, st *store.Store, c store.Calendar, key string,
 	}
 	return PeriodMissing{}, fmt.Errorf("%w: %q", ErrNoPeriod, key)
 }
+
+// PlanPeriods are the periods a plan's tasks may report at now, newest
+// first, over every frequency they report at (a quarterly plan with a
+// monthly task has both its quarters and that task's months), each
+// within the calendar's start and end. Current is the one the office
+// looks at by default: the calendar's latest due or overdue period, else
+// that of the first frequency that has one, else the newest period.
+func PlanPeriods(ctx context.Context, st *store.Store, c store.Calendar, now time.Time) (periods []reporting.Period, current reporting.Period, err error) {
+	fs, err := frequencies(ctx, st, c)
+	if err != nil {
+		return nil, current, err
+	}
+	seen := map[string]bool{}
+	found := false
+	for _, f := range fs {
+		ps, cur, err := TaskPeriods(c, f, now)
+		if err != nil {
+			return nil, current, err
+		}
+		if len(ps) > 0 && !found {
+			current, found = cur, true
+		}
+		for _, p := range ps {
+			if !seen[p.Key] {
+				seen[p.Key] = true
+				periods = append(periods, p)
+			}
+		}
+	}
+	slices.SortStableFunc(periods, func(a, b reporting.Period) int {
+		if d := b.End.Compare(a.End); d != 0 {
+			return d
+		}
+		return b.Start.Compare(a.Start)
+	})
+	return periods, current, nil
+}

@@ -109,15 +109,27 @@ type TaskLight struct {
 // now, from its deadline, its calendar and reports, its closing and the
 // indicators of its targets, under the office's thresholds.
 func (s *Store) PlanLights(ctx context.Context, planID int64, now time.Time) (map[int64]TaskLight, error) {
+	lp, err := s.LitPlan(ctx, planID, now)
+	return lp.Lights, err
+}
+
+// LitPlan is a plan's outline with the light of every task, as
+// PlanLights computes them.
+func (s *Store) LitPlan(ctx context.Context, planID int64, now time.Time) (LitPlan, error) {
+	o, err := s.PlanOutline(ctx, planID, TaskFilter{})
+	if err != nil {
+		return LitPlan{}, err
+	}
+	lights, err := s.planLights(ctx, planID, o, now)
+	return LitPlan{Outline: o, Lights: lights}, err
+}
+
+func (s *Store) planLights(ctx context.Context, planID int64, o Outline, now time.Time) (map[int64]TaskLight, error) {
 	p, err := s.PlanByID(ctx, planID)
 	if err != nil {
 		return nil, err
 	}
 	th, _, err := s.Thresholds(ctx)
-	if err != nil {
-		return nil, err
-	}
-	o, err := s.PlanOutline(ctx, planID, TaskFilter{})
 	if err != nil {
 		return nil, err
 	}

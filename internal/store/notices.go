@@ -30,6 +30,7 @@ type Notice struct {
 	Period    string    `json:"period"`
 	Body      string    `json:"body"`
 	Read      bool      `json:"read"`
+	Done      bool      `json:"done"` // a report due that has since been submitted
 	CreatedAt time.Time `json:"created_at"`
 	// Dedupe, when set, makes the notice single per user.
 	Dedupe string `json:"-"`
@@ -268,6 +269,7 @@ func (s *Store) MarkEmailed(ctx context.Context, id int64) error {
 type ReminderFilter struct {
 	PlanID, TaskID, UnitID int64
 	Limit                  int
+	After                  string // a cursor of ReminderList
 }
 
 // Reminders lists reminders, newest first.

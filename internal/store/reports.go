@@ -167,7 +167,8 @@ func (s *Store) PlanReports(ctx context.Context, planID int64) ([]Report, error)
 // ReviewQueue lists the submitted reports waiting for the office, oldest
 // submission first.
 func (s *Store) ReviewQueue(ctx context.Context, limit int) ([]Report, error) {
-	return s.reports(ctx, `WHERE r.state = 'submitted' ORDER BY r.submitted_at, r.id LIMIT ?`, limit)
+	p, err := s.ReportList(ctx, ReportFilter{State: "submitted", Sort: "oldest", Limit: min(max(limit, 1), MaxLimit)})
+	return p.Rows, err
 }
 
 // ReportWrite is one change to a report: the stored version the change
@@ -294,6 +295,9 @@ func (t *Tx) afterReport(ctx context.Context, a Actor, w ReportWrite, id int64) 
 	r := w.After
 	switch w.Action {
 	case reporting.Submit:
+		if err := t.reportReceived(ctx, r.TaskID, r.UnitID, id, r.Period); err != nil {
+			return err
+		}
 		if r.Kind() == reporting.Contribution && r.LeadUnitID != 0 {
 			return t.notifyUnit(ctx, r.LeadUnitID, Notice{Kind: NoticeContribution, TaskID: r.TaskID, ReportID: id, Period: r.Period})
 		}
@@ -408,45 +412,22 @@ type Missing struct {
 	TaskID    int64  `json:"task_id"`
 	TaskLabel string `json:"task_label"`
 	TaskText  string `json:"task_text"`
+	Section   string `json:"section"`
 	UnitID    int64  `json:"unit_id"`
 	UnitName  string `json:"unit_name"`
 	Period    string `json:"period"`
 	State     string `json:"state"`     // of a draft or returned report, "" when none
 	Reminders int    `json:"reminders"` // sent for this task, unit and period
+	ord       int    // of the task, for the cursor
 }
 
 // MissingReports lists a plan's open tasks whose lead unit has no
-// submitted or accepted report for period, among the tasks that report
-// at the period's frequency (their own, else their plan calendar's): a
-// monthly task owes nothing for "2026-Q3".
+// submitted or accepted report for period, by unit and task.
 func (s *Store) MissingReports(ctx context.Context, planID int64, period string) ([]Missing, error) {
-	name, ok := reporting.ParseKey(period)
-	if !ok {
-		return nil, nil
+	if _, ok := reporting.ParseKey(period); !ok {
+		return nil, nil // no calendar asks for it
 	}
-	rows, err := s.query(ctx, `SELECT a.plan_id, a.task_id, t.label, t.text, a.unit_id, u.name,
-		COALESCE((SELECT r.state FROM reports r WHERE r.task_id = a.task_id AND r.unit_id = a.unit_id AND r.period = ? ORDER BY r.version DESC LIMIT 1), ''),
-		(SELECT COUNT(*) FROM reminders m WHERE m.task_id = a.task_id AND m.unit_id = a.unit_id AND m.period = ?)
-		FROM assignments a JOIN tasks t ON t.id = a.task_id JOIN units u ON u.id = a.unit_id
-		JOIN calendars c ON c.plan_id = a.plan_id
-		WHERE a.plan_id = ? AND a.role = 'lead' AND t.closed_at IS NULL
-		AND (CASE WHEN t.frequency = '' THEN c.frequency ELSE t.frequency END) = ?
-		AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.task_id = a.task_id AND r.unit_id = a.unit_id AND r.period = ?
-			AND r.state IN ('submitted', 'accepted'))
-		ORDER BY u.name, t.ord`, period, period, planID, string(name.Frequency), period)
-	if err != nil {
-		return nil, fmt.Errorf("store: missing reports: %w", err)
-	}
-	defer rows.Close()
-	var out []Missing
-	for rows.Next() {
-		m := Missing{Period: period}
-		if err := rows.Scan(&m.PlanID, &m.TaskID, &m.TaskLabel, &m.TaskText, &m.UnitID, &m.UnitName, &m.State, &m.Reminders); err != nil {
-			return nil, fmt.Errorf("store: missing reports: %w", err)
-		}
-		out = append(out, m)
-	}
-	return out, rows.Err()
+	return s.MissingAll(ctx, MissingFilter{PlanID: planID, Period: period})
 }
 
 // ClosedTasks returns the ids of a plan's tasks whose closing the office

@@ -112,6 +112,10 @@ type UnitTaskFilter struct {
 	PlanID        int64  `json:"plan_id"`
 	Status        string `json:"status"`
 	PublishedOnly bool   `json:"published_only"`
+	// Of UnitTaskList only:
+	Role  string `json:"role"` // "lead", "cooperating" or "" for both
+	Limit int    `json:"limit"`
+	After string `json:"after"`
 }
 
 // UnitTasks lists the tasks assigned to a unit, lead roles first, by
@@ -206,13 +210,13 @@ type PlanFacets struct {
 // Facets returns the sections, task forces and mapped units of a plan.
 func (s *Store) Facets(ctx context.Context, planID int64) (PlanFacets, error) {
 	var f PlanFacets
-	rows, err := s.query(ctx, `SELECT h.id, h.label, h.title FROM headings h WHERE h.plan_id = ? AND h.level = 1 ORDER BY h.ord`, planID)
+	rows, err := s.query(ctx, `SELECT h.id, h.label, h.title, h.span_start, h.span_end FROM headings h WHERE h.plan_id = ? AND h.level = 1 ORDER BY h.ord`, planID)
 	if err != nil {
 		return f, fmt.Errorf("store: facets: %w", err)
 	}
 	for rows.Next() {
 		var h Heading
-		if err := rows.Scan(&h.ID, &h.Label, &h.Title); err != nil {
+		if err := rows.Scan(&h.ID, &h.Label, &h.Title, &h.Start, &h.End); err != nil {
 			rows.Close()
 			return f, fmt.Errorf("store: facets: %w", err)
 		}

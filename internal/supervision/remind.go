@@ -69,3 +69,27 @@ func (s *Service) Remind(ctx context.Context, a Actor, r Reminders) ([]store.Rem
 	}
 	return sent, nil
 }
+
+// MaxBulkReminders bounds the reminders of one "all matching" action.
+const MaxBulkReminders = 10000
+
+// RemindMatching reminds every missing report that matches f, whatever
+// page of the list the office looks at, as Remind does.
+func (s *Service) RemindMatching(ctx context.Context, a Actor, f store.MissingFilter, message string) ([]store.Reminder, error) {
+	if a.Role != reporting.Office {
+		return nil, reporting.ErrForbidden
+	}
+	f.Limit, f.After = 0, ""
+	all, err := s.st.MissingAll(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	if len(all) > MaxBulkReminders {
+		return nil, ErrTooManyReminders
+	}
+	items := make([]ReminderItem, len(all))
+	for i, m := range all {
+		items[i] = ReminderItem{TaskID: m.TaskID, UnitID: m.UnitID, Period: m.Period}
+	}
+	return s.Remind(ctx, a, Reminders{Items: items, Message: message})
+}

@@ -26,6 +26,8 @@ var (
 	ErrNoReminders  = errors.New("no reminder to send")
 	ErrReminderLong = errors.New("reminder message too long")
 	ErrNotAssigned  = errors.New("the unit is not assigned to the task")
+	// ErrTooManyReminders is an "all matching" over MaxBulkReminders.
+	ErrTooManyReminders = errors.New("too many reminders in one action")
 )
 
 // MaxReminderRunes bounds a reminder's message.

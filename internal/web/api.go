@@ -28,6 +28,7 @@ func (s *Server) apiRoutes() []route {
 		{"GET /api/v1/plans", anyone, s.apiPlans},
 		{"POST /api/v1/plans", office, s.apiImport},
 		{"GET /api/v1/plans/{id}", anyone, s.apiPlan},
+		{"GET /api/v1/plans/{id}/tasks", anyone, s.apiPlanTasks},
 		{"DELETE /api/v1/plans/{id}", office, s.apiDeletePlan},
 		{"POST /api/v1/plans/{id}/publish", office, s.apiPublish},
 		{"PUT /api/v1/plans/{id}/public", office, s.apiSetPublic},
@@ -57,7 +58,9 @@ func (s *Server) apiRoutes() []route {
 		{"POST /api/v1/users", office, s.apiCreateUser},
 
 		{"GET /api/v1/reports", signedIn, s.apiMyReports},
+		{"GET /api/v1/reports/received", signedIn, s.apiReceived},
 		{"GET /api/v1/reports/{id}", signedIn, s.apiReport},
+		{"GET /api/v1/tasks/{id}/reports", signedIn, s.apiTaskReports},
 		{"GET /api/v1/tasks/{id}/report", signedIn, s.apiTaskReport},
 		{"PUT /api/v1/tasks/{id}/report", signedIn, s.apiReportAction(reporting.Save)},
 		{"POST /api/v1/tasks/{id}/report/submit", signedIn, s.apiReportAction(reporting.Submit)},
@@ -416,18 +419,26 @@ func (s *Server) apiUpdateTarget(w http.ResponseWriter, r *http.Request, rq *req
 	return nil
 }
 
+// apiUnits lists the units, as the units page does; a reporter gets its
+// own unit only.
 func (s *Server) apiUnits(w http.ResponseWriter, r *http.Request, rq *request) error {
-	units, err := s.st.Units(r.Context())
+	if rq.is(store.RoleReporter) {
+		units := []store.Unit{}
+		if u, err := s.st.UnitByID(r.Context(), rq.user.UnitID); err == nil {
+			units = append(units, u)
+		}
+		writeJSON(w, http.StatusOK, map[string]any{"units": units, "next": ""})
+		return nil
+	}
+	f, err := unitFilter(listQuery(r))
 	if err != nil {
 		return err
 	}
-	if rq.is(store.RoleReporter) {
-		units = nil
-		if u, err := s.st.UnitByID(r.Context(), rq.user.UnitID); err == nil {
-			units = []store.Unit{u}
-		}
+	units, err := s.st.UnitList(r.Context(), f)
+	if err != nil {
+		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"units": nonNil(units)})
+	writeJSON(w, http.StatusOK, map[string]any{"units": units.Rows, "next": units.Next})
 	return nil
 }
 
@@ -468,14 +479,40 @@ func (s *Server) apiUnitTasks(w http.ResponseWriter, r *http.Request, rq *reques
 	if !canSeeUnit(rq, id) {
 		return userError(http.StatusForbidden, "error.forbidden")
 	}
-	f, err := taskFilter(r)
+	f, err := unitTaskFilter(rq, listQuery(r))
 	if err != nil {
 		return err
 	}
-	tasks, err := s.st.UnitTasks(r.Context(), id, store.UnitTaskFilter{Status: f.Status, PublishedOnly: !rq.is(store.RoleOffice)})
+	tasks, err := s.st.UnitTaskList(r.Context(), id, f)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"tasks": nonNil(tasks)})
+	writeJSON(w, http.StatusOK, map[string]any{"tasks": tasks.Rows, "next": tasks.Next})
+	return nil
+}
+
+// apiPlanTasks lists a page of a plan's tasks in document order, as the
+// review page does.
+func (s *Server) apiPlanTasks(w http.ResponseWriter, r *http.Request, rq *request) error {
+	id, err := pathID(r, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := s.visiblePlan(r.Context(), rq, id); err != nil {
+		return err
+	}
+	q := listQuery(r)
+	f := store.PlanTaskFilter{Section: q.Get("section"), TaskForce: q.Get("force"), Status: q.Get("status"), Confidence: q.Get("confidence"), After: q.Get("after")}
+	if f.UnitID, err = q.id("unit"); err != nil {
+		return err
+	}
+	if f.Limit, err = q.limit(); err != nil {
+		return err
+	}
+	p, err := s.st.PlanTaskList(r.Context(), id, f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"tasks": p.Rows, "total": p.Total, "next": p.Next})
 	return nil
 }

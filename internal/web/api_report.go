@@ -15,7 +15,6 @@ import (
 
 	"luoshi/internal/indicator"
 	"luoshi/internal/reporting"
-	"luoshi/internal/schedule"
 	"luoshi/internal/store"
 	"luoshi/internal/supervision"
 )
@@ -464,13 +463,22 @@ func (s *Server) apiReport(w http.ResponseWriter, r *http.Request, rq *request) 
 	return nil
 }
 
-// apiReviewQueue lists the submitted reports waiting for the office.
+// apiReviewQueue lists the submitted reports waiting for the office,
+// oldest first: the received reports in the state submitted.
 func (s *Server) apiReviewQueue(w http.ResponseWriter, r *http.Request, rq *request) error {
-	q, err := s.st.ReviewQueue(r.Context(), 200)
+	f, err := reportFilter(listQuery(r))
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"reports": reportsJSON(q)})
+	f.State = "submitted"
+	if f.Sort == "" {
+		f.Sort = "oldest"
+	}
+	p, err := s.st.ReportList(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"reports": reportsJSON(p.Rows), "next": p.Next})
 	return nil
 }
 
@@ -498,8 +506,8 @@ func (s *Server) apiDecide(action reporting.ActionKind) handler {
 	}
 }
 
-// apiRemind sends reminders, exactly the items given, and says how many
-// went.
+// apiRemind sends reminders: exactly the items listed, or every missing
+// report that matches a filter; it says how many went.
 func (s *Server) apiRemind(w http.ResponseWriter, r *http.Request, rq *request) error {
 	var body struct {
 		Message string `json:"message"`
@@ -508,9 +516,35 @@ func (s *Server) apiRemind(w http.ResponseWriter, r *http.Request, rq *request) 
 			UnitID int64  `json:"unit_id"`
 			Period string `json:"period"`
 		} `json:"items"`
+		Matching *store.MissingFilter `json:"matching"`
 	}
 	if err := decode(w, r, &body); err != nil {
 		return err
+	}
+	if body.Matching != nil {
+		if len(body.Items) > 0 {
+			return userError(http.StatusBadRequest, "error.invalid")
+		}
+		p, err := s.visiblePlan(r.Context(), rq, body.Matching.PlanID)
+		if err != nil {
+			return err
+		}
+		if body.Matching.Period == "" { // the current one
+			_, cur, ok, err := s.planPeriods(r.Context(), p.ID, s.now())
+			if err != nil {
+				return err
+			}
+			if !ok {
+				return userError(http.StatusNotFound, "report.no_calendar")
+			}
+			body.Matching.Period = cur.Key
+		}
+		sent, err := s.sup.RemindMatching(r.Context(), supActor(rq), *body.Matching, body.Message)
+		if err != nil {
+			return err
+		}
+		writeJSON(w, http.StatusCreated, map[string]any{"reminders": nonNil(sent), "sent": len(sent)})
+		return nil
 	}
 	in := supervision.Reminders{Message: body.Message}
 	for _, it := range body.Items {
@@ -523,30 +557,34 @@ func (s *Server) apiRemind(w http.ResponseWriter, r *http.Request, rq *request) 
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusCreated, map[string]any{"reminders": nonNil(sent), "count": len(sent)})
+	writeJSON(w, http.StatusCreated, map[string]any{"reminders": nonNil(sent), "sent": len(sent)})
 	return nil
 }
 
 // apiReminders lists the reminders sent, newest first.
 func (s *Server) apiReminders(w http.ResponseWriter, r *http.Request, rq *request) error {
-	f := store.ReminderFilter{Limit: 100}
+	q := listQuery(r)
+	f := store.ReminderFilter{After: q.Get("after")}
+	var err error
 	for k, dst := range map[string]*int64{"plan": &f.PlanID, "task": &f.TaskID, "unit": &f.UnitID} {
-		if v := r.URL.Query().Get(k); v != "" {
-			if _, err := fmt.Sscan(v, dst); err != nil || *dst <= 0 {
-				return userError(http.StatusBadRequest, "error.invalid")
-			}
+		if *dst, err = q.id(k); err != nil {
+			return err
 		}
 	}
-	rs, err := s.st.Reminders(r.Context(), f)
+	if f.Limit, err = q.limit(); err != nil {
+		return err
+	}
+	rs, err := s.st.ReminderList(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"reminders": nonNil(rs)})
+	writeJSON(w, http.StatusOK, map[string]any{"reminders": rs.Rows, "next": rs.Next})
 	return nil
 }
 
-// apiMissing lists a published plan's lead assignments without a
-// submitted report for a period, the current one when none is named.
+// apiMissing lists a page of a published plan's lead assignments
+// without a submitted report for a period (the current one when none is
+// named), with the filters of the supervision page.
 func (s *Server) apiMissing(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -557,34 +595,34 @@ func (s *Server) apiMissing(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
-	c, err := s.st.CalendarFor(ctx, p.ID)
-	if errors.Is(err, store.ErrNotFound) || p.Status != store.PlanPublished {
+	if p.Status != store.PlanPublished {
 		return userError(http.StatusNotFound, "report.no_calendar")
 	}
+	ps, cur, ok, err := s.planPeriods(ctx, p.ID, s.now())
 	if err != nil {
 		return err
 	}
-	now := s.now()
-	var pm schedule.PeriodMissing
-	if period := r.URL.Query().Get("period"); period != "" {
-		if pm, err = schedule.Missing(ctx, s.st, c, period, now); err != nil {
-			return scheduleError(err)
-		}
-	} else {
-		cur, err := schedule.CurrentMissing(ctx, s.st, c, now)
-		if err != nil {
-			return err
-		}
-		if len(cur) == 0 {
-			return userError(http.StatusNotFound, "report.no_period")
-		}
-		pm = cur[0]
+	if !ok {
+		return userError(http.StatusNotFound, "report.no_calendar")
 	}
-	missing := make([]missingJSON, 0, len(pm.Missing))
-	for _, m := range pm.Missing {
+	q := listQuery(r)
+	per, err := periodOf(ps, cur, q.Get("period"))
+	if err != nil {
+		return err
+	}
+	f, err := missingFilter(q, p.ID, per.Key)
+	if err != nil {
+		return err
+	}
+	page, err := s.st.MissingList(ctx, f)
+	if err != nil {
+		return err
+	}
+	missing := make([]missingJSON, 0, len(page.Rows))
+	for _, m := range page.Rows {
 		missing = append(missing, missingJSON{Missing: m, PeriodLabel: s.periodLabel(rq.lang, m.Period)})
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"period": s.periodJSON(rq.lang, pm.Period), "missing": missing})
+	writeJSON(w, http.StatusOK, map[string]any{"period": s.periodJSON(rq.lang, per), "missing": missing, "total": page.Total, "next": page.Next})
 	return nil
 }
 
@@ -808,9 +846,14 @@ func (s *Server) apiSetTrajectory(w http.ResponseWriter, r *http.Request, rq *re
 	return nil
 }
 
-// apiInbox lists the caller's notices, newest first, with the unread count.
+// apiInbox lists a page of the caller's notices, newest first, with the
+// unread count.
 func (s *Server) apiInbox(w http.ResponseWriter, r *http.Request, rq *request) error {
-	ns, err := s.st.Inbox(r.Context(), rq.user.ID, 200)
+	f, err := noticeFilter(listQuery(r))
+	if err != nil {
+		return err
+	}
+	ns, err := s.st.InboxList(r.Context(), rq.user.ID, f)
 	if err != nil {
 		return err
 	}
@@ -818,7 +861,7 @@ func (s *Server) apiInbox(w http.ResponseWriter, r *http.Request, rq *request) e
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"notices": nonNil(ns), "unread": n})
+	writeJSON(w, http.StatusOK, map[string]any{"notices": ns.Rows, "unread": n, "next": ns.Next})
 	return nil
 }
 
@@ -861,9 +904,10 @@ type apiLight struct {
 	Reasons   []apiReason `json:"reasons"`
 }
 
-// apiLights is the light of every task of a published plan with the
-// rules that set it; a reporter gets its own unit's tasks, as on its
-// monitoring page.
+// apiLights is a page of the tasks of a published plan with their
+// lights and the rules that set them, filtered and sorted as on the
+// dashboard; a reporter gets its own unit's tasks, as on its monitoring
+// page.
 func (s *Server) apiLights(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -877,22 +921,24 @@ func (s *Server) apiLights(w http.ResponseWriter, r *http.Request, rq *request) 
 	if p.Status != store.PlanPublished {
 		return userError(http.StatusNotFound, "error.not_found")
 	}
-	var unitID int64
+	f, err := lightFilter(listQuery(r))
+	if err != nil {
+		return err
+	}
 	if rq.is(store.RoleReporter) {
-		unitID = rq.user.UnitID
+		f.UnitID = rq.user.UnitID
 	}
-	lights, err := s.st.PlanLights(ctx, id, s.now())
+	page, err := s.st.LightList(ctx, id, s.now(), f)
 	if err != nil {
 		return err
 	}
-	o, err := s.st.PlanOutline(ctx, id, store.TaskFilter{UnitID: unitID})
-	if err != nil {
-		return err
+	counts := map[string]int{}
+	for _, c := range store.LightColors {
+		counts[c] = page.Counts[c]
 	}
-	counts := map[string]int{string(indicator.Red): 0, string(indicator.Yellow): 0, string(indicator.Green): 0}
 	out := []apiLight{}
-	for _, t := range o.Tasks {
-		l := lights[t.ID]
+	for _, lr := range page.Rows {
+		t, l := lr.Task, lr.Light
 		row := apiLight{TaskID: t.ID, TaskLabel: t.Label, TaskText: t.Text, Color: string(l.Color), Reasons: []apiReason{}}
 		for _, u := range t.Units {
 			if u.Role == "lead" && u.UnitID != 0 && row.Lead == "" {
@@ -902,9 +948,8 @@ func (s *Server) apiLights(w http.ResponseWriter, r *http.Request, rq *request) 
 		for _, rs := range l.Reasons {
 			row.Reasons = append(row.Reasons, apiReason{Rule: rs.Rule, Color: string(rs.Color), Params: rs.Params, Message: s.reasonText(rq.lang, rs)})
 		}
-		counts[row.Color]++
 		out = append(out, row)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"plan_id": id, "counts": counts, "lights": out})
+	writeJSON(w, http.StatusOK, map[string]any{"plan_id": id, "counts": counts, "total": page.Total, "lights": out, "next": page.Next})
 	return nil
 }

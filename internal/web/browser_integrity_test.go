@@ -88,7 +88,7 @@ func TestBrowserRemindOneAndFieldErrors(t *testing.T) {
 		chromedp.WaitVisible(css(".flash")),
 		shot("40-remind-one"),
 	)
-	if flash, err := chromedp.Run(ctx, chromedp.Text(css(".flash"))); err != nil || !strings.Contains(flash, "已发送催办 1 条") {
+	if flash, err := chromedp.Run(ctx, chromedp.Text(css(".flash"))); err != nil || !strings.Contains(flash, "已发送 1 条催办") {
 		t.Errorf("flash after reminding one row = %q (%v)", flash, err)
 	}
 	do("office signs out", logout)

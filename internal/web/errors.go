@@ -70,8 +70,13 @@ func classify(err error) *Error {
 		return &Error{Status: http.StatusBadRequest, Key: "remind.none", Err: err}
 	case errors.Is(err, supervision.ErrReminderLong):
 		return &Error{Status: http.StatusBadRequest, Key: "remind.too_long", Err: err}
+	case errors.Is(err, supervision.ErrTooManyReminders):
+		return &Error{Status: http.StatusBadRequest, Key: "remind.too_many", Args: []any{supervision.MaxBulkReminders}, Err: err}
 	case errors.Is(err, supervision.ErrNotAssigned):
 		return &Error{Status: http.StatusBadRequest, Key: "remind.not_assigned", Err: err}
+	case isFilterError(err):
+		fe, _ := store.IsFilterError(err)
+		return &Error{Status: http.StatusBadRequest, Key: "list.bad_filter", Args: []any{fe.Field}, Err: err}
 	case errors.As(err, &tooBig):
 		return &Error{Status: http.StatusRequestEntityTooLarge, Key: "import.too_large", Err: err}
 	case errors.Is(err, store.ErrNotFound):
@@ -96,6 +101,8 @@ func classify(err error) *Error {
 	}
 	return &Error{Status: http.StatusInternalServerError, Key: "error.internal", Err: err}
 }
+
+func isFilterError(err error) bool { _, ok := store.IsFilterError(err); return ok }
 
 // fail answers a request whose handler returned err: the status and a
 // safe, translated message to the caller, the details to the log.

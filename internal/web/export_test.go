@@ -1,5 +1,7 @@
 package web
 
+import "time"
+
 // PageRoutes lists the page routes' patterns and permissions for the
 // tests outside the package: "anyone", "signedIn" or "office".
 func PageRoutes() map[string]string {
@@ -9,3 +11,7 @@ func PageRoutes() map[string]string {
 	}
 	return out
 }
+
+// SetClock sets the server's clock, so that tests do not depend on the
+// day they run.
+func SetClock(s *Server, now func() time.Time) { s.now = now }

@@ -345,11 +345,11 @@ func TestRemindCounts(t *testing.T) {
 			t.Fatalf("bulk: %d, %d sent", resp.StatusCode, n-before)
 		}
 		_, body = office.do("GET", resp.Header.Get("Location"), nil, "")
-		if !strings.Contains(body, "已发送催办 2 条") {
+		if !strings.Contains(body, "已发送 2 条催办") {
 			t.Errorf("the bulk action does not say how many it sent: %s", resp.Header.Get("Location"))
 		}
 		var sent struct {
-			Count int `json:"count"`
+			Count int `json:"sent"`
 		}
 		apiCall(t, x.office, "POST", "/api/v1/reminders", fmt.Sprintf(`{"items":[{"task_id":%d,"unit_id":%d,"period":"2026-Q4"},{"task_id":%d,"unit_id":%d,"period":"2026-Q4"}]}`,
 			miss[0].TaskID, miss[0].UnitID, miss[2].TaskID, miss[2].UnitID), http.StatusCreated, &sent)

@@ -55,15 +55,11 @@ type reportsView struct {
 	Reports []store.Report
 }
 
-// reportsPage is a reporter's list of reports due and done.
+// reportsPage is a reporter's list of reports due and done; the office
+// and viewers get the list of reports received.
 func (s *Server) reportsPage(w http.ResponseWriter, r *http.Request, rq *request) error {
 	if !rq.is(store.RoleReporter) {
-		if rq.is(store.RoleOffice) {
-			http.Redirect(w, r, "/supervise", http.StatusSeeOther)
-		} else {
-			http.Redirect(w, r, "/dashboard", http.StatusSeeOther)
-		}
-		return nil
+		return s.receivedPage(w, r, rq)
 	}
 	ctx := r.Context()
 	u, err := s.st.UnitByID(ctx, rq.user.UnitID)
@@ -96,9 +92,6 @@ var reportFlashes = map[string]bool{
 func (s *Server) reportFlash(rq *request, r *http.Request) string {
 	q := r.URL.Query()
 	if k := q.Get("done"); reportFlashes[k] {
-		if n, err := strconv.Atoi(q.Get("n")); err == nil && k == "reminded" && n >= 0 {
-			return s.cat.T(rq.lang, "rflash.reminded_n", n)
-		}
 		return s.cat.T(rq.lang, "rflash."+k)
 	}
 	return s.flash(rq, r)

@@ -114,27 +114,6 @@ type nameRow struct {
 	UnitName string
 }
 
-func unitNames(tasks []store.Task) []nameRow {
-	index := map[string]int{}
-	var rows []nameRow
-	for _, t := range tasks {
-		for _, u := range t.Units {
-			i, ok := index[u.Name]
-			if !ok {
-				i = len(rows)
-				index[u.Name] = i
-				rows = append(rows, nameRow{Name: u.Name, UnitID: u.UnitID, UnitName: u.UnitName})
-			}
-			rows[i].Count++
-			if u.UnitID == 0 {
-				rows[i].UnitID, rows[i].UnitName = 0, ""
-			}
-		}
-	}
-	sort.SliceStable(rows, func(a, b int) bool { return rows[a].UnitID == 0 && rows[b].UnitID != 0 })
-	return rows
-}
-
 // openWarnings drops the extractor's warnings the office has since dealt
 // with: unknown units it mapped, metadata it filled in, tasks it gave
 // units.
@@ -209,6 +188,7 @@ func (s *Server) warningNote(lang string, w store.Warning, source []rune, inTask
 
 type reviewView struct {
 	Page
+	reviewSlice
 	Plan     store.Plan
 	Outline  store.Outline
 	Segments []segment
@@ -283,27 +263,16 @@ func (s *Server) reviewPage(w http.ResponseWriter, r *http.Request, rq *request)
 	if err != nil {
 		return err
 	}
-	o, err := s.st.PlanOutline(r.Context(), id, store.TaskFilter{})
-	if err != nil {
-		return err
-	}
 	units, err := s.st.Units(r.Context())
 	if err != nil {
 		return err
 	}
-	p.Warnings = filledWarnings(openWarnings(p.Warnings, o.Tasks), p)
-	source := []rune(p.Source)
-	v := &reviewView{Page: s.page(rq, "review.title"), Plan: p, Outline: o, Units: units,
-		Segments: highlight(p.Source, o.Tasks, p.Goals), Names: unitNames(o.Tasks), Check: toCheck(o.Tasks, p.Warnings, func(w store.Warning) string {
-			return s.warningNote(rq.lang, w, source, true)
-		})}
-	if err := s.reviewExtras(r, rq, v, source); err != nil {
+	v := &reviewView{Page: s.page(rq, "review.title"), Plan: p, Units: units}
+	if err := s.reviewList(r, rq, v); err != nil {
 		return err
 	}
-	for _, n := range v.Names {
-		if n.UnitID == 0 {
-			v.Unmapped++
-		}
+	if err := s.reviewExtras(r, rq, v, []rune(p.Source)); err != nil {
+		return err
 	}
 	v.Title = p.Title
 	v.Nav, v.Flash = "review", s.flash(rq, r)

@@ -54,6 +54,7 @@ func (s *Server) pageRoutes() []route {
 		{"GET /supervise", office, s.supervisePage},
 		{"POST /remind", office, s.remindForm},
 		{"GET /inbox", signedIn, s.inboxPage},
+		{"GET /inbox/{id}", signedIn, s.openNotice},
 		{"POST /inbox/read", signedIn, s.markRead},
 		{"POST /inbox/email", signedIn, s.saveEmail},
 		{"GET /dashboard", signedIn, s.dashboard},

@@ -2,8 +2,10 @@ package web
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"time"
@@ -15,79 +17,185 @@ import (
 	"luoshi/internal/supervision"
 )
 
-// planMissing is one published plan's reports missing this period.
-// Period is the plan calendar's current period (or, when only tasks
-// with their own frequency owe one, theirs); Periods are the current
-// periods of every frequency its tasks report at, and Missing the
-// reports missing for any of them.
-type planMissing struct {
-	Plan     store.PlanSummary
-	Calendar bool
-	Period   reporting.Period
-	Periods  []reporting.Period
-	HasCur   bool
-	Missing  []store.Missing
+// onePlan is the plan a one-plan page shows, with the plans its
+// selector offers.
+type onePlan struct {
+	Plans []store.PlanChoice
+	Plan  store.PlanChoice
+	Found bool // false when no published plan is there to show
 }
 
-// missingNow lists, per published plan, the current periods and the lead
-// units that have not reported them.
-func (s *Server) missingNow(ctx context.Context, now time.Time) ([]planMissing, error) {
-	plans, err := s.st.Overview(ctx, store.PlanListFilter{PublishedOnly: true})
-	if err != nil {
-		return nil, err
+// maxChoices bounds a plan selector.
+const maxChoices = 500
+
+// choosePlan reads the "plan" of a one-plan page: a published plan the
+// caller may read, or by default the most recently published one (of
+// those with the unit's tasks, when unitID is set).
+func (s *Server) choosePlan(ctx context.Context, rq *request, q query, unitID int64) (onePlan, error) {
+	var op onePlan
+	var err error
+	if op.Plans, err = s.st.PlanChoices(ctx, unitID, maxChoices); err != nil {
+		return op, err
 	}
-	cals, err := s.st.Calendars(ctx)
+	id, err := q.id("plan")
 	if err != nil {
-		return nil, err
+		return op, err
 	}
-	var out []planMissing
-	for _, p := range plans {
-		pm := planMissing{Plan: p}
-		if c, ok := cals[p.ID]; ok {
-			pm.Calendar = true
-			cur, err := schedule.CurrentMissing(ctx, s.st, c, now)
-			if err != nil {
-				return nil, err
-			}
-			for i, m := range cur {
-				if i == 0 {
-					pm.Period, pm.HasCur = m.Period, true
-				}
-				pm.Periods = append(pm.Periods, m.Period)
-				pm.Missing = append(pm.Missing, m.Missing...)
-			}
+	if id == 0 {
+		if len(op.Plans) > 0 {
+			op.Plan, op.Found = op.Plans[0], true
 		}
-		out = append(out, pm)
+		return op, nil
 	}
-	return out, nil
+	for _, c := range op.Plans {
+		if c.ID == id {
+			op.Plan, op.Found = c, true
+			return op, nil
+		}
+	}
+	p, err := s.visiblePlan(ctx, rq, id)
+	if err != nil {
+		return op, err
+	}
+	if p.Status != store.PlanPublished {
+		return op, userError(http.StatusNotFound, "error.not_found")
+	}
+	op.Plan, op.Found = store.PlanChoice{ID: p.ID, Title: p.Title, Year: p.Year, Status: p.Status}, true
+	op.Plans = append(op.Plans, op.Plan)
+	return op, nil
+}
+
+// planPeriods are the periods of a plan begun by now within its
+// calendar's start and end, newest first, over every frequency its tasks
+// report at, and the one the office looks at by default (see
+// schedule.PlanPeriods). ok is false when the plan has no calendar or
+// no period has begun.
+func (s *Server) planPeriods(ctx context.Context, planID int64, now time.Time) (ps []reporting.Period, cur reporting.Period, ok bool, err error) {
+	c, err := s.st.CalendarFor(ctx, planID)
+	if errors.Is(err, store.ErrNotFound) {
+		return nil, cur, false, nil
+	}
+	if err != nil {
+		return nil, cur, false, err
+	}
+	if ps, cur, err = schedule.PlanPeriods(ctx, s.st, c, now); err != nil {
+		return nil, cur, false, err
+	}
+	return ps, cur, len(ps) > 0, nil
+}
+
+// periodOf is the period named key among ps, or cur when key is "".
+func periodOf(ps []reporting.Period, cur reporting.Period, key string) (reporting.Period, error) {
+	if key == "" {
+		return cur, nil
+	}
+	for _, p := range ps {
+		if p.Key == key {
+			return p, nil
+		}
+	}
+	return reporting.Period{}, userError(http.StatusNotFound, "report.no_period")
+}
+
+// missingFilter reads the filter of the missing reports of a plan and
+// period from a query string or a form.
+func missingFilter(q query, planID int64, period string) (store.MissingFilter, error) {
+	f := store.MissingFilter{PlanID: planID, Period: period, Section: q.Get("section"), State: q.Get("state"), Sort: q.Get("sort"), After: q.Get("after")}
+	var err error
+	if f.UnitID, err = q.id("unit"); err != nil {
+		return f, err
+	}
+	if f.Limit, err = q.limit(); err != nil {
+		return f, err
+	}
+	return f, nil
 }
 
 type superviseView struct {
 	mPage
-	Queue     []store.Report
-	Plans     []planMissing
-	Reminders []store.Reminder
-	Email     bool
+	onePlan
+	Calendar  bool
+	HasPeriod bool
+	Periods   []reporting.Period
+	Period    reporting.Period
+	Facets    store.PlanFacets
+	Filter    store.MissingFilter
+	States    []string
+	Missing   store.MissingPage
+	// MissingNext, QueueNext and RemindersNext link to the next pages;
+	// the First links back to the first.
+	MissingNext, MissingFirst     string
+	Queue                         store.Page[store.Report]
+	QueueNext, QueueFirst         string
+	Reminders                     store.Page[store.Reminder]
+	RemindersNext, RemindersFirst string
+	Email                         bool
+	// MaxBulk is the most reminders one "all matching" sends.
+	MaxBulk int
 }
 
-// supervisePage is the office's desk: reports to review, reports
-// missing, reminders sent.
+// supervisePage is the office's desk for one plan: reports to review,
+// reports missing for a period, reminders sent, each list paged.
 func (s *Server) supervisePage(w http.ResponseWriter, r *http.Request, rq *request) error {
 	ctx := r.Context()
-	v := &superviseView{mPage: s.mpage(rq, "supervise.title"), Email: s.cfg.SMTPAddr != "" && s.cfg.SMTPFrom != ""}
+	q := listQuery(r)
+	v := &superviseView{mPage: s.mpage(rq, "supervise.title"), Email: s.cfg.SMTPAddr != "" && s.cfg.SMTPFrom != "",
+		States: store.MissingStates, MaxBulk: supervision.MaxBulkReminders}
 	var err error
-	if v.Queue, err = s.st.ReviewQueue(ctx, 200); err != nil {
+	if v.onePlan, err = s.choosePlan(ctx, rq, q, 0); err != nil {
 		return err
 	}
-	if v.Plans, err = s.missingNow(ctx, s.now()); err != nil {
+	v.Nav, v.Flash = "supervise", s.remindFlash(rq, r)
+	if !v.Found {
+		s.render(w, r, rq, http.StatusOK, "supervise", v)
+		return nil
+	}
+	planID := v.Plan.ID
+	var cur reporting.Period
+	if v.Periods, cur, v.HasPeriod, err = s.planPeriods(ctx, planID, s.now()); err != nil {
 		return err
 	}
-	if v.Reminders, err = s.st.Reminders(ctx, store.ReminderFilter{Limit: 30}); err != nil {
+	if _, err := s.st.CalendarFor(ctx, planID); err == nil {
+		v.Calendar = true
+	} else if !errors.Is(err, store.ErrNotFound) {
 		return err
 	}
-	v.Nav, v.Flash = "supervise", s.reportFlash(rq, r)
+	if v.HasPeriod {
+		if v.Period, err = periodOf(v.Periods, cur, q.Get("period")); err != nil {
+			return err
+		}
+		if v.Filter, err = missingFilter(q, planID, v.Period.Key); err != nil {
+			return err
+		}
+		if v.Missing, err = s.st.MissingList(ctx, v.Filter); err != nil {
+			return err
+		}
+		v.MissingNext, v.MissingFirst = pageLink(r, "after", v.Missing.Next), firstLink(r, "after")
+	}
+	if v.Facets, err = s.st.Facets(ctx, planID); err != nil {
+		return err
+	}
+	if v.Queue, err = s.st.ReportList(ctx, store.ReportFilter{PlanID: planID, State: "submitted", Sort: "oldest", After: q.Get("qafter")}); err != nil {
+		return err
+	}
+	v.QueueNext, v.QueueFirst = pageLink(r, "qafter", v.Queue.Next), firstLink(r, "qafter")
+	if v.Reminders, err = s.st.ReminderList(ctx, store.ReminderFilter{PlanID: planID, Limit: 30, After: q.Get("rafter")}); err != nil {
+		return err
+	}
+	v.RemindersNext, v.RemindersFirst = pageLink(r, "rafter", v.Reminders.Next), firstLink(r, "rafter")
 	s.render(w, r, rq, http.StatusOK, "supervise", v)
 	return nil
+}
+
+// remindFlash is the confirmation of reminders sent, with how many.
+func (s *Server) remindFlash(rq *request, r *http.Request) string {
+	q := r.URL.Query()
+	if q.Get("done") == "reminded" {
+		if n, err := strconv.Atoi(q.Get("sent")); err == nil && n >= 0 {
+			return s.cat.T(rq.lang, "remind.sent", n)
+		}
+	}
+	return s.reportFlash(rq, r)
 }
 
 // mail e-mails a reminder to its unit's reporters when SMTP is set; the
@@ -117,87 +225,71 @@ func (s *Server) mail(ctx context.Context, m store.Reminder) bool {
 	return true
 }
 
-// remindForm sends the reminders checked on the supervision page
-// ("item", each "task:unit:period"), or, when a row's own button was
-// pressed ("one"), that row's only, whatever else is checked.
+// remindForm sends the reminders of the supervision page: one row's
+// button ("one"), the rows checked ("item"), or every missing report
+// that matches the page's filter ("all"), whatever page is shown. Values
+// are "task:unit:period".
 func (s *Server) remindForm(w http.ResponseWriter, r *http.Request, rq *request) error {
 	if err := r.ParseForm(); err != nil {
 		return userError(http.StatusBadRequest, "error.invalid")
 	}
-	values := r.PostForm["item"]
-	if one := r.PostFormValue("one"); one != "" {
-		values = []string{one}
-	}
-	in := supervision.Reminders{Message: r.PostFormValue("message")}
-	for _, it := range values {
+	msg := r.PostFormValue("message")
+	parse := func(it string) (supervision.ReminderItem, error) {
 		parts := strings.SplitN(it, ":", 3)
 		if len(parts) != 3 {
-			return userError(http.StatusBadRequest, "error.invalid")
+			return supervision.ReminderItem{}, userError(http.StatusBadRequest, "error.invalid")
 		}
 		task, err1 := strconv.ParseInt(parts[0], 10, 64)
 		unit, err2 := strconv.ParseInt(parts[1], 10, 64)
 		if err1 != nil || err2 != nil {
-			return userError(http.StatusBadRequest, "error.invalid")
+			return supervision.ReminderItem{}, userError(http.StatusBadRequest, "error.invalid")
 		}
-		in.Items = append(in.Items, supervision.ReminderItem{TaskID: task, UnitID: unit, Period: parts[2]})
+		return supervision.ReminderItem{TaskID: task, UnitID: unit, Period: parts[2]}, nil
 	}
-	sent, err := s.sup.Remind(r.Context(), supActor(rq), in)
-	if err != nil {
-		return err
-	}
-	http.Redirect(w, r, fmt.Sprintf("/supervise?done=reminded&n=%d", len(sent)), http.StatusSeeOther)
-	return nil
-}
-
-type inboxView struct {
-	mPage
-	Notices []store.Notice
-	Email   string
-	Mail    bool
-}
-
-func (s *Server) inboxPage(w http.ResponseWriter, r *http.Request, rq *request) error {
-	ctx := r.Context()
-	v := &inboxView{mPage: s.mpage(rq, "inbox.title"), Mail: s.cfg.SMTPAddr != ""}
+	var sent []store.Reminder
 	var err error
-	if v.Notices, err = s.st.Inbox(ctx, rq.user.ID, 200); err != nil {
-		return err
-	}
-	if v.Email, err = s.st.UserEmail(ctx, rq.user.ID); err != nil {
-		return err
-	}
-	v.Nav, v.Flash = "inbox", s.reportFlash(rq, r)
-	s.render(w, r, rq, http.StatusOK, "inbox", v)
-	return nil
-}
-
-func (s *Server) markRead(w http.ResponseWriter, r *http.Request, rq *request) error {
-	var ids []int64
-	for _, x := range r.PostForm["id"] {
-		id, err := strconv.ParseInt(x, 10, 64)
+	switch one := r.PostFormValue("one"); {
+	case one != "":
+		it, err := parse(one)
 		if err != nil {
-			return userError(http.StatusBadRequest, "error.invalid")
+			return err
 		}
-		ids = append(ids, id)
+		sent, err = s.sup.Remind(r.Context(), supActor(rq), supervision.Reminders{Items: []supervision.ReminderItem{it}, Message: msg})
+		if err != nil {
+			return err
+		}
+	case r.PostFormValue("all") == "1":
+		form := query{r.PostForm}
+		planID, err := form.id("plan")
+		if err != nil {
+			return err
+		}
+		f, err := missingFilter(form, planID, r.PostFormValue("period"))
+		if err != nil {
+			return err
+		}
+		if sent, err = s.sup.RemindMatching(r.Context(), supActor(rq), f, msg); err != nil {
+			return err
+		}
+	default:
+		var items []supervision.ReminderItem
+		for _, it := range r.PostForm["item"] {
+			x, err := parse(it)
+			if err != nil {
+				return err
+			}
+			items = append(items, x)
+		}
+		if sent, err = s.sup.Remind(r.Context(), supActor(rq), supervision.Reminders{Items: items, Message: msg}); err != nil {
+			return err
+		}
 	}
-	if r.PostFormValue("id") == "" && r.PostFormValue("all") != "1" {
-		return userError(http.StatusBadRequest, "error.invalid")
+	back := url.Values{"done": {"reminded"}, "sent": {strconv.Itoa(len(sent))}}
+	for _, k := range []string{"plan", "period", "unit", "section", "state", "sort"} {
+		if v := r.PostFormValue(k); v != "" {
+			back.Set(k, v)
+		}
 	}
-	if err := s.st.MarkRead(r.Context(), rq.user.ID, ids); err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/inbox?done=all_read", http.StatusSeeOther)
-	return nil
-}
-
-func (s *Server) saveEmail(w http.ResponseWriter, r *http.Request, rq *request) error {
-	e := strings.TrimSpace(r.PostFormValue("email"))
-	if e != "" && (len(e) > 200 || !strings.Contains(e, "@") || strings.ContainsAny(e, " \r\n<>,;\"")) {
-		return userError(http.StatusBadRequest, "inbox.bad_email")
-	}
-	if err := s.st.SetUserEmail(r.Context(), rq.actor(), rq.user.ID, e); err != nil {
-		return err
-	}
-	http.Redirect(w, r, "/inbox?done=email_saved", http.StatusSeeOther)
+	http.Redirect(w, r, "/supervise?"+back.Encode(), http.StatusSeeOther)
 	return nil
 }

@@ -29,6 +29,11 @@ type taskView struct {
 	// Suggested is the frequency the task's text asks reports at, ""
 	// when it says nothing.
 	Suggested reporting.Frequency
+	// Reports are a page of the task's received reports the reader may
+	// read, nil for the public.
+	Reports      *store.Page[store.Report]
+	ReportsNext  string
+	ReportsFirst string
 }
 
 // TargetYear is the year a task without a deadline works towards: the
@@ -77,6 +82,12 @@ func (s *Server) taskPage(w http.ResponseWriter, r *http.Request, rq *request) e
 		if v.Units, err = s.st.Units(r.Context()); err != nil {
 			return err
 		}
+	}
+	if v.Reports, err = s.taskReports(r.Context(), rq, id, r.URL.Query().Get("rafter")); err != nil {
+		return err
+	}
+	if v.Reports != nil {
+		v.ReportsNext, v.ReportsFirst = pageLink(r, "rafter", v.Reports.Next), firstLink(r, "rafter")
 	}
 	v.Title = p.Title + " · " + t.Label
 	v.Nav, v.Flash = "plans", s.flash(rq, r)

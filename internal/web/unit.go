@@ -13,8 +13,11 @@ import (
 
 type unitsView struct {
 	Page
-	Units []store.Unit
-	Kinds []string
+	Units  store.Page[store.Unit]
+	Filter store.UnitFilter
+	Next   string
+	First  string
+	Kinds  []string
 }
 
 // unitKinds are the kinds a unit may be, as the registry names them; ""
@@ -32,16 +35,39 @@ func unitKind(k string) (string, error) {
 	return k, nil
 }
 
+// unitFilter reads the filter of the unit registry.
+func unitFilter(q query) (store.UnitFilter, error) {
+	f := store.UnitFilter{Sort: q.Get("sort"), After: q.Get("after")}
+	var err error
+	for _, x := range []struct {
+		name string
+		dst  *string
+	}{{"q", &f.Query}, {"region", &f.Region}, {"kind", &f.Kind}} {
+		if *x.dst, err = q.text(x.name); err != nil {
+			return f, err
+		}
+	}
+	if f.Limit, err = q.limit(); err != nil {
+		return f, err
+	}
+	return f, nil
+}
+
 func (s *Server) unitsPage(w http.ResponseWriter, r *http.Request, rq *request) error {
 	if rq.is(store.RoleReporter) {
 		http.Redirect(w, r, fmt.Sprintf("/units/%d", rq.user.UnitID), http.StatusSeeOther)
 		return nil
 	}
-	units, err := s.st.Units(r.Context())
+	f, err := unitFilter(listQuery(r))
 	if err != nil {
 		return err
 	}
-	v := &unitsView{Page: s.page(rq, "units.title"), Units: units, Kinds: unitKinds}
+	units, err := s.st.UnitList(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	v := &unitsView{Page: s.page(rq, "units.title"), Units: units, Filter: f, Kinds: unitKinds,
+		Next: pageLink(r, "after", units.Next), First: firstLink(r, "after")}
 	v.Nav, v.Flash = "units", s.flash(rq, r)
 	s.render(w, r, rq, http.StatusOK, "units", v)
 	return nil
@@ -71,12 +97,34 @@ func (s *Server) createUnit(w http.ResponseWriter, r *http.Request, rq *request)
 type unitView struct {
 	Page
 	Unit        store.Unit
-	Lead        []store.UnitTask
-	Cooperating []store.UnitTask
+	Lead        store.Page[store.UnitTask]
+	Cooperating store.Page[store.UnitTask]
+	LeadNext    string
+	LeadFirst   string
+	CoopNext    string
+	CoopFirst   string
+	Filter      store.UnitTaskFilter
 	Status      string
 	Statuses    []string
+	Plans       []store.PlanChoice
 }
 
+// unitTaskFilter reads the filter of a unit's tasks; the office also
+// sees drafts.
+func unitTaskFilter(rq *request, q query) (store.UnitTaskFilter, error) {
+	f := store.UnitTaskFilter{Status: q.Get("status"), Role: q.Get("role"), After: q.Get("after"), PublishedOnly: !rq.is(store.RoleOffice)}
+	var err error
+	if f.PlanID, err = q.id("plan"); err != nil {
+		return f, err
+	}
+	if f.Limit, err = q.limit(); err != nil {
+		return f, err
+	}
+	return f, nil
+}
+
+// unitPage lists a unit's tasks as lead and as cooperating unit, each
+// list paged on its own.
 func (s *Server) unitPage(w http.ResponseWriter, r *http.Request, rq *request) error {
 	id, err := pathID(r, "id")
 	if err != nil {
@@ -89,21 +137,28 @@ func (s *Server) unitPage(w http.ResponseWriter, r *http.Request, rq *request) e
 	if err != nil {
 		return err
 	}
-	f, err := taskFilter(r)
+	q := listQuery(r)
+	f, err := unitTaskFilter(rq, q)
 	if err != nil {
 		return err
 	}
-	tasks, err := s.st.UnitTasks(r.Context(), id, store.UnitTaskFilter{Status: f.Status, PublishedOnly: !rq.is(store.RoleOffice)})
-	if err != nil {
+	if f.Role != "" {
+		return badFilter("role")
+	}
+	v := &unitView{Page: s.page(rq, "unit.title"), Unit: u, Filter: f, Status: f.Status, Statuses: store.TaskStatuses}
+	lead, coop := f, f
+	lead.Role, lead.After = "lead", q.Get("lafter")
+	coop.Role, coop.After = "cooperating", q.Get("cafter")
+	if v.Lead, err = s.st.UnitTaskList(r.Context(), id, lead); err != nil {
 		return err
 	}
-	v := &unitView{Page: s.page(rq, "unit.title"), Unit: u, Status: f.Status, Statuses: store.TaskStatuses}
-	for _, t := range tasks {
-		if t.Role == "lead" {
-			v.Lead = append(v.Lead, t)
-		} else {
-			v.Cooperating = append(v.Cooperating, t)
-		}
+	if v.Cooperating, err = s.st.UnitTaskList(r.Context(), id, coop); err != nil {
+		return err
+	}
+	v.LeadNext, v.LeadFirst = pageLink(r, "lafter", v.Lead.Next), firstLink(r, "lafter")
+	v.CoopNext, v.CoopFirst = pageLink(r, "cafter", v.Cooperating.Next), firstLink(r, "cafter")
+	if v.Plans, err = s.st.PlanChoices(r.Context(), id, maxChoices); err != nil {
+		return err
 	}
 	v.Title = u.Name
 	v.Nav, v.Flash = "units", s.flash(rq, r)

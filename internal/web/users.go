@@ -14,7 +14,10 @@ import (
 
 type usersView struct {
 	Page
-	Users    []store.User
+	Users    store.Page[store.User]
+	Filter   store.UserFilter
+	Next     string
+	First    string
 	Units    []store.Unit
 	Roles    []string
 	Created  string // name of the account just created
@@ -29,9 +32,13 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request, rq *request) 
 
 func (s *Server) renderUsers(w http.ResponseWriter, r *http.Request, rq *request, status int, v *usersView) error {
 	var err error
-	if v.Users, err = s.st.Users(r.Context()); err != nil {
+	if v.Filter, err = userFilter(listQuery(r)); err != nil {
 		return err
 	}
+	if v.Users, err = s.st.UserList(r.Context(), v.Filter); err != nil {
+		return err
+	}
+	v.Next, v.First = pageLink(r, "after", v.Users.Next), firstLink(r, "after")
 	if v.Units, err = s.st.Units(r.Context()); err != nil {
 		return err
 	}
@@ -120,12 +127,32 @@ func (s *Server) createUser(w http.ResponseWriter, r *http.Request, rq *request)
 	return s.renderUsers(w, r, rq, http.StatusCreated, v)
 }
 
+// userFilter reads the filter of the accounts.
+func userFilter(q query) (store.UserFilter, error) {
+	f := store.UserFilter{Role: q.Get("role"), After: q.Get("after")}
+	var err error
+	if f.Query, err = q.text("q"); err != nil {
+		return f, err
+	}
+	if f.UnitID, err = q.id("unit"); err != nil {
+		return f, err
+	}
+	if f.Limit, err = q.limit(); err != nil {
+		return f, err
+	}
+	return f, nil
+}
+
 func (s *Server) apiUsers(w http.ResponseWriter, r *http.Request, rq *request) error {
-	users, err := s.st.Users(r.Context())
+	f, err := userFilter(listQuery(r))
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"users": nonNil(users)})
+	users, err := s.st.UserList(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"users": users.Rows, "next": users.Next})
 	return nil
 }
 

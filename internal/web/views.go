@@ -81,8 +81,27 @@ var funcs = template.FuncMap{
 	"hpair": func(p any, id string, items []historyItem) historyPart {
 		return historyPart{Page: p, ID: id, Items: items}
 	},
+	// pager hands a page and the links to a list's first and next pages
+	// to the pager.
+	"pager": func(p any, first, next string) pagerPart { return pagerPart{Page: p, First: first, Next: next} },
+	// reports hands a page and reports to the rows of a report list;
+	// wide lists name each report's task.
+	"reports": func(p any, rs []store.Report, wide bool) reportRowsPart {
+		return reportRowsPart{Page: p, Reports: rs, Wide: wide}
+	},
 	// pair hands a page and a task list to a sub-template.
 	"pair": func(p any, tasks []store.UnitTask) unitTasksPart { return unitTasksPart{Page: p, Tasks: tasks} },
+}
+
+type reportRowsPart struct {
+	Page    any
+	Reports []store.Report
+	Wide    bool
+}
+
+type pagerPart struct {
+	Page        any
+	First, Next string
 }
 
 type unitTasksPart struct {

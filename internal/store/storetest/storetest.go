@@ -8,6 +8,7 @@ import (
 	"crypto/rand"
 	"database/sql"
 	"encoding/hex"
+	"fmt"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -203,4 +204,68 @@ func (src spanner) after(s string, from int) plan.Span {
 		}
 	}
 	return plan.Span{}
+}
+
+// BigPlanUnits are the lead units of BigPlan, in turn; every task also
+// names BigPlanCooperating as cooperating.
+var (
+	BigPlanUnits       = []string{"省发展改革委", "省商务厅", "省交通运输厅", "省文旅厅", "省市场监管局", "省工业和信息化厅", "省民政厅"}
+	BigPlanCooperating = "省统计局"
+)
+
+// BigPlan is a generated plan of sections × perSection tasks, built as
+// the extractor's result (not parsed from a text): task n of the plan
+// (from 1) is led by BigPlanUnits[(n-1) % len], every third task carries
+// a target, and every tenth was read with low confidence.
+func BigPlan(title string, sections, perSection int) *plan.Plan {
+	numerals := []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+	var b strings.Builder
+	runes := 0
+	write := func(s string) plan.Span {
+		start := runes
+		b.WriteString(s)
+		runes += len([]rune(s))
+		b.WriteString("\n")
+		runes++
+		return plan.Span{Start: start, End: start + len([]rune(s))}
+	}
+	p := &plan.Plan{Document: plan.Document{Title: title, Region: "西岭省", Year: 2026}}
+	write(title)
+	n := 0
+	for s := 0; s < sections; s++ {
+		label := fmt.Sprintf("%d", s+1)
+		if s < len(numerals) {
+			label = numerals[s]
+		}
+		heading := fmt.Sprintf("%s、第%s部分重点任务", label, label)
+		p.Headings = append(p.Headings, plan.Heading{Label: label, Level: 1, Title: fmt.Sprintf("第%s部分重点任务", label), Path: []string{label}, Span: write(heading)})
+		for i := 0; i < perSection; i++ {
+			n++
+			lead := BigPlanUnits[(n-1)%len(BigPlanUnits)]
+			target := ""
+			if n%3 == 0 {
+				target = fmt.Sprintf("新增服务网点%d个。", n)
+			}
+			text := fmt.Sprintf("%d.推进第%d项服务业重点工作，完善配套政策。%s（牵头单位：%s；配合单位：%s）", n, n, target, lead, BigPlanCooperating)
+			span := write(text)
+			t := plan.Task{Label: fmt.Sprint(n), Path: []string{label}, Text: text, Lead: []string{lead}, Cooperating: []string{BigPlanCooperating}, Span: span}
+			at := func(s string) plan.Span {
+				i := strings.Index(text, s)
+				start := span.Start + len([]rune(text[:i]))
+				return plan.Span{Start: start, End: start + len([]rune(s))}
+			}
+			t.Units = []plan.UnitMention{{Name: lead, Role: plan.Lead, Match: "unknown", Span: at(lead)},
+				{Name: BigPlanCooperating, Role: plan.Cooperating, Match: "unknown", Span: at(BigPlanCooperating)}}
+			if target != "" {
+				g := strings.TrimSuffix(target, "。")
+				t.Targets = []plan.Target{{Text: g, Indicator: "服务网点", Value: float64(n), Unit: "个", Comparator: plan.AtLeast, Span: at(g)}}
+			}
+			if n%10 == 0 {
+				t.Confidence = plan.Low
+			}
+			p.Tasks = append(p.Tasks, t)
+		}
+	}
+	p.Source = b.String()
+	return p
 }
