@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"luoshi/internal/plan"
 )
@@ -142,12 +143,28 @@ func unitLike(s string) bool {
 		return false
 	}
 	s = foldString(s) // names are printed; the suffixes are folded
+	if r, _ := utf8.DecodeLastRuneInString(s); !unitSuffixEnds.mayHold(r) {
+		return false // ends in no suffix's last rune
+	}
 	for _, suf := range unitSuffixes {
 		if strings.HasSuffix(s, suf) {
 			return true
 		}
 	}
 	return false
+}
+
+// unitSuffixEnds are the last runes of unitSuffixes.
+var unitSuffixEnds = lastRunes(unitSuffixes)
+
+// lastRunes is the set of the last runes of words.
+func lastRunes(words []string) *runeSet {
+	var rs []rune
+	for _, w := range words {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		rs = append(rs, r)
+	}
+	return newRuneSet(string(rs))
 }
 
 // strongUnitSuffixes end names that can only be bodies of government or
@@ -484,7 +501,7 @@ var noteStarts = []string{"以下简称", "简称", "下同", "以下同", "后�
 // first is set for a note that the first name listed leads, carry for
 // one that holds for the later items too ("下同").
 func readNote(f []rune, seg span) (first, carry, ok bool) {
-	if seg.end-seg.start < 2 || seg.end-seg.start > 60 {
+	if seg.end-seg.start < 2 || seg.end-seg.start > 60 || !mayBeNote(f, seg) {
 		return false, false, false
 	}
 	if _, n := hasPrefixLabel(f, seg); n > 0 {
@@ -492,7 +509,7 @@ func readNote(f []rune, seg span) (first, carry, ok bool) {
 	}
 	s := string(f[seg.start:seg.end])
 	carry = strings.Contains(s, "下同") || strings.Contains(s, "后同")
-	if strings.Contains(s, "牵头") || strings.Contains(s, "汇总") {
+	if strings.Contains(s, firstListedGuards[0]) || strings.Contains(s, firstListedGuards[1]) {
 		for _, m := range firstListedMarks {
 			if strings.Contains(s, m) {
 				return true, carry, true
@@ -505,12 +522,49 @@ func readNote(f []rune, seg span) (first, carry, ok bool) {
 		}
 	}
 	// "各区县政府参与全部任务", "以上单位不再列出": a note about every item.
-	for _, m := range []string{"不再", "全部任务", "所有任务", "各项任务", "每项任务"} {
+	for _, m := range everyItemMarks {
 		if strings.Contains(s, m) {
 			return false, carry, true
 		}
 	}
 	return false, false, false
+}
+
+// everyItemMarks make a segment a note about every item.
+var everyItemMarks = []string{"不再", "全部任务", "所有任务", "各项任务", "每项任务"}
+
+// firstListedGuards stand in every note that the first name listed
+// leads, before its firstListedMarks are looked for.
+var firstListedGuards = []string{"牵头", "汇总"}
+
+// noteFirstRunes are the first runes of noteStarts, and noteRunes those
+// of the words readNote looks for anywhere in a segment.
+var noteFirstRunes, noteRunes = firstRunes(noteStarts), firstRunes(firstListedGuards, everyItemMarks)
+
+// firstRunes is the set of the first runes of words.
+func firstRunes(words ...[]string) *runeSet {
+	var rs []rune
+	for _, ws := range words {
+		for _, w := range ws {
+			rs = append(rs, []rune(w)[0])
+		}
+	}
+	return newRuneSet(string(rs))
+}
+
+// mayBeNote is false for a segment readNote cannot take for a note: one
+// that opens with no note's first rune and holds no rune of noteRunes.
+// Most segments are names, and are told at one test for each rune.
+func mayBeNote(f []rune, seg span) bool {
+	if noteFirstRunes.mayHold(f[seg.start]) {
+		return true
+	}
+	for _, r := range f[seg.start:seg.end] {
+		if noteRunes.mayHold(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // trailingNote is where a bracketed note after the last name of seg
@@ -571,12 +625,11 @@ var postSuffixes = []string{"长", "书记", "主任", "主席", "领导", "同�
 
 func isPost(s string) bool {
 	s = foldString(s)
-	if unitLike(s) {
-		return false
-	}
+	// Most names end in no post's suffix: they are not asked whether
+	// they read as units.
 	for _, p := range postSuffixes {
 		if strings.HasSuffix(s, p) {
-			return true
+			return !unitLike(s)
 		}
 	}
 	return false
@@ -695,14 +748,18 @@ func plausibleName(s string) bool {
 }
 
 func hasPrefixLabel(f []rune, s span) (role, int) {
+	if s.end <= s.start || !labelFirstRunes.mayHold(f[s.start]) {
+		return roleNone, 0 // no label nor level starts with this rune
+	}
 	// A level before the label: "市级责任单位：", "县级配合单位：".
 	if lv := levelLen(f, s); lv > 0 {
 		if r, n := hasPrefixLabel(f, span{s.start + lv, s.end}); n > 2 {
 			return r, n + lv
 		}
 	}
-	for li, l := range prefixLabels {
-		w := prefixRunes[li]
+	// Only the labels that start with the first rune, in their order.
+	for _, li := range labelsByFirst[f[s.start]] {
+		l, w := prefixLabels[li], prefixRunes[li]
 		n := len(w)
 		if s.end-s.start >= n && runesAt(f, s.start, w) {
 			// The label must be followed by a colon (or be the whole segment);
@@ -724,6 +781,22 @@ func hasPrefixLabel(f []rune, s span) (role, int) {
 	return roleNone, 0
 }
 
+// labelFirstRunes are the first runes of prefixLabels and levels, and
+// labelsByFirst the indexes in prefixLabels of the labels that start with
+// each rune.
+var labelFirstRunes, labelsByFirst = func() (*runeSet, map[rune][]int) {
+	by := map[rune][]int{}
+	var first []rune
+	for li, w := range prefixRunes {
+		by[w[0]] = append(by[w[0]], li)
+		first = append(first, w[0])
+	}
+	for _, w := range levels {
+		first = append(first, w[0])
+	}
+	return newRuneSet(string(first)), by
+}()
+
 // levels name the level of government a label's units stand at.
 var levels = [][]rune{[]rune("省级"), []rune("市级"), []rune("县级"), []rune("区级"), []rune("乡级"), []rune("镇级"), []rune("市县"), []rune("县区")}
 
@@ -743,6 +816,9 @@ func levelLen(f []rune, s span) int {
 // stripSuffix removes a trailing role mark from seg.
 func stripSuffix(t *text, seg span) (role, span) {
 	f := t.fold
+	if seg.end > seg.start && !suffixEnds.mayHold(f[seg.end-1]) {
+		return roleNone, seg // ends in no mark's last rune
+	}
 	for mi, m := range suffixMarks {
 		n := len(suffixRunes[mi])
 		if seg.end-seg.start >= n && runesAt(f, seg.end-n, suffixRunes[mi]) {
@@ -1244,8 +1320,8 @@ func splitAfterRoles(out []span, f []rune, segs []span) []span {
 	for _, seg := range segs {
 		start := seg.start
 		for k := seg.start + 2; k < seg.end; k++ {
-			if f[k] != '、' && f[k] != ' ' {
-				continue
+			if f[k] != '、' && f[k] != ' ' || !suffixEnds.mayHold(f[k-1]) {
+				continue // no role word ends before it
 			}
 			for mi := range suffixMarks {
 				if w := suffixRunes[mi]; k-len(w) > start && runesAt(f, k-len(w), w) {
@@ -1266,8 +1342,8 @@ func labelBracket(f []rune, s span) (role, int) {
 	if s.end-s.start < 4 || f[s.start] != '(' && f[s.start] != '[' && f[s.start] != '〔' {
 		return roleNone, 0
 	}
-	for li, l := range prefixLabels {
-		w := prefixRunes[li]
+	for _, li := range labelsByFirst[f[s.start+1]] {
+		l, w := prefixLabels[li], prefixRunes[li]
 		k := s.start + 1 + len(w)
 		// "（牵头）" marks a name as lead; it heads no names.
 		if len(w) > 2 && k < s.end && runesAt(f, s.start+1, w) && (f[k] == ')' || f[k] == ']' || f[k] == '〕') {

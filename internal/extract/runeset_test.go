@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -110,5 +111,124 @@ func TestRuneCountUpTo(t *testing.T) {
 		if got := runeCountUpTo(c.s, c.max); got != c.out {
 			t.Errorf("runeCountUpTo(%q, %d) = %d, want %d", c.s, c.max, got, c.out)
 		}
+	}
+}
+
+// The role words are found where they stand, through the filters on
+// their first and last runes: a label at the start of a segment, a
+// level before it, a mark at the end, a unit's suffix.
+func TestRoleWordFilters(t *testing.T) {
+	seg := func(s string) ([]rune, span) {
+		f := []rune(s)
+		return f, span{0, len(f)}
+	}
+	for li, l := range prefixLabels {
+		for _, lv := range []string{"", "市级"} {
+			if lv != "" && len(prefixRunes[li]) <= 2 {
+				continue // a level goes before a long label only
+			}
+			f, s := seg(lv + l.text + ":省商务厅")
+			if r, n := hasPrefixLabel(f, s); r != l.role && n < len(prefixRunes[li]) {
+				t.Errorf("hasPrefixLabel(%q) = %v, %d", string(f), r, n)
+			}
+		}
+		if f, s := seg("(" + l.text + ")省商务厅"); len(prefixRunes[li]) > 2 {
+			if _, n := labelBracket(f, s); n == 0 {
+				t.Errorf("labelBracket(%q) = 0", string(f))
+			}
+		}
+	}
+	for _, w := range levels {
+		if !labelFirstRunes.mayHold(w[0]) {
+			t.Errorf("level %q is filtered out", string(w))
+		}
+	}
+	for _, m := range suffixMarks {
+		t.Run(m.text, func(t *testing.T) {
+			tx := newText("省商务厅" + m.text)
+			defer tx.release()
+			if r, _ := stripSuffix(tx, span{0, len(tx.fold)}); r == roleNone {
+				t.Errorf("stripSuffix misses %q", m.text)
+			}
+			f := []rune("省商务厅" + m.text + "、省财政厅配合")
+			if got := splitAfterRoles(nil, f, []span{{0, len(f)}}); len(got) != 2 {
+				t.Errorf("splitAfterRoles(%q) = %v", string(f), got)
+			}
+		})
+	}
+	for _, suf := range unitSuffixes {
+		if !unitLike("某某" + suf) {
+			t.Errorf("unitLike misses the suffix %q", suf)
+		}
+	}
+	for _, p := range postSuffixes {
+		if !isPost("分管副" + p) {
+			t.Errorf("isPost misses the suffix %q", p)
+		}
+	}
+}
+
+// hasPrefixLabel gives what a reading of every label in order gives.
+func TestHasPrefixLabelAsEveryLabel(t *testing.T) {
+	every := func(f []rune, s span) (role, int) {
+		for li, l := range prefixLabels {
+			w := prefixRunes[li]
+			if n := len(w); s.end-s.start >= n && runesAt(f, s.start, w) {
+				k := s.start + n
+				for k < s.end && f[k] == ' ' {
+					k++
+				}
+				if k+1 < s.end && f[k] == '为' && n > 2 && isHan(f[k+1]) && !strings.ContainsRune("牵配责协主第", f[k+1]) {
+					return l.role, n + 1
+				}
+				if k == s.end && n > 2 || k < s.end && f[k] == ':' {
+					return l.role, n
+				}
+			}
+		}
+		return roleNone, 0
+	}
+	var tails = []string{"", ":", " :A", "为A", "为牵头", "单位:", "A"}
+	for _, l := range prefixLabels {
+		for _, cut := range []int{0, 1} {
+			w := []rune(l.text)
+			for _, tail := range tails {
+				f := append(append([]rune{}, w[cut:]...), []rune(tail)...)
+				s := span{0, len(f)}
+				wr, wn := every(f, s)
+				if gr, gn := hasPrefixLabel(f, s); gr != wr || gn != wn {
+					t.Errorf("hasPrefixLabel(%q) = %v, %d, want %v, %d", string(f), gr, gn, wr, wn)
+				}
+			}
+		}
+	}
+}
+
+// A segment that readNote takes for a note passes mayBeNote, whatever
+// stands around its words.
+func TestNoteFilter(t *testing.T) {
+	var starts, within []string
+	starts = append(starts, noteStarts...)
+	within = append(append(within, everyItemMarks...), firstListedGuards...)
+	for _, w := range append(starts, within...) {
+		ss := []string{w, w + "单位"}
+		if !slices.Contains(starts, w) {
+			ss = append(ss, "某某"+w+"的")
+		}
+		for _, s := range ss {
+			f := []rune(s)
+			if !mayBeNote(f, span{0, len(f)}) {
+				t.Errorf("mayBeNote(%q) = false", s)
+			}
+		}
+	}
+	for _, s := range []string{"排在第一位的为牵头单位", "下同", "以下简称各市县政府", "各区县政府参与全部任务", "列第一位者汇总"} {
+		f := []rune(s)
+		if _, _, ok := readNote(f, span{0, len(f)}); !ok {
+			t.Errorf("readNote(%q) is no note", s)
+		}
+	}
+	if f := []rune("省商务厅"); mayBeNote(f, span{0, len(f)}) {
+		t.Error("a unit's name may be a note")
 	}
 }
