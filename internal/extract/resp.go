@@ -198,10 +198,17 @@ func isTaskForce(s string) bool {
 func parseClause(t *text, s, outer span) (clause, bool) {
 	c := clause{span: outer}
 	f := t.fold
-	var pending []name
+	// Most clauses name a few units and split into a few parts: the
+	// groups, the names of a part and the parts stay on the stack, and
+	// the clause's names are copied out once at the end.
+	var pendingBuf, nameBuf [8]name
+	var groupBuf [roleImpl + 1][8]name
+	pending := pendingBuf[:0]
 	cur := roleNone
 	var groups [roleImpl + 1][]name // by role
-	// Most clauses split into a few parts: these stay on the stack.
+	for r := range groups {
+		groups[r] = groupBuf[r][:0]
+	}
 	var majors, labelled, segs, roled [8]span
 	person := false // after "责任领导：": names of people, not units
 	notes, segments := 0, 0
@@ -263,7 +270,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 						groups[roleResp] = append(groups[roleResp], n)
 					}
 				}
-				pending = nil
+				pending = pending[:0]
 				cur = r
 				person = false
 				if l := string(f[seg.start : seg.start+n]); strings.HasSuffix(l, "单位") || strings.HasSuffix(l, "部门") {
@@ -292,7 +299,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 				}
 				r = roleCoop
 			}
-			names := dropPosts(splitNames(t, body))
+			names := dropPosts(appendNames(nameBuf[:0], t, body))
 			for i, n := range names {
 				names[i] = withoutPerson(t, n) // "市商务局（责任人：李明）"
 			}
@@ -304,7 +311,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 			case r != roleNone:
 				c.hasExplicit = true
 				groups[r] = append(append(groups[r], pending...), names...)
-				pending = nil
+				pending = pending[:0]
 			case cur != roleNone:
 				groups[cur] = append(groups[cur], names...)
 			default:
@@ -411,12 +418,15 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	}
 	// A task force named in a clause belongs to its heading, not to the
 	// units: "(金融业专班负责)", "(金融业专班负责，省地方金融监管局牵头)".
-	all := append(append(append([]name{}, groups[roleLead]...), groups[roleResp]...), groups[roleCoop]...)
 	// Under a unit label ("责任单位：省推进数字经济发展工作组") a task
 	// force is one of the item's units.
-	if allTaskForces(all) && !c.unitLabel {
-		c.taskForce = all[0].text
-		return c, true
+	if !c.unitLabel && allTaskForces(groups[roleLead]) && allTaskForces(groups[roleResp]) && allTaskForces(groups[roleCoop]) {
+		for _, r := range []role{roleLead, roleResp, roleCoop} {
+			if len(groups[r]) > 0 {
+				c.taskForce = groups[r][0].text
+				return c, true
+			}
+		}
 	}
 	for _, r := range []role{roleLead, roleResp, roleCoop} {
 		kept := groups[r][:0]
@@ -432,14 +442,22 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 		}
 		groups[r] = kept
 	}
-	if len(groups[roleLead]) > 0 {
-		c.lead = groups[roleLead]
-		c.coop = append(groups[roleResp], groups[roleCoop]...)
-		c.coop = orderBySpan(c.coop)
-	} else {
-		c.lead = groups[roleResp]
-		c.coop = groups[roleCoop]
+	// One array for all the names: the lead's first, capped, then the
+	// cooperating units'.
+	lead, coop := groups[roleLead], [][]name{groups[roleResp], groups[roleCoop]}
+	if len(lead) == 0 {
+		lead, coop = groups[roleResp], coop[1:]
 		c.fromResp = true
+	}
+	all := make([]name, 0, len(groups[roleLead])+len(groups[roleResp])+len(groups[roleCoop]))
+	all = append(all, lead...)
+	c.lead = all[:len(all):len(all)]
+	for _, ns := range coop {
+		all = append(all, ns...)
+	}
+	c.coop = all[len(c.lead):]
+	if len(coop) == 2 {
+		c.coop = orderBySpan(c.coop)
 	}
 	if c.firstLead {
 		c.leadFirstListed()
@@ -706,13 +724,14 @@ func leadMarked(t *text, n name) (name, bool) {
 	return n, false
 }
 
+// allTaskForces reports whether every name of ns is a task force's.
 func allTaskForces(ns []name) bool {
 	for _, n := range ns {
 		if !isTaskForce(n.text) {
 			return false
 		}
 	}
-	return len(ns) > 0
+	return true
 }
 
 func orderBySpan(ns []name) []name {
@@ -966,7 +985,10 @@ func appendSplitTop(out []span, f []rune, s span, sep rune) []span {
 
 // splitNames splits a list of unit names on 、 and keeps collective names
 // such as "各市、州人民政府" whole.
-func splitNames(t *text, s span) []name {
+func splitNames(t *text, s span) []name { return appendNames(nil, t, s) }
+
+// appendNames is splitNames appending to out.
+func appendNames(out []name, t *text, s span) []name {
 	var listed, spaced [8]span
 	parts := spaced[:0]
 	for _, p := range appendSplitTop(listed[:0], t.fold, s, '、') {
@@ -990,7 +1012,6 @@ func splitNames(t *text, s span) []name {
 		// Names set apart by spaces: "省交通运输厅　民航中南地区管理局".
 		parts = appendSplitTop(parts, t.fold, t.trim(p), ' ')
 	}
-	var out []name
 	for i := 0; i < len(parts); i++ {
 		p := t.trim(parts[i])
 		// Only a collective head ("各市") runs on into the next part;
