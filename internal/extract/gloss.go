@@ -102,20 +102,33 @@ func isToneLetter(r rune) bool {
 func (t *text) joinedSource(offs offsets) string {
 	var b strings.Builder
 	lo, hi := offs.base, offs.base+offs.n
-	for k, r := range offs.runs {
-		end := hi
+	// The pieces of the runs, the first measured before any is written.
+	piece := func(k int) (span, bool) {
+		r, end := offs.runs[k], hi
 		if k+1 < len(offs.runs) {
 			end = min(end, offs.runs[k+1].at)
 		}
 		start := max(r.at, lo)
-		if start >= end {
+		return span{r.src + start - r.at, r.src + end - r.at}, start < end
+	}
+	for k := range offs.runs {
+		p, ok := piece(k)
+		if !ok {
 			continue
 		}
-		piece := t.str(span{r.src + start - r.at, r.src + end - r.at})
-		if b.Len() == 0 && end == hi {
-			return piece // the only run
+		if b.Cap() == 0 {
+			if p.end-p.start == offs.n {
+				return t.str(p) // the only run
+			}
+			n := 0
+			for k := k; k < len(offs.runs); k++ {
+				if p, ok := piece(k); ok {
+					n += int(t.srcAt[p.end] - t.srcAt[p.start])
+				}
+			}
+			b.Grow(n)
 		}
-		b.WriteString(piece)
+		b.WriteString(t.str(p))
 	}
 	return b.String()
 }
