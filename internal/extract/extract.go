@@ -63,6 +63,9 @@ func parse(s string) (*plan.Plan, error) {
 		p, o, _ = build(t, doc, intro, body, true)
 	}
 	p.Source = s
+	if t.glosses != nil {
+		p.Source = t.srcStr // the source without its glosses, as decoded
+	}
 	p.Warnings = append(docWarnings, p.Warnings...)
 	b := &builder{t: t, p: p}
 	if len(p.Tasks) == 0 {

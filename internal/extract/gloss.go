@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"luoshi/internal/plan"
 )
@@ -18,28 +17,7 @@ import (
 const maxGloss = 6
 
 // Parse extracts the plan from text, one paragraph per line.
-func Parse(s string) (*plan.Plan, error) {
-	p, err := parse(s)
-	if p != nil && mayHaveGlosses(s) {
-		if rs := []rune(s); len(glossesIn(rs)) > 0 {
-			p.Source = string(withoutGlosses(rs, nil))
-		}
-	}
-	return p, err
-}
-
-// mayHaveGlosses reports a text holding a letter with a tone mark: the
-// two-byte sequences of Latin-1 Supplement to Latin Extended-B.
-func mayHaveGlosses(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0xC3 && c <= 0xC7 {
-			if r, _ := utf8.DecodeRuneInString(s[i:]); isToneLetter(r) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func Parse(s string) (*plan.Plan, error) { return parse(s) }
 
 // glossesIn returns the spans of the glosses in rs: a parenthesis right
 // after a Han character holding one Latin syllable with a tone mark.
