@@ -384,7 +384,7 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 	}
 	// A deadline may stand inside a clause: "(省商务厅牵头，6月底前完成)".
 	task.Deadline = findDeadlineRunes(joinFold(t, content), b.doc.Year)
-	for _, tg := range findTargetRunes(body, b.targetYear, b.doc.Year) {
+	for _, tg := range t.targetsIn(body, b.targetYear, b.doc.Year) {
 		tg.Span = mapSpan(offs, tg.Span)
 		task.Targets = append(task.Targets, tg)
 	}
@@ -557,7 +557,7 @@ func (b *builder) goals(o *outline) {
 		} else {
 			carry = 0
 		}
-		gs := findTargetRunes(b.t.src[s.start:s.end], year, b.doc.Year)
+		gs := b.t.targetsIn(b.t.src[s.start:s.end], year, b.doc.Year)
 		for _, g := range gs {
 			g.Start += s.start
 			g.End += s.start

@@ -232,3 +232,31 @@ func TestNoteFilter(t *testing.T) {
 		t.Error("a unit's name may be a note")
 	}
 }
+
+// A text with any character tradfold folds is marked traditional, and
+// targetsIn folds it for the target rules; a text without is not.
+func TestTextTraditional(t *testing.T) {
+	for r := rune(0x3400); r <= 0x9FFF; r++ {
+		if tradfold.Rune(r) == r {
+			continue
+		}
+		tx := newText("各市人民政府" + string(r) + "，")
+		if !tx.traditional {
+			t.Errorf("%q folds, but the text is not marked traditional", r)
+		}
+		tx.release()
+	}
+	tx := newText("（一）到2025年，全市服务业增加值達到1000億元。")
+	defer tx.release()
+	if !tx.traditional {
+		t.Fatal("a text in traditional characters is not marked traditional")
+	}
+	if got := tx.targetsIn(tx.src, 0, 2023); len(got) != 1 || got[0].Unit != "億元" || got[0].Value != 1000 {
+		t.Errorf("targetsIn = %+v, want one target of 1000億元", got)
+	}
+	for _, s := range []string{"各市人民政府，", "ＡＢ（一）　1000亿元"} {
+		if tx := newText(s); tx.traditional {
+			t.Errorf("%q is marked traditional", s)
+		}
+	}
+}

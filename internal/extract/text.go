@@ -28,6 +28,10 @@ type text struct {
 	// glosses are the pinyin glosses taken out of the source, under the
 	// offset of the character each follows (see gloss.go).
 	glosses map[int][]rune
+
+	// traditional reports a Chinese character that folds to another: a
+	// text without one is never folded again for the target rules.
+	traditional bool
 }
 
 func newText(s string) *text {
@@ -41,7 +45,7 @@ func newText(s string) *text {
 	srcAt, foldAt := buf[2*n:2*n:3*n+1], buf[3*n+1:3*n+1]
 	var fs strings.Builder // not zeroed first, nor copied at the end
 	fs.Grow(len(s))        // folding never lengthens a valid rune
-	marks, valid := false, true
+	marks, valid, traditional := false, true, false
 	// Most runes fold to themselves: their bytes are copied a run at a
 	// time, from run to where a rune that folds is written.
 	run, fl := 0, 0 // fl: the folded text's length so far, written or not
@@ -72,6 +76,7 @@ func newText(s string) *text {
 		if f == r && (w > 1 || r < utf8.RuneSelf) {
 			fl += w // printed as it folds
 		} else {
+			traditional = traditional || r >= 0x3400 && r <= 0x9FFF
 			fs.WriteString(s[run:i])
 			if f < utf8.RuneSelf {
 				fs.WriteByte(byte(f))
@@ -83,7 +88,7 @@ func newText(s string) *text {
 		i += w
 	}
 	fs.WriteString(s[run:])
-	t := &text{buf: buf, src: src, fold: fold,
+	t := &text{buf: buf, src: src, fold: fold, traditional: traditional,
 		srcStr: s, srcAt: append(srcAt, int32(len(s))), foldStr: fs.String(), foldAt: append(foldAt, int32(fs.Len()))}
 	if marks {
 		t.dropGlosses()
