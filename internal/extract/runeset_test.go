@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -81,6 +82,28 @@ func TestHandOnIn(t *testing.T) {
 		want := reHandOn.FindStringIndex(s)
 		if got := handOnIn(s); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("handOnIn(%.30q…) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// handOnIn finds what reHandOn finds in texts made of the expression's
+// pieces: words cut and joined, titles of every length about 2 and 80
+// runes, brackets, line breaks and bytes that are no UTF-8.
+func TestHandOnInPieces(t *testing.T) {
+	pieces := []string{"印发", "给你们", "你们", "现", "给", "各", "现将《", "》", "予", "以", "印", "发", "甲", "\n", "\xff", "\xe5", "》印发", "现予", "予以"}
+	rnd := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 20000; n++ {
+		var b strings.Builder
+		for k := rnd.IntN(12); k >= 0; k-- {
+			if rnd.IntN(4) == 0 {
+				b.WriteString(strings.Repeat("乙", []int{1, 2, 3, 79, 80, 81}[rnd.IntN(6)]))
+			}
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		s := b.String()
+		want := reHandOn.FindStringIndex(s)
+		if got := handOnIn(s); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("handOnIn(%q) = %v, want %v", s, got, want)
 		}
 	}
 }
