@@ -16,9 +16,6 @@ func TestSplitItemsRunes(t *testing.T) {
 		if mayStartLabel(r) && !splitItemsRunes.mayHold(r) {
 			t.Errorf("%q may start a label but is filtered out", r)
 		}
-		if metaLabelStart(r) && !metaLabelStartRunes.mayHold(r) {
-			t.Errorf("%q may start a metadata label but is filtered out", r)
-		}
 	}
 	for _, r := range "专附本抄分[〔)]〕:" {
 		if !splitItemsRunes.mayHold(r) {
