@@ -280,3 +280,18 @@ func TestTextTraditional(t *testing.T) {
 		}
 	}
 }
+
+// Every province is counted where its name stands, through the filter on
+// the first runes of the stems.
+func TestStemStartRunes(t *testing.T) {
+	for k, p := range provinces {
+		if !stemStartRunes.mayHold([]rune(p.stem)[0]) {
+			t.Errorf("%s is filtered out", p.stem)
+		}
+		tx := newText("为推动" + p.full + "服务业发展，" + p.stem + "各地要落实。")
+		if got := mostNamedProvince(tx); got != k {
+			t.Errorf("mostNamedProvince(%s) = %d, want %d", p.full, got, k)
+		}
+		tx.release()
+	}
+}
