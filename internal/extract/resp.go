@@ -469,8 +469,8 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 // a collective, a place's government named by the place ("禅城区"), with
 // its other name in brackets set aside ("省委宣传部（省新闻出版局）").
 func looksLikeUnit(s string) bool {
-	s = foldString(s)
-	if k := strings.IndexAny(s, "(（"); k > 0 && (strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）")) {
+	s = foldString(s) // full-width brackets fold to ASCII ones
+	if k := strings.IndexByte(s, '('); k > 0 && strings.HasSuffix(s, ")") {
 		s = s[:k]
 	}
 	if unitLike(s) || isCollective(s) {
