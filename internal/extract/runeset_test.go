@@ -295,3 +295,33 @@ func TestStemStartRunes(t *testing.T) {
 		tx.release()
 	}
 }
+
+// newText decodes as a rune by rune reading does, however many runes the
+// bytes of an invalid text give: its runes, their folded twins and the
+// offsets of both in their strings.
+func TestNewTextDecodes(t *testing.T) {
+	for _, s := range []string{"", "某市（一）發展ＡＢ\t1", "甲\x95乙\xbf\x80丙", "\xff\xfe\xfd", "\xe5\x95", "a\xe5\x95甲\xe5", "\x80\x80\x80\x80甲"} {
+		tx := newText(s)
+		rs := []rune(s)
+		if string(tx.src) != string(rs) {
+			t.Errorf("%q: src %q", s, string(tx.src))
+		}
+		for i, r := range rs {
+			if tx.fold[i] != foldRune(r) {
+				t.Errorf("%q: fold[%d] = %q, want %q", s, i, tx.fold[i], foldRune(r))
+			}
+		}
+		for i := range rs {
+			if got, want := tx.str(span{i, i + 1}), string(rs[i]); got != want {
+				t.Errorf("%q: rune %d prints %q, want %q", s, i, got, want)
+			}
+			if got, want := tx.fstr(span{i, i + 1}), string(foldRune(rs[i])); got != want {
+				t.Errorf("%q: rune %d folds to %q, want %q", s, i, got, want)
+			}
+		}
+		if len(tx.srcAt) != len(rs)+1 || len(tx.foldAt) != len(rs)+1 {
+			t.Errorf("%q: %d and %d offsets for %d runes", s, len(tx.srcAt), len(tx.foldAt), len(rs))
+		}
+		tx.release()
+	}
+}
