@@ -530,10 +530,12 @@ func labelsIn(f []rune) []labelField {
 	}
 	var out []labelField
 	for i := 0; i < len(f); i++ {
-		if !metaLabelStartRunes.mayHold(f[i]) || !metaLabelStart(f[i]) {
+		if !metaLabelStartRunes.mayHold(f[i]) {
 			continue
 		}
-		for li, l := range metaLabels {
+		// Only the labels that start with the rune, in their order.
+		for _, li := range metaLabelsByFirst[f[i]] {
+			l := metaLabels[li]
 			end, ok := spacedLabelAt(f, i, metaLabelRunes[li])
 			if !ok {
 				continue
@@ -561,18 +563,9 @@ func labelsIn(f []rune) []labelField {
 	return out
 }
 
-// metaLabelStartRunes are metaLabelStart's runes, tested first at one
-// test each: most runes are none of them.
-var metaLabelStartRunes = newRuneSet("标发政文成时信来印生索主公统有组浏字签日制颁")
-
-// metaLabelStart is a quick test: the first runes of metaLabels.
-func metaLabelStart(r rune) bool {
-	switch r {
-	case '标', '发', '政', '文', '成', '时', '信', '来', '印', '生', '索', '主', '公', '统', '有', '组', '浏', '字', '签', '日', '制', '颁':
-		return true
-	}
-	return false
-}
+// metaLabelStartRunes are the first runes of metaLabels, tested first at
+// one test each: most runes are none of them.
+var metaLabelStartRunes = firstRunes(metaLabels)
 
 // spacedLabelAt matches label l at f[i], allowing blanks between its
 // runes, and returns the offset after it.
@@ -597,6 +590,16 @@ var metaLabelRunes = func() [][]rune {
 		out[i] = []rune(l)
 	}
 	return out
+}()
+
+// metaLabelsByFirst are the indexes in metaLabels of the labels that
+// start with each rune.
+var metaLabelsByFirst = func() map[rune][]int {
+	by := map[rune][]int{}
+	for i, l := range metaLabelRunes {
+		by[l[0]] = append(by[l[0]], i)
+	}
+	return by
 }()
 
 // heading is a header line as a title may stand in it: page furniture

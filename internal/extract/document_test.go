@@ -327,11 +327,17 @@ func TestIsBreadcrumb(t *testing.T) {
 	}
 }
 
-// Lines are searched for labels at the runes metaLabelStart accepts.
+// Lines are searched for labels at the runes of metaLabelStartRunes,
+// and there for the labels that start with the rune: every label is found.
 func TestEveryMetaLabelStartsWithAMetaLabelStart(t *testing.T) {
 	for _, l := range metaLabels {
-		if !metaLabelStart([]rune(l)[0]) {
-			t.Errorf("label %q does not start with a metaLabelStart rune", l)
+		if !metaLabelStartRunes.mayHold([]rune(l)[0]) {
+			t.Errorf("label %q does not start with a rune of metaLabelStartRunes", l)
+		}
+		for _, line := range []string{l + ":2023年", "[" + l + "]2023年", "日 " + l + " | 2023年"} {
+			if got := labelsIn([]rune(line)); len(got) != 1 || got[0].label != l {
+				t.Errorf("labelsIn(%q) = %+v, want the label %q", line, got, l)
+			}
 		}
 	}
 }

@@ -63,6 +63,9 @@ func parse(s string) (*plan.Plan, error) {
 		p, o, _ = build(t, doc, intro, body, true)
 	}
 	p.Source = s
+	if t.glosses != nil {
+		p.Source = t.srcStr // the source without its glosses, as decoded
+	}
 	p.Warnings = append(docWarnings, p.Warnings...)
 	b := &builder{t: t, p: p}
 	if len(p.Tasks) == 0 {
@@ -113,7 +116,7 @@ func foldString(s string) string {
 // reports whether it took a section of prose for a heading: without one,
 // building with proseTasks gives the same plan.
 func build(t *text, doc plan.Document, intro string, body []span, proseTasks bool) (*plan.Plan, *outline, bool) {
-	p := &plan.Plan{Document: doc, Tasks: make([]plan.Task, 0, 64)}
+	p := &plan.Plan{Document: doc, Tasks: []plan.Task{}}
 	b := &builder{t: t, p: p, doc: doc, proseTasks: proseTasks, noteAt: firstListedNote(t, body)}
 	if isAnnual(doc, intro) || opensForYear(t, doc, body) {
 		b.targetYear = doc.Year
@@ -122,6 +125,15 @@ func build(t *text, doc plan.Document, intro string, body []span, proseTasks boo
 	}
 	body = b.takeTables(body)
 	o := buildOutline(t, body)
+	// Room for a task for each item without items of its own: most
+	// tasks are such items, and a plan has from a few to a hundred.
+	leaves := 0
+	for _, it := range o.all {
+		if len(it.children) == 0 {
+			leaves++
+		}
+	}
+	p.Tasks = slices.Grow(p.Tasks, leaves)
 	b.lastLeaf = lastLeaf(o.roots)
 	b.walk(o.roots, nil)
 	sortTasks(p.Tasks)
@@ -144,6 +156,10 @@ type builder struct {
 	lastLeaf   *item  // the plan's last item, where its closing words may stand
 	firstLead  bool   // a note with 下同 said the first name listed leads
 	noteAt     int    // where a paragraph said so for the whole plan, or -1
+
+	body    []rune // the buffers of joinWithout, reused from task to task
+	runs    []run
+	clauses []clause // the buffer of task's clauses
 }
 
 // walk visits items depth first, in document order.
@@ -311,7 +327,9 @@ func sortHeadings(hs []plan.Heading) {
 // task adds one task built from its paragraphs and clauses.
 func (b *builder) task(it *item, lbl string, path []string, content []span, clauses []clause) {
 	t := b.t
-	body, offs := joinWithout(t, content, clauses)
+	// The body is read and printed here, and kept by no target: it is
+	// written into the builder's buffer for the next task to reuse.
+	body, offs := b.joinWithout(content, clauses)
 	task := plan.Task{Label: lbl, Path: path, TaskForce: it.taskForce, Text: t.printed(body, offs)}
 	task.Span = plan.Span{Start: it.start, End: it.start}
 	if len(content) > 0 {
@@ -321,7 +339,10 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 		}
 	}
 	// Inline "由A牵头" names a lead in running text.
-	clauses = append(append([]clause{}, clauses...), inlineLeads(t, content, clauses)...)
+	// The task's own list, in a buffer kept for the next task: the
+	// clauses are read here, and their names copied into the task.
+	clauses = append(append(b.clauses[:0], clauses...), inlineLeads(t, content, clauses)...)
+	defer func() { b.clauses = clauses[:0] }()
 	clauses = append(clauses, jointLeads(t, content, clauses)...)
 	if !namesUnits(clauses) {
 		// A section's closing sentence ("以上任务由A牵头…") covers the items
@@ -363,7 +384,7 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 	}
 	// A deadline may stand inside a clause: "(省商务厅牵头，6月底前完成)".
 	task.Deadline = findDeadlineRunes(joinFold(t, content), b.doc.Year)
-	for _, tg := range findTargetRunes(body, b.targetYear, b.doc.Year) {
+	for _, tg := range t.targetsIn(body, b.targetYear, b.doc.Year) {
 		tg.Span = mapSpan(offs, tg.Span)
 		task.Targets = append(task.Targets, tg)
 	}
@@ -443,14 +464,18 @@ func (o offsets) src(i int) int {
 }
 
 // joinWithout concatenates the paragraphs without the clauses, returning
-// the text and, for each of its runes, the source offset.
-func joinWithout(t *text, content []span, clauses []clause) ([]rune, offsets) {
+// the text and, for each of its runes, the source offset. It writes into
+// the builder's buffers, which hold it until the next call.
+func (b *builder) joinWithout(content []span, clauses []clause) ([]rune, offsets) {
+	t := b.t
 	n := 0
 	for _, s := range content {
 		n += s.end - s.start
 	}
-	out := make([]rune, 0, n)
-	var runs []run
+	if cap(b.body) < n {
+		b.body = make([]rune, 0, n)
+	}
+	out, runs := b.body[:0], b.runs[:0]
 	ci := 0
 	for _, s := range content {
 		for i := s.start; i < s.end; {
@@ -480,6 +505,7 @@ func joinWithout(t *text, content []span, clauses []clause) ([]rune, offsets) {
 	for hi > lo && isSpace(foldRune(out[hi-1])) {
 		hi--
 	}
+	b.body, b.runs = out[:0], runs[:0]
 	return out[lo:hi], offsets{runs: runs, base: lo, n: hi - lo}
 }
 
@@ -531,7 +557,7 @@ func (b *builder) goals(o *outline) {
 		} else {
 			carry = 0
 		}
-		gs := findTargetRunes(b.t.src[s.start:s.end], year, b.doc.Year)
+		gs := b.t.targetsIn(b.t.src[s.start:s.end], year, b.doc.Year)
 		for _, g := range gs {
 			g.Start += s.start
 			g.End += s.start

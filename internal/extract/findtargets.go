@@ -35,6 +35,15 @@ func findTargetRunes(rs []rune, year, planYear int) []plan.Target {
 	return targets.FindFolded(rs, match, year, planYear)
 }
 
+// targetsIn is findTargetRunes for runes of t's source: a text without
+// traditional characters is not read for them again.
+func (t *text) targetsIn(rs []rune, year, planYear int) []plan.Target {
+	if !t.traditional {
+		return targets.FindSimplified(rs, year, planYear)
+	}
+	return findTargetRunes(rs, year, planYear)
+}
+
 // foldHan folds a Chinese character the way the twin text does; other
 // runes (punctuation, digits, letters) are left for the target rules,
 // which know their full-width forms.

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"luoshi/internal/plan"
 )
@@ -18,28 +17,7 @@ import (
 const maxGloss = 6
 
 // Parse extracts the plan from text, one paragraph per line.
-func Parse(s string) (*plan.Plan, error) {
-	p, err := parse(s)
-	if p != nil && mayHaveGlosses(s) {
-		if rs := []rune(s); len(glossesIn(rs)) > 0 {
-			p.Source = string(withoutGlosses(rs, nil))
-		}
-	}
-	return p, err
-}
-
-// mayHaveGlosses reports a text holding a letter with a tone mark: the
-// two-byte sequences of Latin-1 Supplement to Latin Extended-B.
-func mayHaveGlosses(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 0xC3 && c <= 0xC7 {
-			if r, _ := utf8.DecodeRuneInString(s[i:]); isToneLetter(r) {
-				return true
-			}
-		}
-	}
-	return false
-}
+func Parse(s string) (*plan.Plan, error) { return parse(s) }
 
 // glossesIn returns the spans of the glosses in rs: a parenthesis right
 // after a Han character holding one Latin syllable with a tone mark.
@@ -102,20 +80,33 @@ func isToneLetter(r rune) bool {
 func (t *text) joinedSource(offs offsets) string {
 	var b strings.Builder
 	lo, hi := offs.base, offs.base+offs.n
-	for k, r := range offs.runs {
-		end := hi
+	// The pieces of the runs, the first measured before any is written.
+	piece := func(k int) (span, bool) {
+		r, end := offs.runs[k], hi
 		if k+1 < len(offs.runs) {
 			end = min(end, offs.runs[k+1].at)
 		}
 		start := max(r.at, lo)
-		if start >= end {
+		return span{r.src + start - r.at, r.src + end - r.at}, start < end
+	}
+	for k := range offs.runs {
+		p, ok := piece(k)
+		if !ok {
 			continue
 		}
-		piece := t.str(span{r.src + start - r.at, r.src + end - r.at})
-		if b.Len() == 0 && end == hi {
-			return piece // the only run
+		if b.Cap() == 0 {
+			if p.end-p.start == offs.n {
+				return t.str(p) // the only run
+			}
+			n := 0
+			for k := k; k < len(offs.runs); k++ {
+				if p, ok := piece(k); ok {
+					n += int(t.srcAt[p.end] - t.srcAt[p.start])
+				}
+			}
+			b.Grow(n)
 		}
-		b.WriteString(piece)
+		b.WriteString(t.str(p))
 	}
 	return b.String()
 }

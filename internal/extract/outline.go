@@ -234,11 +234,50 @@ func handOnIn(s string) []int {
 	for lo < k && !utf8.RuneStart(s[lo]) {
 		lo++
 	}
-	loc := reHandOn.FindStringIndex(s[lo:])
-	if loc == nil {
-		return nil
+	// The expression's automaton is slow over a long opening: the
+	// leftmost match is found here, at the first of 印, 现 or 予 where one
+	// of its branches matches, the branches tried in their order.
+	for p := lo; p < len(s); p++ {
+		if c := s[p]; c != 0xE5 && c != 0xE7 && c != 0xE4 {
+			continue // the first byte of none of 印, 现, 予
+		}
+		if end := handOnAt(s, p); end >= 0 {
+			return []int{p, end}
+		}
 	}
-	return []int{lo + loc[0], lo + loc[1]}
+	return nil
+}
+
+// handOnWords are the branches of reHandOn made of words only, in order;
+// the branch of a title, 现将《…》印发, stands fifth.
+var handOnWords = []string{"印发给你们", "印发你们", "现印发给", "印发给各", "", "现予印发", "予以印发"}
+
+// handOnAt is where a match of reHandOn that starts at s[p] ends, or -1.
+func handOnAt(s string, p int) int {
+	for _, w := range handOnWords {
+		if w != "" {
+			if strings.HasPrefix(s[p:], w) {
+				return p + len(w)
+			}
+			continue
+		}
+		// 现将《[^》]{2,80}》印发: the title runs to its first 》.
+		if !strings.HasPrefix(s[p:], "现将《") {
+			continue
+		}
+		n, j := 0, p+len("现将《")
+		for j < len(s) && n <= 80 {
+			r, w := utf8.DecodeRuneInString(s[j:])
+			if r == '》' {
+				break
+			}
+			n, j = n+1, j+w
+		}
+		if n >= 2 && n <= 80 && strings.HasPrefix(s[j:], "》印发") {
+			return j + len("》印发")
+		}
+	}
+	return -1
 }
 
 // dropNoticeItems removes the covering notice's own numbered requirements

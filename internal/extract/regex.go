@@ -15,6 +15,11 @@ import (
 type regex struct {
 	*regexp.Regexp
 	must string // "" when the expression has no such literal
+	// first holds the runes a match may start with, for an expression
+	// anchored at the start of the text (^…): most lines start with none
+	// of them. nil when the expression is not anchored, or may start with
+	// too many runes to tell.
+	first *runeSet
 }
 
 // mustRegex compiles expr as regexp.MustCompile does.
@@ -24,7 +29,126 @@ func mustRegex(expr string) *regex {
 	if err != nil {
 		return &regex{Regexp: re}
 	}
-	return &regex{Regexp: re, must: requiredLiteral(tree)}
+	return &regex{Regexp: re, must: requiredLiteral(tree), first: anchoredStart(tree)}
+}
+
+// may is false for a text that holds no match: one without the required
+// literal, or that starts with none of the runes an anchored match does.
+func (re *regex) may(s string) bool {
+	if re.first != nil {
+		// The expression reads an invalid byte as U+FFFD, as DecodeRune does.
+		if r, _ := utf8.DecodeRuneInString(s); s == "" || !re.first.mayHold(r) {
+			return false
+		}
+	}
+	return strings.Contains(s, re.must)
+}
+
+// maxFirstRunes bounds the runes anchoredStart keeps: a set of more, such
+// as every Chinese character, filters nothing.
+const maxFirstRunes = 512
+
+// anchoredStart is the set of the runes every match of re starts with,
+// for re anchored at the start of the text; nil where re is not anchored,
+// may match the empty string, or starts with too many runes.
+func anchoredStart(re *syntax.Regexp) *runeSet {
+	ranges, ok := anchoredRanges(re)
+	n := 0
+	for i := 0; ok && i < len(ranges); i += 2 {
+		n += int(ranges[i+1]-ranges[i]) + 1
+	}
+	if !ok || n > maxFirstRunes {
+		return nil
+	}
+	var set runeSet
+	for i := 0; i < len(ranges); i += 2 {
+		for r := ranges[i]; r <= ranges[i+1]; r++ {
+			set[(r&0xFFF)>>6] |= 1 << (r & 63)
+		}
+	}
+	return &set
+}
+
+// anchoredRanges is anchoredStart's set as pairs of the first and last
+// rune of each range.
+func anchoredRanges(re *syntax.Regexp) ([]rune, bool) {
+	switch re.Op {
+	case syntax.OpCapture:
+		return anchoredRanges(re.Sub[0])
+	case syntax.OpAlternate:
+		var out []rune
+		for _, sub := range re.Sub {
+			rs, ok := anchoredRanges(sub)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, rs...)
+		}
+		return out, true
+	case syntax.OpConcat:
+		if len(re.Sub) > 0 && re.Sub[0].Op == syntax.OpBeginText {
+			rs, empty, ok := firstRanges(re.Sub[1:])
+			return rs, ok && !empty
+		}
+	}
+	return nil, false
+}
+
+// firstRanges gives the ranges of the runes a match of the sequence subs
+// may start with, and whether it may match the empty string; ok is false
+// for what it does not read (any character, case folding, assertions).
+func firstRanges(subs []*syntax.Regexp) (ranges []rune, empty, ok bool) {
+	for _, sub := range subs {
+		rs, e, ok := startRanges(sub)
+		if !ok {
+			return nil, false, false
+		}
+		ranges = append(ranges, rs...)
+		if !e {
+			return ranges, false, true
+		}
+	}
+	return ranges, true, true
+}
+
+func startRanges(re *syntax.Regexp) (ranges []rune, empty, ok bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch:
+		return nil, true, true
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false, false
+		}
+		if len(re.Rune) == 0 {
+			return nil, true, true
+		}
+		return []rune{re.Rune[0], re.Rune[0]}, false, true
+	case syntax.OpCharClass:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false, false
+		}
+		return re.Rune, false, true
+	case syntax.OpCapture, syntax.OpPlus:
+		return startRanges(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest:
+		rs, _, ok := startRanges(re.Sub[0])
+		return rs, true, ok
+	case syntax.OpRepeat:
+		rs, e, ok := startRanges(re.Sub[0])
+		return rs, e || re.Min == 0, ok
+	case syntax.OpConcat:
+		return firstRanges(re.Sub)
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			rs, e, ok := startRanges(sub)
+			if !ok {
+				return nil, false, false
+			}
+			ranges, empty = append(ranges, rs...), empty || e
+		}
+		return ranges, empty, true
+	}
+	return nil, false, false
 }
 
 // requiredLiteral is the longest literal that every match of re holds, or "".
@@ -80,39 +204,39 @@ func commonSubstring(a, b string) string {
 }
 
 func (re *regex) MatchString(s string) bool {
-	return strings.Contains(s, re.must) && re.Regexp.MatchString(s)
+	return re.may(s) && re.Regexp.MatchString(s)
 }
 
 func (re *regex) FindString(s string) string {
-	if !strings.Contains(s, re.must) {
+	if !re.may(s) {
 		return ""
 	}
 	return re.Regexp.FindString(s)
 }
 
 func (re *regex) FindStringIndex(s string) []int {
-	if !strings.Contains(s, re.must) {
+	if !re.may(s) {
 		return nil
 	}
 	return re.Regexp.FindStringIndex(s)
 }
 
 func (re *regex) FindStringSubmatch(s string) []string {
-	if !strings.Contains(s, re.must) {
+	if !re.may(s) {
 		return nil
 	}
 	return re.Regexp.FindStringSubmatch(s)
 }
 
 func (re *regex) FindStringSubmatchIndex(s string) []int {
-	if !strings.Contains(s, re.must) {
+	if !re.may(s) {
 		return nil
 	}
 	return re.Regexp.FindStringSubmatchIndex(s)
 }
 
 func (re *regex) FindAllStringSubmatchIndex(s string, n int) [][]int {
-	if !strings.Contains(s, re.must) {
+	if !re.may(s) {
 		return nil
 	}
 	return re.Regexp.FindAllStringSubmatchIndex(s, n)

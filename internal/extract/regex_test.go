@@ -1,6 +1,13 @@
 package extract
 
-import "testing"
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
 
 func TestRequiredLiteral(t *testing.T) {
 	for _, c := range []struct{ expr, want string }{
@@ -66,5 +73,82 @@ func TestRequiredLiteralOfAlternation(t *testing.T) {
 	}
 	if !mustRegex(`印发给你们|现予印发`).MatchString("特此现予印发。") {
 		t.Error("a branch's match is lost")
+	}
+}
+
+// An expression anchored at the start knows the runes its matches start
+// with; one that is not, or that may match the empty string or start with
+// any character, filters nothing.
+func TestAnchoredStart(t *testing.T) {
+	for _, c := range []struct {
+		expr        string
+		pass, block string // first runes that must pass, and some the set rejects
+	}{
+		{`^(?:相关链接|延伸阅读|政策解读)`, "相延政", "甲1 "},
+		{`^\s*(?:[—\-–]+\s*\d|第\s*\d)`, " \t—-–第", "甲页"},
+		{`^\(?(?:\d{4}\s*年|[〇○零一二]{4}年)`, "(0123456789〇○零一二", "甲年"},
+		{`^(本|此)[^。]{0,3}施行|^本(方案)起|^\((此件)`, "本此(", "甲)"},
+		{`^(?:(?:19|20)\d{2}年)?(?:度)?省`, "12度省", "甲"},
+		{`^(?:注\s*[0-9]{0,2}|备注)\s*:`, "注备", "甲:"},
+	} {
+		re := mustRegex(c.expr)
+		if re.first == nil {
+			t.Errorf("%s: no set of first runes", c.expr)
+			continue
+		}
+		for _, r := range c.pass {
+			if !re.first.mayHold(r) {
+				t.Errorf("%s: %q is filtered out", c.expr, r)
+			}
+		}
+		for _, r := range c.block {
+			if re.first.mayHold(r) {
+				t.Errorf("%s: %q passes", c.expr, r)
+			}
+		}
+	}
+	for _, expr := range []string{`甲乙`, `(?m)^甲`, `^\s*甲?`, `^.甲`, `(?i)^pdf`, `^[\p{Han}]{2}省`, `^甲|乙`, `^\b甲`, `^$`} {
+		if re := mustRegex(expr); re.first != nil {
+			t.Errorf("%s: a set of first runes", expr)
+		}
+	}
+}
+
+// The anchored expressions of the extractor find what they find without
+// their filters, in every line of the test plans and in the line less
+// its first runes.
+func TestAnchoredFilters(t *testing.T) {
+	res := []*regex{reDateLine, reAnnex, reRelated, reBox, reNote, reCopyTo, reClosing, rePageNumber,
+		rePostingTime, rePostingLead, reFieldDate, reCity, reYearHead, reDistrict}
+	files, _ := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	var lines []string
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ln := range strings.Split(string(raw), "\n") {
+			ln = foldString(strings.TrimSpace(ln))
+			for k := 0; k < 3 && ln != ""; k++ {
+				lines = append(lines, ln)
+				_, w := utf8.DecodeRuneInString(ln)
+				ln = ln[w:]
+			}
+		}
+	}
+	lines = append(lines, "", "\xff", "(", "二〇二三年五月一日", "2023年5月1日", "本方案自印发之日起施行", "— 3 —", "注:", "相关链接")
+	filtered := 0
+	for _, re := range res {
+		for _, s := range lines {
+			if got, want := re.FindStringSubmatchIndex(s), re.Regexp.FindStringSubmatchIndex(s); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("%s on %q: %v, want %v", re, s, got, want)
+			}
+		}
+		if re.first != nil {
+			filtered++
+		}
+	}
+	if filtered < 10 {
+		t.Errorf("only %d anchored expressions have a set of first runes", filtered)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"luoshi/internal/plan"
 )
@@ -142,12 +143,28 @@ func unitLike(s string) bool {
 		return false
 	}
 	s = foldString(s) // names are printed; the suffixes are folded
+	if r, _ := utf8.DecodeLastRuneInString(s); !unitSuffixEnds.mayHold(r) {
+		return false // ends in no suffix's last rune
+	}
 	for _, suf := range unitSuffixes {
 		if strings.HasSuffix(s, suf) {
 			return true
 		}
 	}
 	return false
+}
+
+// unitSuffixEnds are the last runes of unitSuffixes.
+var unitSuffixEnds = lastRunes(unitSuffixes)
+
+// lastRunes is the set of the last runes of words.
+func lastRunes(words []string) *runeSet {
+	var rs []rune
+	for _, w := range words {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		rs = append(rs, r)
+	}
+	return newRuneSet(string(rs))
 }
 
 // strongUnitSuffixes end names that can only be bodies of government or
@@ -181,10 +198,17 @@ func isTaskForce(s string) bool {
 func parseClause(t *text, s, outer span) (clause, bool) {
 	c := clause{span: outer}
 	f := t.fold
-	var pending []name
+	// Most clauses name a few units and split into a few parts: the
+	// groups, the names of a part and the parts stay on the stack, and
+	// the clause's names are copied out once at the end.
+	var pendingBuf, nameBuf [8]name
+	var groupBuf [roleImpl + 1][8]name
+	pending := pendingBuf[:0]
 	cur := roleNone
 	var groups [roleImpl + 1][]name // by role
-	// Most clauses split into a few parts: these stay on the stack.
+	for r := range groups {
+		groups[r] = groupBuf[r][:0]
+	}
 	var majors, labelled, segs, roled [8]span
 	person := false // after "责任领导：": names of people, not units
 	notes, segments := 0, 0
@@ -246,7 +270,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 						groups[roleResp] = append(groups[roleResp], n)
 					}
 				}
-				pending = nil
+				pending = pending[:0]
 				cur = r
 				person = false
 				if l := string(f[seg.start : seg.start+n]); strings.HasSuffix(l, "单位") || strings.HasSuffix(l, "部门") {
@@ -275,7 +299,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 				}
 				r = roleCoop
 			}
-			names := dropPosts(splitNames(t, body))
+			names := dropPosts(appendNames(nameBuf[:0], t, body))
 			for i, n := range names {
 				names[i] = withoutPerson(t, n) // "市商务局（责任人：李明）"
 			}
@@ -287,7 +311,7 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 			case r != roleNone:
 				c.hasExplicit = true
 				groups[r] = append(append(groups[r], pending...), names...)
-				pending = nil
+				pending = pending[:0]
 			case cur != roleNone:
 				groups[cur] = append(groups[cur], names...)
 			default:
@@ -394,12 +418,15 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 	}
 	// A task force named in a clause belongs to its heading, not to the
 	// units: "(金融业专班负责)", "(金融业专班负责，省地方金融监管局牵头)".
-	all := append(append(append([]name{}, groups[roleLead]...), groups[roleResp]...), groups[roleCoop]...)
 	// Under a unit label ("责任单位：省推进数字经济发展工作组") a task
 	// force is one of the item's units.
-	if allTaskForces(all) && !c.unitLabel {
-		c.taskForce = all[0].text
-		return c, true
+	if !c.unitLabel && allTaskForces(groups[roleLead]) && allTaskForces(groups[roleResp]) && allTaskForces(groups[roleCoop]) {
+		for _, r := range []role{roleLead, roleResp, roleCoop} {
+			if len(groups[r]) > 0 {
+				c.taskForce = groups[r][0].text
+				return c, true
+			}
+		}
 	}
 	for _, r := range []role{roleLead, roleResp, roleCoop} {
 		kept := groups[r][:0]
@@ -415,14 +442,22 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 		}
 		groups[r] = kept
 	}
-	if len(groups[roleLead]) > 0 {
-		c.lead = groups[roleLead]
-		c.coop = append(groups[roleResp], groups[roleCoop]...)
-		c.coop = orderBySpan(c.coop)
-	} else {
-		c.lead = groups[roleResp]
-		c.coop = groups[roleCoop]
+	// One array for all the names: the lead's first, capped, then the
+	// cooperating units'.
+	lead, coop := groups[roleLead], [][]name{groups[roleResp], groups[roleCoop]}
+	if len(lead) == 0 {
+		lead, coop = groups[roleResp], coop[1:]
 		c.fromResp = true
+	}
+	all := make([]name, 0, len(groups[roleLead])+len(groups[roleResp])+len(groups[roleCoop]))
+	all = append(all, lead...)
+	c.lead = all[:len(all):len(all)]
+	for _, ns := range coop {
+		all = append(all, ns...)
+	}
+	c.coop = all[len(c.lead):]
+	if len(coop) == 2 {
+		c.coop = orderBySpan(c.coop)
 	}
 	if c.firstLead {
 		c.leadFirstListed()
@@ -434,8 +469,8 @@ func parseClause(t *text, s, outer span) (clause, bool) {
 // a collective, a place's government named by the place ("禅城区"), with
 // its other name in brackets set aside ("省委宣传部（省新闻出版局）").
 func looksLikeUnit(s string) bool {
-	s = foldString(s)
-	if k := strings.IndexAny(s, "(（"); k > 0 && (strings.HasSuffix(s, ")") || strings.HasSuffix(s, "）")) {
+	s = foldString(s) // full-width brackets fold to ASCII ones
+	if k := strings.IndexByte(s, '('); k > 0 && strings.HasSuffix(s, ")") {
 		s = s[:k]
 	}
 	if unitLike(s) || isCollective(s) {
@@ -484,7 +519,7 @@ var noteStarts = []string{"以下简称", "简称", "下同", "以下同", "后�
 // first is set for a note that the first name listed leads, carry for
 // one that holds for the later items too ("下同").
 func readNote(f []rune, seg span) (first, carry, ok bool) {
-	if seg.end-seg.start < 2 || seg.end-seg.start > 60 {
+	if seg.end-seg.start < 2 || seg.end-seg.start > 60 || !mayBeNote(f, seg) {
 		return false, false, false
 	}
 	if _, n := hasPrefixLabel(f, seg); n > 0 {
@@ -492,7 +527,7 @@ func readNote(f []rune, seg span) (first, carry, ok bool) {
 	}
 	s := string(f[seg.start:seg.end])
 	carry = strings.Contains(s, "下同") || strings.Contains(s, "后同")
-	if strings.Contains(s, "牵头") || strings.Contains(s, "汇总") {
+	if strings.Contains(s, firstListedGuards[0]) || strings.Contains(s, firstListedGuards[1]) {
 		for _, m := range firstListedMarks {
 			if strings.Contains(s, m) {
 				return true, carry, true
@@ -505,12 +540,49 @@ func readNote(f []rune, seg span) (first, carry, ok bool) {
 		}
 	}
 	// "各区县政府参与全部任务", "以上单位不再列出": a note about every item.
-	for _, m := range []string{"不再", "全部任务", "所有任务", "各项任务", "每项任务"} {
+	for _, m := range everyItemMarks {
 		if strings.Contains(s, m) {
 			return false, carry, true
 		}
 	}
 	return false, false, false
+}
+
+// everyItemMarks make a segment a note about every item.
+var everyItemMarks = []string{"不再", "全部任务", "所有任务", "各项任务", "每项任务"}
+
+// firstListedGuards stand in every note that the first name listed
+// leads, before its firstListedMarks are looked for.
+var firstListedGuards = []string{"牵头", "汇总"}
+
+// noteFirstRunes are the first runes of noteStarts, and noteRunes those
+// of the words readNote looks for anywhere in a segment.
+var noteFirstRunes, noteRunes = firstRunes(noteStarts), firstRunes(firstListedGuards, everyItemMarks)
+
+// firstRunes is the set of the first runes of words.
+func firstRunes(words ...[]string) *runeSet {
+	var rs []rune
+	for _, ws := range words {
+		for _, w := range ws {
+			rs = append(rs, []rune(w)[0])
+		}
+	}
+	return newRuneSet(string(rs))
+}
+
+// mayBeNote is false for a segment readNote cannot take for a note: one
+// that opens with no note's first rune and holds no rune of noteRunes.
+// Most segments are names, and are told at one test for each rune.
+func mayBeNote(f []rune, seg span) bool {
+	if noteFirstRunes.mayHold(f[seg.start]) {
+		return true
+	}
+	for _, r := range f[seg.start:seg.end] {
+		if noteRunes.mayHold(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // trailingNote is where a bracketed note after the last name of seg
@@ -571,12 +643,11 @@ var postSuffixes = []string{"长", "书记", "主任", "主席", "领导", "同�
 
 func isPost(s string) bool {
 	s = foldString(s)
-	if unitLike(s) {
-		return false
-	}
+	// Most names end in no post's suffix: they are not asked whether
+	// they read as units.
 	for _, p := range postSuffixes {
 		if strings.HasSuffix(s, p) {
-			return true
+			return !unitLike(s)
 		}
 	}
 	return false
@@ -653,13 +724,14 @@ func leadMarked(t *text, n name) (name, bool) {
 	return n, false
 }
 
+// allTaskForces reports whether every name of ns is a task force's.
 func allTaskForces(ns []name) bool {
 	for _, n := range ns {
 		if !isTaskForce(n.text) {
 			return false
 		}
 	}
-	return len(ns) > 0
+	return true
 }
 
 func orderBySpan(ns []name) []name {
@@ -695,14 +767,18 @@ func plausibleName(s string) bool {
 }
 
 func hasPrefixLabel(f []rune, s span) (role, int) {
+	if s.end <= s.start || !labelFirstRunes.mayHold(f[s.start]) {
+		return roleNone, 0 // no label nor level starts with this rune
+	}
 	// A level before the label: "市级责任单位：", "县级配合单位：".
 	if lv := levelLen(f, s); lv > 0 {
 		if r, n := hasPrefixLabel(f, span{s.start + lv, s.end}); n > 2 {
 			return r, n + lv
 		}
 	}
-	for li, l := range prefixLabels {
-		w := prefixRunes[li]
+	// Only the labels that start with the first rune, in their order.
+	for _, li := range labelsByFirst[f[s.start]] {
+		l, w := prefixLabels[li], prefixRunes[li]
 		n := len(w)
 		if s.end-s.start >= n && runesAt(f, s.start, w) {
 			// The label must be followed by a colon (or be the whole segment);
@@ -724,6 +800,22 @@ func hasPrefixLabel(f []rune, s span) (role, int) {
 	return roleNone, 0
 }
 
+// labelFirstRunes are the first runes of prefixLabels and levels, and
+// labelsByFirst the indexes in prefixLabels of the labels that start with
+// each rune.
+var labelFirstRunes, labelsByFirst = func() (*runeSet, map[rune][]int) {
+	by := map[rune][]int{}
+	var first []rune
+	for li, w := range prefixRunes {
+		by[w[0]] = append(by[w[0]], li)
+		first = append(first, w[0])
+	}
+	for _, w := range levels {
+		first = append(first, w[0])
+	}
+	return newRuneSet(string(first)), by
+}()
+
 // levels name the level of government a label's units stand at.
 var levels = [][]rune{[]rune("省级"), []rune("市级"), []rune("县级"), []rune("区级"), []rune("乡级"), []rune("镇级"), []rune("市县"), []rune("县区")}
 
@@ -743,6 +835,9 @@ func levelLen(f []rune, s span) int {
 // stripSuffix removes a trailing role mark from seg.
 func stripSuffix(t *text, seg span) (role, span) {
 	f := t.fold
+	if seg.end > seg.start && !suffixEnds.mayHold(f[seg.end-1]) {
+		return roleNone, seg // ends in no mark's last rune
+	}
 	for mi, m := range suffixMarks {
 		n := len(suffixRunes[mi])
 		if seg.end-seg.start >= n && runesAt(f, seg.end-n, suffixRunes[mi]) {
@@ -890,7 +985,10 @@ func appendSplitTop(out []span, f []rune, s span, sep rune) []span {
 
 // splitNames splits a list of unit names on 、 and keeps collective names
 // such as "各市、州人民政府" whole.
-func splitNames(t *text, s span) []name {
+func splitNames(t *text, s span) []name { return appendNames(nil, t, s) }
+
+// appendNames is splitNames appending to out.
+func appendNames(out []name, t *text, s span) []name {
 	var listed, spaced [8]span
 	parts := spaced[:0]
 	for _, p := range appendSplitTop(listed[:0], t.fold, s, '、') {
@@ -914,7 +1012,6 @@ func splitNames(t *text, s span) []name {
 		// Names set apart by spaces: "省交通运输厅　民航中南地区管理局".
 		parts = appendSplitTop(parts, t.fold, t.trim(p), ' ')
 	}
-	var out []name
 	for i := 0; i < len(parts); i++ {
 		p := t.trim(parts[i])
 		// Only a collective head ("各市") runs on into the next part;
@@ -1244,8 +1341,8 @@ func splitAfterRoles(out []span, f []rune, segs []span) []span {
 	for _, seg := range segs {
 		start := seg.start
 		for k := seg.start + 2; k < seg.end; k++ {
-			if f[k] != '、' && f[k] != ' ' {
-				continue
+			if f[k] != '、' && f[k] != ' ' || !suffixEnds.mayHold(f[k-1]) {
+				continue // no role word ends before it
 			}
 			for mi := range suffixMarks {
 				if w := suffixRunes[mi]; k-len(w) > start && runesAt(f, k-len(w), w) {
@@ -1266,8 +1363,8 @@ func labelBracket(f []rune, s span) (role, int) {
 	if s.end-s.start < 4 || f[s.start] != '(' && f[s.start] != '[' && f[s.start] != '〔' {
 		return roleNone, 0
 	}
-	for li, l := range prefixLabels {
-		w := prefixRunes[li]
+	for _, li := range labelsByFirst[f[s.start+1]] {
+		l, w := prefixLabels[li], prefixRunes[li]
 		k := s.start + 1 + len(w)
 		// "（牵头）" marks a name as lead; it heads no names.
 		if len(w) > 2 && k < s.end && runesAt(f, s.start+1, w) && (f[k] == ')' || f[k] == ']' || f[k] == '〕') {

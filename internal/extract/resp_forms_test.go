@@ -155,3 +155,15 @@ func onlyTask(t *testing.T, text string) plan.Task {
 	}
 	return p.Tasks[0]
 }
+
+// A unit's other name in brackets, full-width or not, is set aside.
+func TestLooksLikeUnitWithOtherName(t *testing.T) {
+	for _, s := range []string{"省委宣传部（省新闻出版局）", "省委宣传部(省新闻出版局)", "市委网信办（市互联网信息办公室）"} {
+		if !looksLikeUnit(s) {
+			t.Errorf("looksLikeUnit(%q) = false", s)
+		}
+	}
+	if looksLikeUnit("推进服务业（试行）") {
+		t.Error("a phrase with a bracket reads as a unit")
+	}
+}

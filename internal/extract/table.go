@@ -1334,7 +1334,7 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 		if task.Deadline == "" {
 			task.Deadline = findDeadline(t.fstr(s), b.doc.Year)
 		}
-		for _, tg := range findTargetRunes(t.src[s.start:s.end], b.targetYear, b.doc.Year) {
+		for _, tg := range t.targetsIn(t.src[s.start:s.end], b.targetYear, b.doc.Year) {
 			tg.Start += s.start
 			tg.End += s.start
 			task.Targets = append(task.Targets, tg)

@@ -28,24 +28,40 @@ type text struct {
 	// glosses are the pinyin glosses taken out of the source, under the
 	// offset of the character each follows (see gloss.go).
 	glosses map[int][]rune
+
+	// traditional reports a Chinese character that folds to another: a
+	// text without one is never folded again for the target rules.
+	traditional bool
 }
 
 func newText(s string) *text {
-	// One allocation and one decoding pass for both forms and their
-	// strings. In valid UTF-8 the runes are the bytes that do not continue
-	// a sequence; invalid bytes decode to more runes, and append makes
-	// room for them.
-	n := len(s) - continuationBytes(s)
+	// In valid UTF-8 the runes are the bytes that do not continue a
+	// sequence; invalid bytes decode to more runes, at most one a byte.
+	if t := decodeText(s, len(s)-continuationBytes(s)); t != nil {
+		return t
+	}
+	return decodeText(s, len(s))
+}
+
+// decodeText reads s into a text of at most n runes, or returns nil
+// when s holds more. One allocation and one decoding pass give both forms
+// and their strings; the runes and their offsets are written by index.
+func decodeText(s string, n int) *text {
 	buf := runeBuffer(4*n + 2) // a rune is an int32: one buffer for the texts and their offsets
-	src, fold := buf[:0:n], buf[n:n:2*n]
-	srcAt, foldAt := buf[2*n:2*n:3*n+1], buf[3*n+1:3*n+1]
+	src, fold := buf[0:n:n], buf[n:2*n:2*n]
+	srcAt, foldAt := buf[2*n:3*n+1:3*n+1], buf[3*n+1:4*n+2:4*n+2]
 	var fs strings.Builder // not zeroed first, nor copied at the end
 	fs.Grow(len(s))        // folding never lengthens a valid rune
-	marks, valid := false, true
+	marks, valid, traditional := false, true, false
 	// Most runes fold to themselves: their bytes are copied a run at a
 	// time, from run to where a rune that folds is written.
 	run, fl := 0, 0 // fl: the folded text's length so far, written or not
-	for i := 0; i < len(s); {
+	k := 0          // the runes read
+	for i := 0; i < len(s); k++ {
+		if k == n {
+			runeBuffers.Put(&buf)
+			return nil // more runes than room
+		}
 		// A plan is mostly Han: three-byte sequences that cannot be
 		// overlong or surrogates are read here, the rest by utf8.
 		r, w := rune(s[i]), 1
@@ -65,13 +81,11 @@ func newText(s string) *text {
 		case r <= ' ' || r >= 0x7F:
 			f = foldOther(r)
 		}
-		src = append(src, r)
-		fold = append(fold, f)
-		srcAt = append(srcAt, int32(i))
-		foldAt = append(foldAt, int32(fl))
+		src[k], fold[k], srcAt[k], foldAt[k] = r, f, int32(i), int32(fl)
 		if f == r && (w > 1 || r < utf8.RuneSelf) {
 			fl += w // printed as it folds
 		} else {
+			traditional = traditional || r >= 0x3400 && r <= 0x9FFF
 			fs.WriteString(s[run:i])
 			if f < utf8.RuneSelf {
 				fs.WriteByte(byte(f))
@@ -83,8 +97,9 @@ func newText(s string) *text {
 		i += w
 	}
 	fs.WriteString(s[run:])
-	t := &text{buf: buf, src: src, fold: fold,
-		srcStr: s, srcAt: append(srcAt, int32(len(s))), foldStr: fs.String(), foldAt: append(foldAt, int32(fs.Len()))}
+	srcAt[k], foldAt[k] = int32(len(s)), int32(fs.Len())
+	t := &text{buf: buf, src: src[:k], fold: fold[:k], traditional: traditional,
+		srcStr: s, srcAt: srcAt[:k+1], foldStr: fs.String(), foldAt: foldAt[:k+1]}
 	if marks {
 		t.dropGlosses()
 	}
