@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"luoshi/internal/config"
 	"luoshi/internal/demo"
 	"luoshi/internal/store"
 	"luoshi/internal/web"
@@ -297,5 +298,45 @@ func testRoutePermissions(t *testing.T, open func(testing.TB) *store.Store, hits
 	// Nothing the roles tried changed swt's report.
 	if got, err := x.ts.st.ReportByID(ctx, submitted.ID); err != nil || got.State != "submitted" || got.Rev != submitted.Rev {
 		t.Errorf("swt's report after the attempts: %+v %v", got.Report, err)
+	}
+}
+
+// TestCSRFEveryChange: every POST page and every API call but a GET,
+// sent by a signed-in office user without the CSRF token, is refused
+// with 403 and changes nothing. The routes come from the route tables.
+func TestCSRFEveryChange(t *testing.T) {
+	ts, f := setup(t, config.Config{})
+	office := login(t, ts.URL, "admin", adminPassword)
+	ids := strings.NewReplacer("{id}", fmt.Sprint(f.demoPlan), "{name}", "0123456789abcdef0123456789abcdef.txt")
+	n := 0
+	for _, pattern := range routePatterns() {
+		method, path, ok := strings.Cut(pattern, " ")
+		if !ok || method == "GET" || (method != "POST" && !strings.HasPrefix(path, "/api/")) {
+			continue
+		}
+		n++
+		path = ids.Replace(path)
+		t.Run(pattern, func(t *testing.T) {
+			var resp *http.Response
+			var body string
+			if strings.HasPrefix(path, "/api/") {
+				resp, body = office.do(method, path, nil, `{}`)
+			} else {
+				resp, body = office.do(method, path, url.Values{"confirm": {"yes"}}, "")
+			}
+			if resp.StatusCode != http.StatusForbidden {
+				t.Errorf("%s %s without a CSRF token: %d, want 403\n%.300s", method, path, resp.StatusCode, body)
+			}
+		})
+	}
+	if n < 40 {
+		t.Errorf("only %d changing routes found in the route tables", n)
+	}
+	// The refused requests changed nothing: the plan and the session stand.
+	if _, err := ts.st.PlanByID(context.Background(), f.demoPlan); err != nil {
+		t.Errorf("demo plan after the refused requests: %v", err)
+	}
+	if resp, _ := office.do("GET", "/api/v1/me", nil, ""); resp.StatusCode != http.StatusOK {
+		t.Errorf("office session after the refused requests: %d", resp.StatusCode)
 	}
 }
