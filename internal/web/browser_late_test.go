@@ -65,6 +65,7 @@ func TestBrowserLatePlan(t *testing.T) {
 		t.Fatalf("quarterLabel(%v) = %q", nextDay, nextLabel)
 	}
 	cs := newClockedServer(t, storetest.SQLite, today)
+	cs.st.SetClock(cs.clock.now) // notices are dated on the story's days too
 
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
 		chromedp.ExecPath(chromium), chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true),
@@ -129,7 +130,7 @@ func TestBrowserLatePlan(t *testing.T) {
 		chromedp.Navigate(cs.URL+"/import"), chromedp.WaitVisible(css("#import-form")),
 		chromedp.SetValue(css("#import-text"), latePlan),
 		chromedp.Click(css("#import-submit")), chromedp.WaitVisible(css("#source")),
-		shot("late-01-review"),
+		shot("latewalk-01-review"),
 	)
 	do("publish: the confirmation step",
 		chromedp.Click(css("#publish")), chromedp.WaitVisible(css("#publish-form")))
@@ -141,7 +142,7 @@ func TestBrowserLatePlan(t *testing.T) {
 	do("publish",
 		chromedp.ScrollIntoView(css("#publish-form")),
 		chromedp.Click(css("#publish-check")), chromedp.Click(css("#publish-confirm")),
-		chromedp.WaitVisible(css("#outline")), shot("late-02-published"),
+		chromedp.WaitVisible(css("#outline")), shot("latewalk-02-published"),
 	)
 	m := regexp.MustCompile(`/plans/(\d+)`).FindStringSubmatch(eval(`location.pathname`))
 	if m == nil {
@@ -170,7 +171,7 @@ func TestBrowserLatePlan(t *testing.T) {
 
 	do("calendar page",
 		chromedp.Navigate(fmt.Sprintf("%s/plans/%d/calendar", cs.URL, planID)),
-		chromedp.WaitVisible(css("#calendar-form")), shot("late-03-calendar-default"),
+		chromedp.WaitVisible(css("#calendar-form")), shot("latewalk-03-calendar-default"),
 	)
 	// Taken up in 2026, the plan would report from today's quarter.
 	if first := text("#calendar-periods tbody tr td"); first != defaultLabel {
@@ -179,7 +180,7 @@ func TestBrowserLatePlan(t *testing.T) {
 	do("start with the third quarter of 2025",
 		chromedp.SetValue(css("#start-period"), startKey),
 		chromedp.Click(css(`#calendar-form button.primary`)),
-		chromedp.WaitVisible(css(".flash")), shot("late-04-calendar-saved"),
+		chromedp.WaitVisible(css(".flash")), shot("latewalk-04-calendar-saved"),
 	)
 	if first := text("#calendar-periods tbody tr td"); first != startLabel {
 		t.Errorf("first period after saving = %q, want %q", first, startLabel)
@@ -196,7 +197,7 @@ func TestBrowserLatePlan(t *testing.T) {
 		chromedp.SetValue(css(`#user-form select[name="role"]`), "reporter"),
 		chromedp.SetValue(css(`#user-form select[name="unit"]`), strconv.FormatInt(unitID, 10)),
 		chromedp.Click(css("#user-submit")), chromedp.WaitVisible(css("#new-password")),
-		shot("late-05-reporter-created"),
+		shot("latewalk-05-reporter-created"),
 	)
 	password := text("#new-password")
 	if password == "" || password == "<missing>" {
@@ -229,8 +230,8 @@ func TestBrowserLatePlan(t *testing.T) {
 
 	// The reporter signs in: the periods start with the third quarter.
 	form := fmt.Sprintf("%s/tasks/%d/report", cs.URL, task.ID)
-	do("reporter login", logout, signIn("dl-mzt", password), shot("late-06-reporter-home"))
-	do("report form", chromedp.Navigate(form), chromedp.WaitVisible(css(`select[name="period"]`)), shot("late-07-report-default"))
+	do("reporter login", logout, signIn("dl-mzt", password), shot("latewalk-06-reporter-home"))
+	do("report form", chromedp.Navigate(form), chromedp.WaitVisible(css(`select[name="period"]`)), shot("latewalk-07-report-default"))
 	periods := eval(`[...document.querySelectorAll('select[name="period"] option')].map(o => o.value + "=" + o.textContent.trim()).join("|")`)
 	if !strings.Contains(periods, startKey+"="+startLabel) || !strings.Contains(periods, nextKey+"="+nextLabel) {
 		t.Errorf("periods offered: %s; want %s and %s", periods, startLabel, nextLabel)
@@ -242,7 +243,7 @@ func TestBrowserLatePlan(t *testing.T) {
 	if resp, body := login(t, cs.URL, "dl-mzt", password).do("GET", fmt.Sprintf("/tasks/%d/report?period=%s", task.ID, earlierKey), nil, ""); resp.StatusCode < 400 || resp.StatusCode >= 500 {
 		t.Errorf("form of %s: status %d, want a refusal: %.300s", earlierKey, resp.StatusCode, body)
 	}
-	do("earlier period by address", chromedp.Navigate(form+"?period="+earlierKey), chromedp.WaitVisible(css("body")), shot("late-08-earlier-refused"))
+	do("earlier period by address", chromedp.Navigate(form+"?period="+earlierKey), chromedp.WaitVisible(css("body")), shot("latewalk-08-earlier-refused"))
 	if n := eval(`String(document.querySelectorAll("#report-form").length)`); n != "0" {
 		t.Errorf("the form of %s is shown", earlierKey)
 	}
@@ -251,8 +252,15 @@ func TestBrowserLatePlan(t *testing.T) {
 	do("fourth quarter form",
 		chromedp.Navigate(form+"?period="+nextKey), chromedp.WaitVisible(css("#copy-last")),
 		chromedp.Click(css("#copy-last")), chromedp.WaitVisible(css("#copied")),
-		shot("late-09-copied"),
+		shot("latewalk-09-copied"),
 	)
+	// The last period is named as periods are, not by its key.
+	if got := text("#from-last"); !strings.Contains(got, startLabel) || strings.Contains(got, startKey) {
+		t.Errorf("the last report is named %q, want %s", got, startLabel)
+	}
+	if got := text("#copied"); !strings.Contains(got, startLabel) || strings.Contains(got, startKey) {
+		t.Errorf("the copy notice says %q, want %s", got, startLabel)
+	}
 	if got := text("#report-title"); !strings.Contains(got, nextLabel) {
 		t.Errorf("copied form title = %q, want %s", got, nextLabel)
 	}
@@ -269,7 +277,7 @@ func TestBrowserLatePlan(t *testing.T) {
 		chromedp.SetValue(css("#done"), newDone),
 		chromedp.SetValue(css("#progress"), "85"),
 		chromedp.Click(css("#submit-report")), chromedp.WaitVisible(css("#report-state")),
-		shot("late-10-submitted"),
+		shot("latewalk-10-submitted"),
 	)
 	r, err := cs.st.LatestReport(bg, task.ID, unitID, nextKey)
 	if err != nil || r.State != "submitted" || r.Content.Done != newDone || r.Content.Problems != lastProblems || r.Content.Progress != 85 {
@@ -281,14 +289,18 @@ func TestBrowserLatePlan(t *testing.T) {
 	if got := text("#nav-unread"); got != "1" {
 		t.Errorf("unread before opening = %q, want 1", got)
 	}
-	do("inbox", chromedp.Click(css("#nav-inbox")), chromedp.WaitVisible(css("#inbox")), shot("late-11-inbox"))
+	do("inbox", chromedp.Click(css("#nav-inbox")), chromedp.WaitVisible(css("#inbox")), shot("latewalk-11-inbox"))
 	row := `#inbox tr.notice.unread`
 	if got := text(row); !strings.Contains(got, "单位已提交报告") || !strings.Contains(got, "任务 "+task.Label) ||
 		!strings.Contains(got, nextLabel) || !strings.Contains(got, plan.Title) {
 		t.Errorf("the unread notice says %q; want the submission of task %s for %s", got, task.Label, nextLabel)
 	}
-	do("open the notice", chromedp.Click(css(row+" .notice-open")), chromedp.WaitVisible(css("body")), shot("late-12-notice-opened"))
-	do("inbox again", chromedp.Navigate(cs.URL+"/inbox"), chromedp.WaitVisible(css("#inbox")), shot("late-13-inbox-read"))
+	// The unread notice's columns line up with the read ones'.
+	if got := eval(`String([...document.querySelectorAll("#inbox tr.notice")].map(r => Math.round(r.querySelector(".notice-open").getBoundingClientRect().left)).filter((x, i, a) => a.indexOf(x) === i).length)`); got != "1" {
+		t.Errorf("the notices' links start at %s different places", got)
+	}
+	do("open the notice", chromedp.Click(css(row+" .notice-open")), chromedp.WaitVisible(css("body")), shot("latewalk-12-notice-opened"))
+	do("inbox again", chromedp.Navigate(cs.URL+"/inbox"), chromedp.WaitVisible(css("#inbox")), shot("latewalk-13-inbox-read"))
 	if n := eval(`String(document.querySelectorAll("#inbox tr.notice.unread").length)`); n != "0" {
 		t.Errorf("unread notices after opening: %s", n)
 	}
@@ -300,13 +312,17 @@ func TestBrowserLatePlan(t *testing.T) {
 	// third's.
 	do("received reports",
 		chromedp.Navigate(fmt.Sprintf("%s/reports?plan=%d", cs.URL, planID)), chromedp.WaitVisible(css("#received")),
-		shot("late-14-received"),
+		shot("latewalk-14-received"),
 	)
 	rows := eval(`[...document.querySelectorAll("#received tr.received-row")].map(r => r.innerText.replace(/\s+/g, " ")).join("\n")`)
 	lines := strings.Split(rows, "\n")
 	if len(lines) != 2 || !strings.Contains(lines[0], nextLabel) || !strings.Contains(lines[0], task.Label) ||
 		!strings.Contains(lines[1], startLabel) {
 		t.Errorf("received reports of the plan:\n%s\nwant %s, then %s", rows, nextLabel, startLabel)
+	}
+	// Times are China's, whatever the machine's zone.
+	if submitted := today.Add(26 * time.Hour).In(shanghai(2026, 1, 1, 0).Location()).Format("2006-01-02 15:04"); len(lines) > 0 && !strings.Contains(lines[0], submitted) {
+		t.Errorf("the fourth quarter report was submitted at %s; the list says %s", submitted, lines[0])
 	}
 	if strings.Contains(rows, "西川") || strings.Contains(rows, "山西") {
 		t.Errorf("the plan filter lets other plans' reports through:\n%s", rows)
