@@ -426,7 +426,7 @@ func TestCarryAndCopyOnTheForm(t *testing.T) {
 		page := login(t, x.ts.URL, "swt", demoPassword)
 		form := x.p("/tasks/%d/report?period=2026-Q4", x.task["9"].ID)
 		_, body := page.do("GET", form, nil, "")
-		for _, s := range []string{`id="copy-last"`, `id="no-progress"`, "上期正式值：89（2026-09-30）", "上期报告：2026-Q3"} {
+		for _, s := range []string{`id="copy-last"`, `id="no-progress"`, "上期正式值：89（2026-09-30）", "上期报告：2026年第三季度"} {
 			if !strings.Contains(body, s) {
 				t.Errorf("the form lacks %q", s)
 			}

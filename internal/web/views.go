@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"luoshi/internal/locale"
+	"luoshi/internal/reporting"
 	"luoshi/internal/store"
 )
 
@@ -37,7 +38,9 @@ var funcs = template.FuncMap{
 		if t.IsZero() {
 			return "—"
 		}
-		return t.Local().Format("2006-01-02 15:04")
+		// China's time, as the periods and due dates are, whatever
+		// the zone of the machine the server runs on.
+		return t.In(reporting.Shanghai()).Format("2006-01-02 15:04")
 	},
 	"add": func(a, b int) int { return a + b },
 	"pct": func(part, whole int) int {
