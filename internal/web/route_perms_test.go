@@ -218,7 +218,7 @@ func routeRows(x permFixture) []routeRow {
 		{method: "GET", path: "/dashboard", want: signedIn("", see, see, ok, ok)},
 		{method: "GET", path: p("/dashboard?plan=%d", x.DraftPlan), want: signedIn("", see, see, none, none)},
 		{method: "POST", path: "/thresholds", form: v("grace", "30", "red_missing", "2", "late_days", "15", "rev", p("%d", x.ThRev)), want: officeOnly("", see)},
-		{method: "GET", path: p("/indicators/%d", x.SharedSeries), want: signedIn("", ok, ok, ok, ok)},
+		{method: "GET", path: p("/indicators/%d", x.SharedSeries), want: signedIn("", ok, ok, ok, ok), show: x.SharedTitle, sees: onlyOffice},
 		{method: "GET", path: p("/indicators/%d", x.DraftSeries), want: signedIn("", none, none, none, none), draft: true},
 		{method: "GET", path: p("/indicators/%d/chart.svg", x.SharedSeries), want: signedIn("", ok, ok, ok, ok)},
 		{method: "GET", path: p("/indicators/%d/chart.svg", x.DraftSeries), want: signedIn("", none, none, none, none), draft: true},
