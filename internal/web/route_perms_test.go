@@ -317,7 +317,7 @@ func (r routeRow) scenarios() []scenario {
 		if r.want[i] == 0 {
 			continue
 		}
-		sc := scenario{name: r.method + " " + r.path, role: role, method: r.method, path: r.path, status: r.want[i],
+		sc := scenario{name: r.method + " " + r.path + " as " + role, role: role, method: r.method, path: r.path, status: r.want[i],
 			form: r.form, json: r.json, files: r.files}
 		if r.session > 0 {
 			sc.role = fmt.Sprintf("%s#%d", role, r.session)
