@@ -90,6 +90,7 @@ type permFixture struct {
 const (
 	ok, created, noContent         = 200, 201, 204
 	see, bad, unauth, forbid, none = 303, 400, 401, 403, 404
+	conflict                       = 409
 )
 
 // everyone: all columns the same.
@@ -207,6 +208,11 @@ func routeRows(x permFixture) []routeRow {
 		{method: "GET", path: "/supervise", want: officeOnly("", ok)},
 		{method: "POST", path: "/remind", form: v("one", p("%d:%d:2026-Q4", x.Task8, x.SwtUnit), "message", "请尽快报送"), want: officeOnly("", see)},
 		{method: "GET", path: "/inbox", want: signedIn("", ok, ok, ok, ok), show: x.Notice1Msg, sees: onlyReporter},
+		{method: "POST", path: "/remind", form: v("one", p("%d:%d:2026-Q4", x.Draft22, x.SwtUnit)), want: officeOnly("", conflict), draft: true},
+		{method: "POST", path: "/api/v1/reminders", json: p(`{"items":[{"task_id":%d,"unit_id":%d,"period":"2026-Q4"}]}`, x.Draft22, x.SwtUnit),
+			want: officeOnly("/api/", conflict), show: `"code":"remind.unpublished"`, sees: onlyOffice, draft: true},
+		// A draft's task is no notice's: the reporter never hears of it.
+		{method: "GET", path: "/api/v1/inbox", want: [5]int{0, ok, 0, 0, 0}, show: x.DraftTitle},
 		{method: "GET", path: p("/inbox/%d", x.Notice1), want: signedIn("", see, none, none, none)},
 		// Marking another's notice read marks nothing.
 		{method: "POST", path: "/inbox/read", form: v("id", p("%d", x.Notice2)), want: [5]int{see, 0, see, see, see}},
