@@ -24,7 +24,7 @@ type Reminders struct {
 }
 
 // Remind sends the office's reminders, one for each distinct item and
-// no other, records them with their sender, puts them in the units'
+// no other, of tasks of published plans only, records them with their sender, puts them in the units'
 // inboxes and e-mails them where it can. The caller tells how many went
 // by the length of what it returns.
 func (s *Service) Remind(ctx context.Context, a Actor, r Reminders) ([]store.Reminder, error) {
@@ -36,6 +36,7 @@ func (s *Service) Remind(ctx context.Context, a Actor, r Reminders) ([]store.Rem
 		return nil, ErrReminderLong
 	}
 	seen := map[ReminderItem]bool{}
+	published := map[int64]bool{}
 	var items []store.Reminder
 	for _, it := range r.Items {
 		if seen[it] {
@@ -45,6 +46,18 @@ func (s *Service) Remind(ctx context.Context, a Actor, r Reminders) ([]store.Rem
 		t, err := s.st.TaskByID(ctx, it.TaskID)
 		if err != nil {
 			return nil, err
+		}
+		pub, known := published[t.PlanID]
+		if !known {
+			p, err := s.st.PlanByID(ctx, t.PlanID)
+			if err != nil {
+				return nil, err
+			}
+			pub = p.Status == store.PlanPublished
+			published[t.PlanID] = pub
+		}
+		if !pub {
+			return nil, ErrUnpublished
 		}
 		assigned := false
 		for _, u := range t.Units {

@@ -26,6 +26,9 @@ var (
 	ErrNoReminders  = errors.New("no reminder to send")
 	ErrReminderLong = errors.New("reminder message too long")
 	ErrNotAssigned  = errors.New("the unit is not assigned to the task")
+	// ErrUnpublished: a reminder about a task of a plan not published,
+	// which its units may not read and owe nothing for.
+	ErrUnpublished = errors.New("the task's plan is not published")
 	// ErrTooManyReminders is an "all matching" over MaxBulkReminders.
 	ErrTooManyReminders = errors.New("too many reminders in one action")
 )

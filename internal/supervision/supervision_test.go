@@ -330,11 +330,24 @@ func TestRemindExactly(t *testing.T) {
 		if inbox, _ := w.st.Inbox(ctx, w.fgw.UserID, 10); len(inbox) != 0 {
 			t.Errorf("a unit not reminded has %d notices", len(inbox))
 		}
+		// A draft's task, assigned to 省商务厅 as the published one is.
+		sample := storetest.SamplePlan()
+		sample.Source += "\n（征求意见稿）"
+		draft, err := w.st.CreatePlan(ctx, store.Actor{Username: "test"}, store.NewPlan{Plan: sample})
+		if err != nil {
+			t.Fatal(err)
+		}
+		do, _ := w.st.PlanOutline(ctx, draft, store.TaskFilter{})
+		if len(do.Tasks) != 3 || !do.Tasks[1].Has(w.swt.UnitID) {
+			t.Fatalf("the draft's tasks: %+v", do.Tasks)
+		}
+		inDraft := supervision.ReminderItem{TaskID: do.Tasks[1].ID, UnitID: w.swt.UnitID, Period: "2026-Q3"}
 		for name, c := range map[string]struct {
 			who  supervision.Actor
 			in   supervision.Reminders
 			want error
 		}{
+			"unpublished":  {w.office, supervision.Reminders{Items: []supervision.ReminderItem{a, inDraft}}, supervision.ErrUnpublished},
 			"reporter":     {w.swt, supervision.Reminders{Items: []supervision.ReminderItem{a}}, reporting.ErrForbidden},
 			"none":         {w.office, supervision.Reminders{}, supervision.ErrNoReminders},
 			"not assigned": {w.office, supervision.Reminders{Items: []supervision.ReminderItem{{TaskID: w.t1.ID, UnitID: w.swt.UnitID, Period: "2026-Q3"}}}, supervision.ErrNotAssigned},

@@ -694,18 +694,14 @@ func (s *Server) indicatorJSON(ctx context.Context, rq *request, id int64) (apiI
 	if err != nil {
 		return apiIndicator{}, err
 	}
-	out := apiIndicator{Series: st.Series, Targets: []store.SeriesTarget{}, Values: nonNil(st.Values), Warnings: []apiWarning{}, BaselineMissing: st.BaselineMissing,
+	out := apiIndicator{Series: st.Series, Values: nonNil(st.Values), Warnings: []apiWarning{}, BaselineMissing: st.BaselineMissing,
 		Chart: fmt.Sprintf("/indicators/%d/chart.svg", id)}
 	contribs, err := s.sup.SeriesContributions(ctx, supActor(rq), st.Series.Key)
 	if err != nil {
 		return apiIndicator{}, err
 	}
 	out.Contributions = nonNil(contribs)
-	for _, t := range targets {
-		if rq.is(store.RoleOffice) || t.PlanStatus == store.PlanPublished {
-			out.Targets = append(out.Targets, t)
-		}
-	}
+	out.Targets = readableTargets(rq, targets)
 	tr := st.Trajectory
 	out.Trajectory = apiTrajectory{Comparator: tr.Comparator, Baseline: pointJSON(tr.Baseline), Target: pointJSON(tr.Target),
 		Milestones: []apiPoint{}, Rev: st.Rev, Custom: st.Custom}

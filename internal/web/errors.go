@@ -74,6 +74,8 @@ func classify(err error) *Error {
 		return &Error{Status: http.StatusBadRequest, Key: "remind.too_many", Args: []any{supervision.MaxBulkReminders}, Err: err}
 	case errors.Is(err, supervision.ErrNotAssigned):
 		return &Error{Status: http.StatusBadRequest, Key: "remind.not_assigned", Err: err}
+	case errors.Is(err, supervision.ErrUnpublished):
+		return &Error{Status: http.StatusConflict, Key: "remind.unpublished", Err: err}
 	case isFilterError(err):
 		fe, _ := store.IsFilterError(err)
 		return &Error{Status: http.StatusBadRequest, Key: "list.bad_filter", Args: []any{fe.Field}, Err: err}

@@ -15,3 +15,13 @@ func PageRoutes() map[string]string {
 // SetClock sets the server's clock, so that tests do not depend on the
 // day they run.
 func SetClock(s *Server, now func() time.Time) { s.now = now }
+
+// APIRoutes lists the JSON API's patterns and permissions, as PageRoutes
+// does the pages'.
+func APIRoutes() map[string]string {
+	out := map[string]string{}
+	for _, rt := range (&Server{}).apiRoutes() {
+		out[rt.pattern] = [...]string{"anyone", "signedIn", "office"}[rt.perm]
+	}
+	return out
+}

@@ -44,6 +44,19 @@ func (s *Server) seriesState(ctx context.Context, id int64) (store.IndicatorStat
 	return st, targets, err
 }
 
+// readableTargets are the targets naming a series that the caller may
+// read: the office all, the others those of published plans, as the
+// plans themselves.
+func readableTargets(rq *request, targets []store.SeriesTarget) []store.SeriesTarget {
+	out := []store.SeriesTarget{}
+	for _, t := range targets {
+		if rq.is(store.RoleOffice) || t.PlanStatus == store.PlanPublished {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 type indicatorView struct {
 	mPage
 	State    store.IndicatorState
@@ -78,7 +91,7 @@ func (s *Server) indicatorData(ctx context.Context, rq *request, id int64) (*ind
 	if err != nil {
 		return nil, err
 	}
-	v := &indicatorView{mPage: s.mpage(rq, "indicator.title"), State: st, Targets: targets, Today: s.now().Format(time.DateOnly)}
+	v := &indicatorView{mPage: s.mpage(rq, "indicator.title"), State: st, Targets: readableTargets(rq, targets), Today: s.now().Format(time.DateOnly)}
 	v.Title = st.Series.Name
 	v.Nav = "dashboard"
 	if v.Contributions, err = s.sup.SeriesContributions(ctx, supActor(rq), st.Series.Key); err != nil {

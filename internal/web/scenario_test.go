@@ -112,14 +112,49 @@ func (c *client) upload(path, name string, data []byte, withCSRF bool) (*http.Re
 	return resp, string(b)
 }
 
+// multipart sends fields and evidence files as a multipart form, with
+// the CSRF token where the pages send it (a field) or the API (a header).
+func (c *client) multipart(method, path string, fields url.Values, files map[string]string, csrf bool) (*http.Response, string) {
+	c.t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	api := strings.HasPrefix(path, "/api/")
+	if csrf && !api {
+		mw.WriteField("csrf", c.csrf)
+	}
+	for k, vs := range fields {
+		for _, v := range vs {
+			mw.WriteField(k, v)
+		}
+	}
+	for name, data := range files {
+		fw, _ := mw.CreateFormFile("evidence", name)
+		fw.Write([]byte(data))
+	}
+	mw.Close()
+	req, _ := http.NewRequest(method, c.base+path, &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	if csrf && api {
+		req.Header.Set("X-CSRF-Token", c.csrf)
+	}
+	resp, err := c.http.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp, string(b)
+}
+
 // scenario is one request by one role and what must come of it.
 type scenario struct {
 	name     string
 	role     string // public, office, reporter, viewer
 	method   string
 	path     string
-	form     url.Values // sent as a form, with the CSRF token unless noCSRF
-	json     string     // sent as JSON, with the token in X-CSRF-Token unless noCSRF
+	form     url.Values        // sent as a form, with the CSRF token unless noCSRF
+	json     string            // sent as JSON, with the token in X-CSRF-Token unless noCSRF
+	files    map[string]string // evidence files by name: then form and files go as multipart
 	noCSRF   bool
 	status   int
 	contains []string
@@ -190,6 +225,8 @@ func run(t *testing.T, clients map[string]*client, scenarios []scenario) {
 		var resp *http.Response
 		var body string
 		switch {
+		case sc.files != nil:
+			resp, body = c.multipart(sc.method, sc.path, sc.form, sc.files, !sc.noCSRF)
 		case sc.form != nil:
 			form := url.Values{}
 			for k, v := range sc.form {
