@@ -310,10 +310,24 @@ func TestBrowserLatePlan(t *testing.T) {
 
 	// The received reports of this plan: the fourth quarter's, then the
 	// third's.
-	do("received reports",
-		chromedp.Navigate(fmt.Sprintf("%s/reports?plan=%d", cs.URL, planID)), chromedp.WaitVisible(css("#received")),
+	do("received reports, filtered by the plan",
+		chromedp.Click(css("#nav-received")), chromedp.WaitVisible(css("#received-filter")),
+		chromedp.SetValue(css(`#received-filter select[name="plan"]`), strconv.FormatInt(planID, 10)),
+		chromedp.Click(css("#received-filter button")),
+		chromedp.WaitReady(css(fmt.Sprintf(`#received-filter select[name="plan"] option[value="%d"][selected]`, planID))),
+		chromedp.WaitVisible(css("#received")),
 		shot("latewalk-14-received"),
 	)
+	// Each column by its heading: the period's name, and the unit's in
+	// a column headed as a unit, not as a unit's tasks.
+	cols := eval(`[...document.querySelectorAll("#received thead th")].map(h => h.innerText.trim()).join("|")`)
+	if want := "提交于|报送期|任务|单位|报告状态"; !strings.HasPrefix(cols, want) {
+		t.Errorf("received reports' columns = %s, want them to begin %s", cols, want)
+	}
+	cells := eval(`[...document.querySelectorAll("#received tr.received-row")].map(r => r.cells[1].innerText.trim() + "|" + r.cells[3].innerText.trim()).join("\n")`)
+	if want := nextLabel + "|省民政厅\n" + startLabel + "|省民政厅"; cells != want {
+		t.Errorf("received reports' periods and units:\n%s\nwant\n%s", cells, want)
+	}
 	rows := eval(`[...document.querySelectorAll("#received tr.received-row")].map(r => r.innerText.replace(/\s+/g, " ")).join("\n")`)
 	lines := strings.Split(rows, "\n")
 	if len(lines) != 2 || !strings.Contains(lines[0], nextLabel) || !strings.Contains(lines[0], task.Label) ||
