@@ -295,11 +295,22 @@ func TestBrowserLatePlan(t *testing.T) {
 		!strings.Contains(got, nextLabel) || !strings.Contains(got, plan.Title) {
 		t.Errorf("the unread notice says %q; want the submission of task %s for %s", got, task.Label, nextLabel)
 	}
+	// It says who submitted.
+	if got := text(row + " .notice-unit"); got != "省民政厅" {
+		t.Errorf("the notice names the submitting unit as %q, want 省民政厅", got)
+	}
 	// The unread notice's columns line up with the read ones'.
 	if got := eval(`String([...document.querySelectorAll("#inbox tr.notice")].map(r => Math.round(r.querySelector(".notice-open").getBoundingClientRect().left)).filter((x, i, a) => a.indexOf(x) === i).length)`); got != "1" {
 		t.Errorf("the notices' links start at %s different places", got)
 	}
-	do("open the notice", chromedp.Click(css(row+" .notice-open")), chromedp.WaitVisible(css("body")), shot("latewalk-12-notice-opened"))
+	do("open the notice", chromedp.Click(css(row+" .notice-open")), chromedp.WaitVisible(css("#version-title")), shot("latewalk-12-notice-opened"))
+	// The notice opens the report it is about, as submitted.
+	if got, want := eval(`location.pathname`), fmt.Sprintf("/reports/%d", r.ID); got != want {
+		t.Errorf("the notice opened %s, want %s", got, want)
+	}
+	if got := text("main"); !strings.Contains(got, newDone) || !strings.Contains(got, lastProblems) || !strings.Contains(got, nextLabel) {
+		t.Errorf("the report the notice opened reads:\n%s", got)
+	}
 	do("inbox again", chromedp.Navigate(cs.URL+"/inbox"), chromedp.WaitVisible(css("#inbox")), shot("latewalk-13-inbox-read"))
 	if n := eval(`String(document.querySelectorAll("#inbox tr.notice.unread").length)`); n != "0" {
 		t.Errorf("unread notices after opening: %s", n)
