@@ -231,6 +231,13 @@ func TestBrowserLatePlan(t *testing.T) {
 	// The reporter signs in: the periods start with the third quarter.
 	form := fmt.Sprintf("%s/tasks/%d/report", cs.URL, task.ID)
 	do("reporter login", logout, signIn("dl-mzt", password), shot("latewalk-06-reporter-home"))
+	// What the unit owes on the task: the fourth quarter only, the third
+	// being accepted and nothing before the start ever due.
+	do("reports due", chromedp.Click(css("#nav-reports")), chromedp.WaitVisible(css("#due")), shot("latewalk-06b-reporter-due"))
+	dueLink := fmt.Sprintf(`#due a.report-link[href^="/tasks/%d/report?"]`, task.ID)
+	if got := eval(fmt.Sprintf(`[...document.querySelectorAll(%q)].map(a => a.closest("tr").cells[3].innerText.trim()).join("|")`, dueLink)); got != nextLabel {
+		t.Errorf("reports due on task %s = %q, want only %s", task.Label, got, nextLabel)
+	}
 	do("report form", chromedp.Navigate(form), chromedp.WaitVisible(css(`select[name="period"]`)), shot("latewalk-07-report-default"))
 	periods := eval(`[...document.querySelectorAll('select[name="period"] option')].map(o => o.value + "=" + o.textContent.trim()).join("|")`)
 	if !strings.Contains(periods, startKey+"="+startLabel) || !strings.Contains(periods, nextKey+"="+nextLabel) {
