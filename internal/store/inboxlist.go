@@ -22,12 +22,13 @@ type NoticeFilter struct {
 }
 
 const noticeColumns = `SELECT n.id, n.user_id, n.kind, COALESCE(n.task_id, 0), COALESCE(t.label, ''), COALESCE(p.title, ''),
-	COALESCE(n.report_id, 0), n.period, n.body, n.is_read, n.done, n.created_at
-	FROM notifications n LEFT JOIN tasks t ON t.id = n.task_id LEFT JOIN plans p ON p.id = t.plan_id `
+	COALESCE(n.report_id, 0), COALESCE(u.name, ''), n.period, n.body, n.is_read, n.done, n.created_at
+	FROM notifications n LEFT JOIN tasks t ON t.id = n.task_id LEFT JOIN plans p ON p.id = t.plan_id
+	LEFT JOIN reports r ON r.id = n.report_id LEFT JOIN units u ON u.id = r.unit_id `
 
 func scanNotice(sc interface{ Scan(...any) error }) (Notice, error) {
 	var n Notice
-	err := sc.Scan(&n.ID, &n.UserID, &n.Kind, &n.TaskID, &n.TaskLabel, &n.PlanTitle, &n.ReportID, &n.Period, &n.Body, &n.Read, &n.Done, &n.CreatedAt)
+	err := sc.Scan(&n.ID, &n.UserID, &n.Kind, &n.TaskID, &n.TaskLabel, &n.PlanTitle, &n.ReportID, &n.UnitName, &n.Period, &n.Body, &n.Read, &n.Done, &n.CreatedAt)
 	return n, mapErr(err)
 }
 

@@ -528,6 +528,10 @@ func TestInboxOfTheOffice(t *testing.T) {
 			if n.Kind != store.NoticeSubmitted || n.ReportID == 0 {
 				t.Errorf("office notice %+v", n)
 			}
+			// The notice says who submitted: the report's unit.
+			if r, err := s.ReportByID(ctx, n.ReportID); err != nil || n.UnitName == "" || n.UnitName != r.UnitName {
+				t.Errorf("notice of report %d names unit %q; the report is %q's (%v)", n.ReportID, n.UnitName, r.UnitName, err)
+			}
 			labels = append(labels, n.TaskLabel+"/"+n.Period)
 		}
 		if want := []string{"2/2026-Q1", "8/2026-Q2", "1/2026-Q1", "23/2026-Q1", "16/2026-Q1", "9/2026-Q1", "2/2026-Q1"}; !slices.Equal(labels, want) {
@@ -577,6 +581,48 @@ func TestInboxOfTheOffice(t *testing.T) {
 		}
 		_, err = s.InboxList(ctx, b.officeU, store.NoticeFilter{Kind: "spam"})
 		badField(t, "kind", err, "kind")
+	})
+}
+
+// TestNoticeNamesWhoSubmitted: a cooperating unit's contribution is
+// told to the office and to the lead unit under the contributor's name,
+// not the lead's.
+func TestNoticeNamesWhoSubmitted(t *testing.T) {
+	each(t, func(t *testing.T, s *store.Store) {
+		ctx := context.Background()
+		b := bigSetup(t, s)
+		task37 := b.tasks[36] // led by 省商务厅, 省统计局 cooperating
+		tjj := b.units[storetest.BigPlanCooperating]
+		tjjU, err := s.CreateUser(ctx, office, store.NewUser{Username: "tjj", Role: store.RoleReporter, UnitID: tjj, PasswordHash: "x"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		rep := reporting.Actor{UserID: tjjU, Role: reporting.Reporter, UnitID: tjj}
+		sub, err := reporting.Transition(reporting.New(task37.ID, "2026-Q1", tjj, b.units["省商务厅"]),
+			reporting.Action{Kind: reporting.Submit, BasedOn: 1, Content: content(reporting.OnTrack, 50), At: time.Now()}, rep)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := s.WriteReport(ctx, store.Actor{UserID: tjjU}, store.ReportWrite{After: sub, Action: reporting.Submit, PlanID: b.plan})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range []struct {
+			user int64
+			kind string
+		}{{b.officeU, store.NoticeSubmitted}, {b.swtU, store.NoticeContribution}} {
+			p, err := s.InboxList(ctx, c.user, store.NoticeFilter{Kind: c.kind, Limit: 1})
+			if err != nil || len(p.Rows) != 1 {
+				t.Fatalf("user %d's %s notices: %+v, %v", c.user, c.kind, p.Rows, err)
+			}
+			if n := p.Rows[0]; n.ReportID != r.ID || n.UnitName != "省统计局" {
+				t.Errorf("user %d's notice of the contribution = %+v, want report %d of 省统计局", c.user, n, r.ID)
+			}
+			n, err := s.OpenNotice(ctx, c.user, p.Rows[0].ID)
+			if err != nil || n.UnitName != "省统计局" {
+				t.Errorf("opened notice = %+v, %v", n, err)
+			}
+		}
 	})
 }
 

@@ -20,13 +20,16 @@ const (
 
 // Notice is one line of a user's inbox.
 type Notice struct {
-	ID        int64     `json:"id"`
-	UserID    int64     `json:"user_id"`
-	Kind      string    `json:"kind"`
-	TaskID    int64     `json:"task_id"`
-	TaskLabel string    `json:"task_label"`
-	PlanTitle string    `json:"plan_title"`
-	ReportID  int64     `json:"report_id"`
+	ID        int64  `json:"id"`
+	UserID    int64  `json:"user_id"`
+	Kind      string `json:"kind"`
+	TaskID    int64  `json:"task_id"`
+	TaskLabel string `json:"task_label"`
+	PlanTitle string `json:"plan_title"`
+	ReportID  int64  `json:"report_id"`
+	// UnitName is the unit of the report a notice is about (who
+	// submitted it), "" for a notice about no report.
+	UnitName  string    `json:"unit_name"`
 	Period    string    `json:"period"`
 	Body      string    `json:"body"`
 	Read      bool      `json:"read"`

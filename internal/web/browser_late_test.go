@@ -231,6 +231,13 @@ func TestBrowserLatePlan(t *testing.T) {
 	// The reporter signs in: the periods start with the third quarter.
 	form := fmt.Sprintf("%s/tasks/%d/report", cs.URL, task.ID)
 	do("reporter login", logout, signIn("dl-mzt", password), shot("latewalk-06-reporter-home"))
+	// What the unit owes on the task: the fourth quarter only, the third
+	// being accepted and nothing before the start ever due.
+	do("reports due", chromedp.Click(css("#nav-reports")), chromedp.WaitVisible(css("#due")), shot("latewalk-06b-reporter-due"))
+	dueLink := fmt.Sprintf(`#due a.report-link[href^="/tasks/%d/report?"]`, task.ID)
+	if got := eval(fmt.Sprintf(`[...document.querySelectorAll(%q)].map(a => a.closest("tr").cells[3].innerText.trim()).join("|")`, dueLink)); got != nextLabel {
+		t.Errorf("reports due on task %s = %q, want only %s", task.Label, got, nextLabel)
+	}
 	do("report form", chromedp.Navigate(form), chromedp.WaitVisible(css(`select[name="period"]`)), shot("latewalk-07-report-default"))
 	periods := eval(`[...document.querySelectorAll('select[name="period"] option')].map(o => o.value + "=" + o.textContent.trim()).join("|")`)
 	if !strings.Contains(periods, startKey+"="+startLabel) || !strings.Contains(periods, nextKey+"="+nextLabel) {
@@ -295,11 +302,22 @@ func TestBrowserLatePlan(t *testing.T) {
 		!strings.Contains(got, nextLabel) || !strings.Contains(got, plan.Title) {
 		t.Errorf("the unread notice says %q; want the submission of task %s for %s", got, task.Label, nextLabel)
 	}
+	// It says who submitted.
+	if got := text(row + " .notice-unit"); got != "省民政厅" {
+		t.Errorf("the notice names the submitting unit as %q, want 省民政厅", got)
+	}
 	// The unread notice's columns line up with the read ones'.
 	if got := eval(`String([...document.querySelectorAll("#inbox tr.notice")].map(r => Math.round(r.querySelector(".notice-open").getBoundingClientRect().left)).filter((x, i, a) => a.indexOf(x) === i).length)`); got != "1" {
 		t.Errorf("the notices' links start at %s different places", got)
 	}
-	do("open the notice", chromedp.Click(css(row+" .notice-open")), chromedp.WaitVisible(css("body")), shot("latewalk-12-notice-opened"))
+	do("open the notice", chromedp.Click(css(row+" .notice-open")), chromedp.WaitVisible(css("#version-title")), shot("latewalk-12-notice-opened"))
+	// The notice opens the report it is about, as submitted.
+	if got, want := eval(`location.pathname`), fmt.Sprintf("/reports/%d", r.ID); got != want {
+		t.Errorf("the notice opened %s, want %s", got, want)
+	}
+	if got := text("main"); !strings.Contains(got, newDone) || !strings.Contains(got, lastProblems) || !strings.Contains(got, nextLabel) {
+		t.Errorf("the report the notice opened reads:\n%s", got)
+	}
 	do("inbox again", chromedp.Navigate(cs.URL+"/inbox"), chromedp.WaitVisible(css("#inbox")), shot("latewalk-13-inbox-read"))
 	if n := eval(`String(document.querySelectorAll("#inbox tr.notice.unread").length)`); n != "0" {
 		t.Errorf("unread notices after opening: %s", n)
@@ -310,10 +328,24 @@ func TestBrowserLatePlan(t *testing.T) {
 
 	// The received reports of this plan: the fourth quarter's, then the
 	// third's.
-	do("received reports",
-		chromedp.Navigate(fmt.Sprintf("%s/reports?plan=%d", cs.URL, planID)), chromedp.WaitVisible(css("#received")),
+	do("received reports, filtered by the plan",
+		chromedp.Click(css("#nav-received")), chromedp.WaitVisible(css("#received-filter")),
+		chromedp.SetValue(css(`#received-filter select[name="plan"]`), strconv.FormatInt(planID, 10)),
+		chromedp.Click(css("#received-filter button")),
+		chromedp.WaitReady(css(fmt.Sprintf(`#received-filter select[name="plan"] option[value="%d"][selected]`, planID))),
+		chromedp.WaitVisible(css("#received")),
 		shot("latewalk-14-received"),
 	)
+	// Each column by its heading: the period's name, and the unit's in
+	// a column headed as a unit, not as a unit's tasks.
+	cols := eval(`[...document.querySelectorAll("#received thead th")].map(h => h.innerText.trim()).join("|")`)
+	if want := "提交于|报送期|任务|单位|报告状态"; !strings.HasPrefix(cols, want) {
+		t.Errorf("received reports' columns = %s, want them to begin %s", cols, want)
+	}
+	cells := eval(`[...document.querySelectorAll("#received tr.received-row")].map(r => r.cells[1].innerText.trim() + "|" + r.cells[3].innerText.trim()).join("\n")`)
+	if want := nextLabel + "|省民政厅\n" + startLabel + "|省民政厅"; cells != want {
+		t.Errorf("received reports' periods and units:\n%s\nwant\n%s", cells, want)
+	}
 	rows := eval(`[...document.querySelectorAll("#received tr.received-row")].map(r => r.innerText.replace(/\s+/g, " ")).join("\n")`)
 	lines := strings.Split(rows, "\n")
 	if len(lines) != 2 || !strings.Contains(lines[0], nextLabel) || !strings.Contains(lines[0], task.Label) ||
