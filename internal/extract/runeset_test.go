@@ -325,3 +325,29 @@ func TestNewTextDecodes(t *testing.T) {
 		tx.release()
 	}
 }
+
+// A name is tested for its suffixes only when its last rune, folded, ends
+// one: names printed in traditional characters pass as their simplified
+// forms do.
+func TestFoldedEndings(t *testing.T) {
+	for _, s := range []string{"省商務廳", "市發展改革委", "省數字經濟專班", "市推進組"} {
+		if !unitLike(s) {
+			t.Errorf("unitLike(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"省消費專班", "市物流業工作組", "市會展推進組", "省消费专班"} {
+		if !isTaskForce(s) {
+			t.Errorf("isTaskForce(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"分管副省長", "市委書記", "分管領導"} {
+		if !isPost(s) {
+			t.Errorf("isPost(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"推进服务业发展", "省商务厅\xff", ""} {
+		if unitLike(s) || isTaskForce(s) || isPost(s) {
+			t.Errorf("%q reads as a unit, a task force or a post", s)
+		}
+	}
+}
