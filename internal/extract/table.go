@@ -252,7 +252,7 @@ func (b *builder) takeTables(lines []span) []span {
 			projects, st, ind = true, nil, nil
 			continue
 		}
-		if hc := headerColumns(t, cs); len(cs) >= 3 && hc != nil {
+		if hc := headerColumnsOf(t, cs); hc != nil {
 			st, ind = &tableState{cols: hc, base: labelsOf(above), firstLead: firstListedHeader(t, cs)}, nil
 			continue
 		}
@@ -756,10 +756,9 @@ func headerColumns(t *text, cs []span) []column {
 	cols := make([]column, len(cs))
 	hasText, hasUnit := false, false
 	for i, c := range cs {
-		if headerColumn(t.fstr(c)) == colIndicator {
+		if cols[i] = headerColumn(t.fstr(c)); cols[i] == colIndicator {
 			return nil // a table of indicators, read by indicatorHeader
 		}
-		cols[i] = headerColumn(t.fstr(c))
 		// A task header over two columns, "工作任务" then an empty cell:
 		// a category, "统筹城乡发展", stands before the task.
 		if i > 0 && c.end == c.start && cols[i-1] == colText && (i < 2 || cols[i-2] != colCategory) {
@@ -772,6 +771,15 @@ func headerColumns(t *text, cs []span) []column {
 		return cols
 	}
 	return nil
+}
+
+// headerColumnsOf is headerColumns for a line of three cells or more,
+// and nil for another: a line of prose is not read as a header.
+func headerColumnsOf(t *text, cs []span) []column {
+	if len(cs) < 3 {
+		return nil
+	}
+	return headerColumns(t, cs)
 }
 
 // subHeader reads the second line of a two-level header: 责任单位 over
