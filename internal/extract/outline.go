@@ -621,8 +621,7 @@ func isClosing(t *text, lines []span, i int) bool {
 var issuerSuffixes = []string{"人民政府", "办公厅", "办公室", "委员会", "人民政府办公厅", "领导小组", "联席会议", "厅", "局", "委"}
 
 func isIssuerName(s string) bool {
-	rs := []rune(s)
-	if len(rs) < 4 || len(rs) > 40 || strings.ContainsAny(s, "。,;:()") {
+	if n := runeCountUpTo(s, 40); n < 4 || n > 40 || strings.ContainsAny(s, ",;:()") || strings.ContainsRune(s, '。') {
 		return false
 	}
 	for _, suf := range issuerSuffixes {
