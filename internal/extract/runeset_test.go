@@ -351,3 +351,38 @@ func TestFoldedEndings(t *testing.T) {
 		}
 	}
 }
+
+// lines finds the breaks a rune by rune reading finds, and cells the
+// tabs: in texts with \r\n, bare \r, invalid bytes and glosses.
+func TestLinesAndCellsAsRuneByRune(t *testing.T) {
+	for _, s := range []string{"", "\n", "甲\r\n乙\r丙\n\n丁", "　一、总体要求\n（一）\xff推进\t市商务局\t2023年\n", "新舊(jiù)動能\r\n二是", "a\rb", "\n\n甲  \n  乙"} {
+		tx := newText(s)
+		var want []span
+		start := 0
+		for i := 0; i <= len(tx.fold); i++ {
+			if i == len(tx.fold) || tx.fold[i] == '\n' || tx.fold[i] == '\r' {
+				if sp := tx.trim(span{start, i}); sp.end > sp.start {
+					want = append(want, sp)
+				}
+				start = i + 1
+			}
+		}
+		if got := tx.lines(); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("lines(%q) = %v, want %v", s, got, want)
+		}
+		for _, ln := range want {
+			var cells []span
+			start := ln.start
+			for i := ln.start; i <= ln.end; i++ {
+				if i == ln.end || tx.src[i] == '\t' {
+					cells = append(cells, tx.trim(span{start, i}))
+					start = i + 1
+				}
+			}
+			if got := tx.cells(ln); fmt.Sprint(got) != fmt.Sprint(cells) {
+				t.Errorf("cells(%q) = %v, want %v", tx.str(ln), got, cells)
+			}
+		}
+		tx.release()
+	}
+}

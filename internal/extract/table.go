@@ -87,6 +87,9 @@ func (t *text) cells(ln span) []span {
 		sep = '|'
 		ln = span{ln.start + 1, ln.end - 1}
 	}
+	if sep == '\t' && strings.IndexByte(t.str(ln), '\t') < 0 {
+		return append(out, t.trim(ln)) // most lines: one cell, told by one search
+	}
 	start := ln.start
 	for i := ln.start; i <= ln.end; i++ {
 		if i == ln.end || sep == '\t' && t.src[i] == sep || sep == '|' && t.fold[i] == sep {
