@@ -332,10 +332,6 @@ func hanNumeral(n int) string {
 func splitShi(t *text, it *item) []shi {
 	type mark struct{ start, end int }
 	var marks []mark
-	// Most items have no 一是: the folded text is searched for it first.
-	if !slices.ContainsFunc(it.content, func(p span) bool { return strings.Contains(t.fstr(p), "一是") }) {
-		return nil
-	}
 	next := 1
 	want := []rune(hanNumeral(next) + "是")
 	for _, p := range it.content {
@@ -407,9 +403,6 @@ func inlineLeads(t *text, content []span, clauses []clause) []clause {
 	var out []clause
 	lead := []rune("牵头")
 	for _, p := range content {
-		if !strings.Contains(t.fstr(p), "牵头") {
-			continue // searched for at once in the folded string
-		}
 		for i := p.start; i+1 < p.end; i++ {
 			if t.fold[i] != lead[0] || t.fold[i+1] != lead[1] || inClause(clauses, i) {
 				continue

@@ -66,9 +66,6 @@ func splitIndents(t *text, ln span) []span {
 	// Joined paragraphs of a plan: some of them begin with an item's
 	// label. Cells of a table row spaced the same way do not.
 	runs, labelled := 0, false
-	if !strings.Contains(t.str(ln), "\u3000\u3000") {
-		return nil // no run of indents: one search of the line tells
-	}
 	for i := ln.start; i+1 < ln.end; i++ {
 		if t.src[i] == 0x3000 && t.src[i+1] == 0x3000 && (i == ln.start || t.src[i-1] != 0x3000) {
 			runs++
