@@ -35,14 +35,9 @@ const (
 
 // headerColumn names what a header cell holds.
 func headerColumn(cell string) column {
-	c := strings.ReplaceAll(cell, " ", "")
-	// A note in brackets does not name the column: "责任单位（排在第一位的
-	// 为牵头单位）".
-	if k := strings.IndexByte(c, '('); k > 0 && strings.HasSuffix(c, ")") && strings.Contains(c[k:], "第一") {
-		c = c[:k]
-	}
+	c := headerWords(cell)
 	switch {
-	case c == "序号" || c == "编号" || c == "序":
+	case isLabelHeader(c):
 		return colLabel
 	case (strings.Contains(c, "领导") || strings.Contains(c, "责任人") || strings.Contains(c, "联系人")) &&
 		!strings.Contains(c, "单位") && !strings.Contains(c, "部门"):
@@ -77,6 +72,19 @@ func headerColumn(cell string) column {
 	}
 	return colNone
 }
+
+// headerWords is a header cell's words: spaces and a note in brackets
+// do not name the column, "责任单位（排在第一位的为牵头单位）".
+func headerWords(cell string) string {
+	c := strings.ReplaceAll(cell, " ", "")
+	if k := strings.IndexByte(c, '('); k > 0 && strings.HasSuffix(c, ")") && strings.Contains(c[k:], "第一") {
+		c = c[:k]
+	}
+	return c
+}
+
+// isLabelHeader reports the words of a 序号 column's header.
+func isLabelHeader(c string) bool { return c == "序号" || c == "编号" || c == "序" }
 
 // cells splits a line on tabs, keeping each cell's trimmed span. A line
 // of a Markdown table, "| 1 | 任务 | 单位 |", splits on its bars.
