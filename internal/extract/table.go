@@ -1341,7 +1341,7 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 			}
 		}
 		c.span = span{first.start, last.end} // the row
-		assign(&task, c)
+		assign(&task, c, new([]string))
 	} else {
 		b.warn("no_units", "task "+task.Label+" names no responsible unit", task.Label, span{task.Start, task.End})
 	}
