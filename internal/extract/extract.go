@@ -383,16 +383,17 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 	if nUnits := nLead + nCoop; nUnits > 0 {
 		task.Units = make([]plan.UnitMention, 0, nUnits)
 	}
-	// The task's lists of names: at most every name of its clauses, and
-	// none where its clauses name none.
+	// The task's lists of names, and those of each assignment, in one
+	// array: each list holds at most every name of its clauses, and a
+	// task whose clauses name none has none.
+	all := make([]string, 2*(nLead+nCoop))
 	if nLead > 0 {
-		task.Lead = make([]string, 0, nLead)
+		task.Lead = all[0:0:nLead]
 	}
 	if nCoop > 0 {
-		task.Cooperating = make([]string, 0, nCoop)
+		task.Cooperating = all[nLead : nLead : nLead+nCoop]
 	}
-	// The names of each assignment, taken from one array for the task.
-	listed := make([]string, 0, nLead+nCoop)
+	listed := all[nLead+nCoop : nLead+nCoop]
 	task.Confidence = plan.High
 	for _, c := range clauses {
 		if doubt := b.doubts(lbl, c); doubt {
