@@ -89,23 +89,31 @@ func isLabelHeader(c string) bool { return c == "序号" || c == "编号" || c =
 // cells splits a line on tabs, keeping each cell's trimmed span. A line
 // of a Markdown table, "| 1 | 任务 | 单位 |", splits on its bars.
 func (t *text) cells(ln span) []span {
-	var out []span
+	// The cells are appended to the text's array of cells and sliced from
+	// it, capped: a line's cells cost no allocation of their own.
+	if cap(t.cellBuf)-len(t.cellBuf) < ln.end-ln.start+1 {
+		t.cellBuf = make([]span, 0, max(256, ln.end-ln.start+1))
+	}
+	at := len(t.cellBuf)
+	out := t.cellBuf
 	sep := '\t'
 	if n := ln.end - ln.start; n >= 3 && t.fold[ln.start] == '|' && t.fold[ln.end-1] == '|' {
 		sep = '|'
 		ln = span{ln.start + 1, ln.end - 1}
 	}
 	if sep == '\t' && strings.IndexByte(t.str(ln), '\t') < 0 {
-		return append(out, t.trim(ln)) // most lines: one cell, told by one search
-	}
-	start := ln.start
-	for i := ln.start; i <= ln.end; i++ {
-		if i == ln.end || sep == '\t' && t.src[i] == sep || sep == '|' && t.fold[i] == sep {
-			out = append(out, t.trim(span{start, i}))
-			start = i + 1
+		out = append(out, t.trim(ln)) // most lines: one cell, told by one search
+	} else {
+		start := ln.start
+		for i := ln.start; i <= ln.end; i++ {
+			if i == ln.end || sep == '\t' && t.src[i] == sep || sep == '|' && t.fold[i] == sep {
+				out = append(out, t.trim(span{start, i}))
+				start = i + 1
+			}
 		}
 	}
-	return out
+	t.cellBuf = out
+	return out[at:len(out):len(out)]
 }
 
 // isRule reports the rule under a Markdown table's header: "|---|:--|".

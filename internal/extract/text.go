@@ -33,6 +33,8 @@ type text struct {
 	// traditional reports a Chinese character that folds to another: a
 	// text without one is never folded again for the target rules.
 	traditional bool
+
+	cellBuf []span // the array the cells of lines are sliced from
 }
 
 func newText(s string) *text {
