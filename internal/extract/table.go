@@ -1109,6 +1109,12 @@ func (b *builder) unnumberedRows(st *tableState, lines []span) int {
 	return i
 }
 
+// oneCellColumn reports a column that takes one cell at most: a 序号, a
+// category, a date, and the text where the task is one cell.
+func oneCellColumn(c column, oneText bool) bool {
+	return c == colLabel || c == colCategory || c == colDeadline || oneText && c == colText
+}
+
 // alignCells gives the cells of one row, in order, to the columns: each
 // column takes a run of cells (a cell of several lines) or none (a
 // merged cell left out, an empty cell). Where the header has no category
@@ -1135,10 +1141,16 @@ func alignCells(t *text, cols []column, cells []span, year int, tail, oneText bo
 	}
 	n, m := len(cells), len(ext)
 	// sum[j][i] is the score of cells [0, i) in column j.
-	sum := make([][]int, m)
-	for j := range sum {
-		sum[j] = make([]int, n+1)
+	// The tables of the reading share one array of scores.
+	scores := make([]int, m*(n+1)+4*(n+1)*(m+1))
+	grid := func(rows, cols int) [][]int {
+		g := make([][]int, rows)
+		for i := range g {
+			g[i], scores = scores[:cols:cols], scores[cols:]
+		}
+		return g
 	}
+	sum := grid(m, n+1)
 	empty := make([]bool, n)
 	for i, c := range cells {
 		f := features(t, c, year)
@@ -1151,17 +1163,10 @@ func alignCells(t *text, cols []column, cells []span, year int, tail, oneText bo
 			sum[j][i+1] = sum[j][i] + s
 		}
 	}
-	single := func(c column) bool {
-		return c == colLabel || c == colCategory || c == colDeadline || oneText && c == colText
-	}
 	// free[i][j]: the best score of cells [i, n) in columns [j, m);
 	// used[i][j]: the same with column j taking at least one cell.
-	free, used := make([][]int, n+1), make([][]int, n+1)
-	takeFree, takeUsed := make([][]int, n+1), make([][]int, n+1)
-	for i := range free {
-		free[i], used[i] = make([]int, m+1), make([]int, m+1)
-		takeFree[i], takeUsed[i] = make([]int, m+1), make([]int, m+1)
-	}
+	free, used := grid(n+1, m+1), grid(n+1, m+1)
+	takeFree, takeUsed := grid(n+1, m+1), grid(n+1, m+1)
 	for i := n; i >= 0; i-- {
 		for j := m; j >= 0; j-- {
 			used[i][j], takeUsed[i][j] = never, 0
@@ -1176,7 +1181,7 @@ func alignCells(t *text, cols []column, cells []span, year int, tail, oneText bo
 			}
 			if i < n {
 				for k := i + 1; k <= n; k++ {
-					if k > i+1 && (single(ext[j]) || empty[i] || empty[k-1]) {
+					if k > i+1 && (oneCellColumn(ext[j], oneText) || empty[i] || empty[k-1]) {
 						break // an empty cell, a 序号, a category or a date is one cell
 					}
 					next := free[k][j+1]
