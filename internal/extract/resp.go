@@ -1292,6 +1292,9 @@ func parentKey(path []string) string {
 	return strings.Join(path[:len(path)-1], "/")
 }
 
+// leadWord is 牵头, which every first-listed note holds.
+var leadWord = []rune("牵头")
+
 // firstListedNote finds a paragraph, outside any clause, that says the
 // first unit listed leads: "各项任务中，排在第一位的为牵头单位". It holds
 // from there on, or for the whole plan when it is a footnote ("注：…").
@@ -1299,7 +1302,7 @@ func parentKey(path []string) string {
 func firstListedNote(t *text, body []span) int {
 	f := t.fold
 	for _, ln := range body {
-		if !strings.Contains(t.fline(ln), "牵头") {
+		if !containsRunes(f[ln.start:ln.end], leadWord) {
 			continue
 		}
 		// A note in brackets on a line of its own: "（排在第一位的为牵头单位）".

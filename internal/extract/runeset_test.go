@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"luoshi/internal/tradfold"
 )
@@ -384,5 +385,14 @@ func TestLinesAndCellsAsRuneByRune(t *testing.T) {
 			}
 		}
 		tx.release()
+	}
+}
+
+// isSpace tells every rune as unicode.IsSpace does.
+func TestIsSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isSpace(r), r == ' ' || unicode.IsSpace(r); got != want {
+			t.Errorf("isSpace(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

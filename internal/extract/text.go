@@ -238,7 +238,9 @@ func (t *text) trim(s span) span {
 	return s
 }
 
-func isSpace(r rune) bool { return r == ' ' || unicode.IsSpace(r) }
+// isSpace is unicode.IsSpace, told at one comparison for the runes after
+// U+3000, the last space: Chinese characters and full-width forms.
+func isSpace(r rune) bool { return r == ' ' || r <= 0x3000 && unicode.IsSpace(r) }
 
 // lines splits the source into trimmed, non-empty lines.
 func (t *text) lines() []span {
