@@ -123,7 +123,10 @@ func (l wordList) isWhole(s string) bool {
 
 // within reports whether a word of l occurs anywhere in rs[lo:hi].
 func (l wordList) within(rs []rune, lo, hi int) bool {
-	for i := lo; i < hi; i++ {
+	for i := max(lo, 0); i < hi && i < len(rs); i++ {
+		if !l.firsts.mayHold(rs[i]) {
+			continue // no word starts here: told without a call
+		}
 		if _, ok := l.startingAt(rs, i, hi); ok {
 			return true
 		}

@@ -931,6 +931,9 @@ func (s *scanner) past(i int) bool {
 		return true
 	}
 	for k := s.clause; k < i; k++ {
+		if k >= 0 && k < len(rs) && !pastInClause.firsts.mayHold(rs[k]) {
+			continue // no word starts here: told without a call
+		}
 		w, ok := pastInClause.startingAt(rs, k, i)
 		if !ok {
 			continue
