@@ -7,6 +7,7 @@ import (
 )
 
 var (
+	// reDeadline is the form of a deadline; deadlineMatches reads it.
 	reDeadline = mustRegex(`(?:((?:19|20)\d{2})\s*年\s*)?(?:(上半年|下半年|年内|年底前|年底|年末|底前|底|末|内|第?[一二三四1-4]季度)|(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:底|末)?(?:之前|前|底))`)
 	quarterEnd = map[string]string{"一": "03-31", "1": "03-31", "二": "06-30", "2": "06-30", "三": "09-30", "3": "09-30", "四": "12-31", "4": "12-31"}
 	monthDays  = []int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
@@ -74,7 +75,7 @@ func deadlineWindows(rs []rune) []span {
 // it found stated when the plan's year is unknown.
 func deadlineIn(fold string, year int) (string, int) {
 	best, stated := "", 0
-	for _, m := range reDeadline.FindAllStringSubmatchIndex(fold, -1) {
+	for _, m := range deadlineMatches(fold) {
 		y := year
 		if m[2] >= 0 {
 			y, _ = strconv.Atoi(fold[m[2]:m[3]])
@@ -243,4 +244,129 @@ func containsRune(rs []rune, r rune) bool {
 		}
 	}
 	return false
+}
+
+// deadlineMatches is reDeadline.FindAllStringSubmatchIndex(s, -1), read
+// without the expression's machine, which cost more than all the rest of
+// a task's deadline: at each rune, the year's branch, then the branch
+// without it, the alternatives in their order and the optional parts
+// taken where they can be, as the expression's backtracking does.
+func deadlineMatches(s string) [][]int {
+	var out [][]int
+	for p := 0; p < len(s); {
+		if m, ok := deadlineAt(s, p); ok {
+			out = append(out, m)
+			p = m[1]
+			continue
+		}
+		_, w := utf8.DecodeRuneInString(s[p:])
+		p += w
+	}
+	return out
+}
+
+// deadlineAt is the match of reDeadline that starts at s[p], if any.
+func deadlineAt(s string, p int) ([]int, bool) {
+	// ((?:19|20)\d{2})\s*年\s* first: no space or 年 starts what follows.
+	if p+4 <= len(s) && (s[p] == '1' && s[p+1] == '9' || s[p] == '2' && s[p+1] == '0') && isDigitByte(s[p+2]) && isDigitByte(s[p+3]) {
+		if j := skipReSpaces(s, p+4); strings.HasPrefix(s[j:], "年") {
+			if m, ok := deadlineRest(s, skipReSpaces(s, j+len("年"))); ok {
+				m[0], m[2], m[3] = p, p, p+4
+				return m, true
+			}
+		}
+	}
+	if m, ok := deadlineRest(s, p); ok {
+		m[0] = p
+		return m, true
+	}
+	return nil, false
+}
+
+// deadlineWords are the first group's words, in the expression's order.
+var deadlineWords = []string{"上半年", "下半年", "年内", "年底前", "年底", "年末", "底前", "底", "末", "内"}
+
+// deadlineRest matches what follows the year, from s[j]: the groups of
+// the match are set, its start and year left for the caller.
+func deadlineRest(s string, j int) ([]int, bool) {
+	m := []int{-1, -1, -1, -1, -1, -1, -1, -1, -1, -1}
+	for _, w := range deadlineWords {
+		if strings.HasPrefix(s[j:], w) {
+			m[1], m[4], m[5] = j+len(w), j, j+len(w)
+			return m, true
+		}
+	}
+	// 第?[一二三四1-4]季度
+	k := j
+	if strings.HasPrefix(s[k:], "第") {
+		k += len("第")
+	}
+	if r, w := utf8.DecodeRuneInString(s[k:]); strings.ContainsRune("一二三四1234", r) && strings.HasPrefix(s[k+w:], "季度") {
+		e := k + w + len("季度")
+		m[1], m[4], m[5] = e, j, e
+		return m, true
+	}
+	// (\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?(?:底|末)?(?:之前|前|底): a number
+	// of one digit or two is read whole, as a digit never follows it.
+	d := digitsAt(s, j)
+	if d == 0 {
+		return nil, false
+	}
+	k = skipReSpaces(s, j+d)
+	if !strings.HasPrefix(s[k:], "月") {
+		return nil, false
+	}
+	k += len("月")
+	m[6], m[7] = j, j+d
+	if i := skipReSpaces(s, k); digitsAt(s, i) > 0 {
+		dd := digitsAt(s, i)
+		if e := skipReSpaces(s, i+dd); strings.HasPrefix(s[e:], "日") {
+			if end, ok := deadlineTail(s, e+len("日")); ok {
+				m[1], m[8], m[9] = end, i, i+dd
+				return m, true
+			}
+		}
+	}
+	if end, ok := deadlineTail(s, k); ok {
+		m[1] = end
+		return m, true
+	}
+	return nil, false
+}
+
+// deadlineTail matches (?:底|末)?(?:之前|前|底) at s[k] and gives its end.
+func deadlineTail(s string, k int) (int, bool) {
+	if strings.HasPrefix(s[k:], "底") || strings.HasPrefix(s[k:], "末") {
+		if e, ok := deadlineEnd(s, k+len("底")); ok {
+			return e, true
+		}
+	}
+	return deadlineEnd(s, k)
+}
+
+// deadlineEnd matches (?:之前|前|底) at s[k].
+func deadlineEnd(s string, k int) (int, bool) {
+	for _, w := range []string{"之前", "前", "底"} {
+		if strings.HasPrefix(s[k:], w) {
+			return k + len(w), true
+		}
+	}
+	return 0, false
+}
+
+// digitsAt is the number of ASCII digits at s[i], at most two.
+func digitsAt(s string, i int) int {
+	n := 0
+	for n < 2 && i+n < len(s) && isDigitByte(s[i+n]) {
+		n++
+	}
+	return n
+}
+
+// skipReSpaces skips the runes of \s: \t \n \f \r and the space.
+func skipReSpaces(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return i
 }

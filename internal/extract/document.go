@@ -106,7 +106,7 @@ func readDocument(t *text, lines []span) (plan.Document, map[int]bool, []plan.Wa
 		f := t.fold[ln.start:ln.end]
 		// A table's header ("序号" on its line, or a tab-separated row)
 		// opens the body: its cells are no title.
-		if _, ok := parseLabel(f); ok || slices.Contains(f, '。') || headerColumn(string(f)) == colLabel || slices.Contains(f, '\t') && len(t.cells(ln)) >= 3 {
+		if _, ok := parseLabel(f); ok || slices.Contains(f, '。') || isLabelHeader(headerWords(t.fline(ln))) || slices.Contains(f, '\t') && len(t.cells(ln)) >= 3 {
 			bodyStart = i
 			break
 		}

@@ -160,12 +160,13 @@ type builder struct {
 	body    []rune // the buffers of joinWithout, reused from task to task
 	runs    []run
 	clauses []clause // the buffer of task's clauses
+	paths   []string // the array the items' paths are taken from
 }
 
 // walk visits items depth first, in document order.
 func (b *builder) walk(items []*item, parentPath []string) {
 	for k, it := range items {
-		it.path = append(append([]string{}, parentPath...), it.lbl.norm)
+		it.path = b.newPath(parentPath, it.lbl.norm)
 		b.readItem(it)
 		if len(it.children) > 0 {
 			b.heading(it)
@@ -199,6 +200,18 @@ func (b *builder) walk(items []*item, parentPath []string) {
 		}
 		b.task(it, it.lbl.norm, it.path, it.content, it.clauses)
 	}
+}
+
+// newPath is the path of an item under parent, taken from an array of
+// many paths and capped: appending to it copies.
+func (b *builder) newPath(parent []string, label string) []string {
+	n := len(parent) + 1
+	if cap(b.paths)-len(b.paths) < n {
+		b.paths = make([]string, 0, max(n, 256))
+	}
+	at := len(b.paths)
+	b.paths = append(append(b.paths, parent...), label)
+	return b.paths[at:len(b.paths):len(b.paths)]
 }
 
 // readItem reads an item's title, its responsibility clauses and its task force.
@@ -356,19 +369,31 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 		}
 	}
 	// Room for every assignment and mention at once.
-	nAssign, nUnits := 0, 0
+	nAssign, nLead, nCoop := 0, 0, 0
 	for _, c := range clauses {
 		if c.taskForce == "" && !c.unreadable && !c.note {
 			nAssign++
-			nUnits += len(c.lead) + len(c.coop)
+			nLead += len(c.lead)
+			nCoop += len(c.coop)
 		}
 	}
 	if nAssign > 0 {
 		task.Assignments = make([]plan.Assignment, 0, nAssign)
 	}
-	if nUnits > 0 {
+	if nUnits := nLead + nCoop; nUnits > 0 {
 		task.Units = make([]plan.UnitMention, 0, nUnits)
 	}
+	// The task's lists of names, and those of each assignment, in one
+	// array: each list holds at most every name of its clauses, and a
+	// task whose clauses name none has none.
+	all := make([]string, 2*(nLead+nCoop))
+	if nLead > 0 {
+		task.Lead = all[0:0:nLead]
+	}
+	if nCoop > 0 {
+		task.Cooperating = all[nLead : nLead : nLead+nCoop]
+	}
+	listed := all[nLead+nCoop : nLead+nCoop]
 	task.Confidence = plan.High
 	for _, c := range clauses {
 		if doubt := b.doubts(lbl, c); doubt {
@@ -377,7 +402,7 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 		if c.taskForce != "" || c.unreadable || c.note {
 			continue
 		}
-		assign(&task, c)
+		assign(&task, c, &listed)
 	}
 	if len(task.Assignments) == 0 {
 		b.warn("no_units", "task "+lbl+" names no responsible unit", lbl, span{task.Start, task.End})
@@ -393,8 +418,8 @@ func (b *builder) task(it *item, lbl string, path []string, content []span, clau
 
 // assign adds a clause to a task: one assignment, its names to the
 // task's lead and cooperating lists, each mention with its span.
-func assign(task *plan.Task, c clause) {
-	a := plan.Assignment{Lead: names(c.lead), Cooperating: names(c.coop), Span: plan.Span{Start: c.span.start, End: c.span.end}}
+func assign(task *plan.Task, c clause, listed *[]string) {
+	a := plan.Assignment{Lead: names(c.lead, listed), Cooperating: names(c.coop, listed), Span: plan.Span{Start: c.span.start, End: c.span.end}}
 	task.Assignments = append(task.Assignments, a)
 	task.Lead = appendNew(task.Lead, a.Lead...)
 	task.Cooperating = appendNew(task.Cooperating, a.Cooperating...)
@@ -509,12 +534,19 @@ func (b *builder) joinWithout(content []span, clauses []clause) ([]rune, offsets
 	return out[lo:hi], offsets{runs: runs, base: lo, n: hi - lo}
 }
 
-func names(ns []name) []string {
-	out := make([]string, 0, len(ns))
-	for _, n := range ns {
-		out = appendNew(out, n.text)
+// names are the texts of ns, each once, appended to listed and sliced
+// from it, capped.
+func names(ns []name, listed *[]string) []string {
+	if len(ns) == 0 {
+		return []string{}
 	}
-	return out
+	at := len(*listed)
+	for _, n := range ns {
+		if !slices.Contains((*listed)[at:], n.text) {
+			*listed = append(*listed, n.text)
+		}
+	}
+	return (*listed)[at:len(*listed):len(*listed)]
 }
 
 func appendNew(list []string, items ...string) []string {

@@ -264,8 +264,11 @@ func itemTitle(t *text, it *item) string {
 		return ""
 	}
 	p := it.content[0]
-	rs := make([]rune, 0, min(p.end-p.start, 60))
-	ci := 0
+	// The title's runs of source between its clauses: most titles are one
+	// run, a slice of the source with nothing to copy.
+	var runs [4]span
+	kept := runs[:0]
+	n, ci := 0, 0
 	for i := p.start; i < p.end; i++ {
 		for ci < len(it.clauses) && it.clauses[ci].span.end <= i {
 			ci++
@@ -277,12 +280,26 @@ func itemTitle(t *text, it *item) string {
 		if r == '。' || r == ';' || r == '!' || r == '?' {
 			break
 		}
-		rs = append(rs, t.src[i])
-		if len(rs) >= 60 {
+		if k := len(kept) - 1; k >= 0 && kept[k].end == i {
+			kept[k].end++
+		} else {
+			kept = append(kept, span{i, i + 1})
+		}
+		if n++; n >= 60 {
 			break
 		}
 	}
-	return strings.TrimRight(strings.TrimSpace(string(rs)), "，,：: ")
+	title := ""
+	if len(kept) == 1 {
+		title = t.str(kept[0])
+	} else {
+		var b strings.Builder
+		for _, k := range kept {
+			b.WriteString(t.str(k))
+		}
+		title = b.String()
+	}
+	return strings.TrimRight(strings.TrimSpace(title), "，,：: ")
 }
 
 // shi is one "一是 … 二是 …" item inside a paragraph.

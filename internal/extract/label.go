@@ -1,6 +1,9 @@
 package extract
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // style is the numbering style of an item; the plan's heading levels are
 // the styles in order of first appearance.
@@ -101,24 +104,24 @@ func parseLabel(f []rune) (label, bool) {
 		return label{style: styleArabic, num: v, norm: strconv.Itoa(v), end: skipSep(f, 1)}, true
 	case f[0] >= '⑴' && f[0] <= '⒇':
 		v := int(f[0]-'⑴') + 1
-		return label{style: styleArabicParen, num: v, norm: "(" + strconv.Itoa(v) + ")", end: skipSep(f, 1)}, true
+		return label{style: styleArabicParen, num: v, norm: arabicParenNorm(v), end: skipSep(f, 1)}, true
 	case f[0] >= '㈠' && f[0] <= '㈩':
 		v := int(f[0]-'㈠') + 1
 		return label{style: styleHanParen, num: v, norm: "(" + string(hanTens[v-1]) + ")", end: skipSep(f, 1)}, true
 	case f[0] == '(':
 		if v, n := hanNumber(f[1:]); n > 0 && 1+n < len(f) && f[1+n] == ')' {
-			return label{style: styleHanParen, num: v, norm: "(" + string(f[1:1+n]) + ")", end: skipSep(f, 2+n)}, true
+			return label{style: styleHanParen, num: v, norm: hanNorm(f[1:1+n], v, true), end: skipSep(f, 2+n)}, true
 		}
 		// "（ 一 ）": blanks inside the parentheses, as copied from a PDF.
 		if i := skipBlanks(f, 1); i < len(f) {
 			if v, n := hanNumber(f[i:]); n > 0 && i+n < len(f) && (i > 1 || f[i+n] == ' ') {
 				if j := skipBlanks(f, i+n); j < len(f) && f[j] == ')' {
-					return label{style: styleHanParen, num: v, norm: "(" + string(f[i:i+n]) + ")", end: skipSep(f, j+1)}, true
+					return label{style: styleHanParen, num: v, norm: hanNorm(f[i:i+n], v, true), end: skipSep(f, j+1)}, true
 				}
 			}
 		}
 		if v, n := arabic(f[1:]); n > 0 && 1+n < len(f) && f[1+n] == ')' {
-			return label{style: styleArabicParen, num: v, norm: "(" + strconv.Itoa(v) + ")", end: skipSep(f, 2+n)}, true
+			return label{style: styleArabicParen, num: v, norm: arabicParenNorm(v), end: skipSep(f, 2+n)}, true
 		}
 	case f[0] >= '①' && f[0] <= '⑳':
 		return label{style: styleCircled, num: int(f[0]-'①') + 1, norm: string(f[0]), end: skipSep(f, 1)}, true
@@ -133,7 +136,7 @@ func parseLabel(f []rune) (label, bool) {
 		switch r := f[n]; {
 		case r == ')':
 			// "1)" is the half-parenthesis form of "(1)".
-			return label{style: styleArabicParen, num: v, norm: "(" + strconv.Itoa(v) + ")", end: skipSep(f, n+1)}, true
+			return label{style: styleArabicParen, num: v, norm: arabicParenNorm(v), end: skipSep(f, n+1)}, true
 		case isLabelDot(r) || r == '、':
 			// "1.5亿元" is a number, not a label; "1.2023年底前…" is a label.
 			if r != '、' && n+1 < len(f) && f[n+1] >= '0' && f[n+1] <= '9' && !yearAt(f, n+1) {
@@ -152,7 +155,7 @@ func parseLabel(f []rune) (label, bool) {
 			sep++ // "三 、保障措施"
 		}
 		if n > 0 && sep < len(f) && (f[sep] == '、' || isLabelDot(f[sep])) {
-			return label{style: styleHan, num: v, norm: string(f[:n]), end: skipSep(f, sep+1)}, true
+			return label{style: styleHan, num: v, norm: hanNorm(f[:n], v, false), end: skipSep(f, sep+1)}, true
 		}
 	}
 	return label{}, false
@@ -206,4 +209,41 @@ func skipBlanks(f []rune, i int) int {
 		i++
 	}
 	return i
+}
+
+// labelNorms are the normal forms of the labels numbered 1 to 99, made
+// once: "一", "(一)", "(1)". A label is read for most lines, and most are
+// numbered so.
+var labelNorms = func() (n struct {
+	han, hanParen, arabicParen [100]string
+	hanRunes                   [100][]rune
+}) {
+	for v := 1; v < 100; v++ {
+		n.han[v], n.hanParen[v], n.arabicParen[v] = hanNumeral(v), "("+hanNumeral(v)+")", "("+strconv.Itoa(v)+")"
+		n.hanRunes[v] = []rune(hanNumeral(v))
+	}
+	return n
+}()
+
+// hanNorm is the normal form of a label numbered v in the Chinese
+// numerals rs, in parentheses or not.
+func hanNorm(rs []rune, v int, paren bool) string {
+	if v > 0 && v < 100 && slices.Equal(rs, labelNorms.hanRunes[v]) {
+		if paren {
+			return labelNorms.hanParen[v]
+		}
+		return labelNorms.han[v]
+	}
+	if paren {
+		return "(" + string(rs) + ")"
+	}
+	return string(rs)
+}
+
+// arabicParenNorm is "(v)".
+func arabicParenNorm(v int) string {
+	if v > 0 && v < 100 {
+		return labelNorms.arabicParen[v]
+	}
+	return "(" + strconv.Itoa(v) + ")"
 }

@@ -1,6 +1,9 @@
 package extract
 
-import "testing"
+import (
+	"strconv"
+	"testing"
+)
 
 // TestParseLabelForms reads the label forms that pages and typesetting
 // produce, and tells them from numbers that begin a sentence.
@@ -57,5 +60,27 @@ func TestParseLabelForms(t *testing.T) {
 func TestParseLabelShort(t *testing.T) {
 	for _, s := range []string{"(一", "( 一", "(一 ", "( ", "⒈", "㈠", "1 .", "一 "} {
 		parseLabel([]rune(s))
+	}
+}
+
+// Labels keep their numerals as printed in their normal form, whether it
+// is one made once (一 to 九十九) or another spelling of the number.
+func TestLabelNorms(t *testing.T) {
+	for v := 1; v <= 120; v++ {
+		h, a := hanNumeral(v), strconv.Itoa(v)
+		cases := map[string]string{"(" + a + ")推进": "(" + a + ")", a + ")推进": "(" + a + ")"}
+		if h != "" {
+			cases["("+h+")推进"], cases["（"+h+"）推进"], cases[h+"、推进"] = "("+h+")", "("+h+")", h
+		}
+		for line, want := range cases {
+			if l, ok := parseLabel([]rune(foldString(line))); !ok || l.norm != want {
+				t.Errorf("parseLabel(%q).norm = %q, %v, want %q", line, l.norm, ok, want)
+			}
+		}
+	}
+	for line, want := range map[string]string{"一十一、推进": "一十一", "（一十）推进": "(一十)", "( 三 )推进": "(三)"} {
+		if l, ok := parseLabel([]rune(foldString(line))); !ok || l.norm != want {
+			t.Errorf("parseLabel(%q).norm = %q, %v, want %q", line, l.norm, ok, want)
+		}
 	}
 }

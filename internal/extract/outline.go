@@ -57,6 +57,7 @@ func buildOutline(t *text, lines []span) *outline {
 	lines = splitInlineItems(t, lines)
 	o := &outline{}
 	firsts := make([]span, 0, len(lines))
+	var items []item
 	var stack []*item
 	var attach *item     // the item that takes continuation paragraphs
 	notes := false       // inside a block of footnotes
@@ -166,7 +167,14 @@ func buildOutline(t *text, lines []span) *outline {
 			continue
 		}
 		if isLabel {
-			it := &item{lbl: lbl, start: ln.start}
+			// Items are taken from arrays of many, never grown, so that
+			// their pointers hold: no lines are left for more items than
+			// lines.
+			if len(items) == cap(items) {
+				items = make([]item, 0, min(len(lines)-i, 32))
+			}
+			items = append(items, item{lbl: lbl, start: ln.start})
+			it := &items[len(items)-1]
 			if body := t.trim(span{ln.start + lbl.end, ln.end}); body.end > body.start {
 				// One allocation for the first paragraphs of all items.
 				firsts = append(firsts, body)
@@ -621,8 +629,7 @@ func isClosing(t *text, lines []span, i int) bool {
 var issuerSuffixes = []string{"人民政府", "办公厅", "办公室", "委员会", "人民政府办公厅", "领导小组", "联席会议", "厅", "局", "委"}
 
 func isIssuerName(s string) bool {
-	rs := []rune(s)
-	if len(rs) < 4 || len(rs) > 40 || strings.ContainsAny(s, "。,;:()") {
+	if n := runeCountUpTo(s, 40); n < 4 || n > 40 || strings.ContainsAny(s, ",;:()") || strings.ContainsRune(s, '。') {
 		return false
 	}
 	for _, suf := range issuerSuffixes {

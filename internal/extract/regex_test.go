@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -150,5 +151,26 @@ func TestAnchoredFilters(t *testing.T) {
 	}
 	if filtered < 10 {
 		t.Errorf("only %d anchored expressions have a set of first runes", filtered)
+	}
+}
+
+// deadlineMatches finds what reDeadline finds, groups included, in texts
+// made of the expression's pieces.
+func TestDeadlineMatches(t *testing.T) {
+	pieces := []string{"2023", "2024", "19", "20", "1", "6", "12", "123", "年", "月", "日", "底", "末", "前", "之前", "之", "内", "外",
+		"上半年", "下半年", "季度", "第", "一", "二", "四", "五", " ", "\t", "\n", "度", "完成", "，", "甲"}
+	cases := []string{"2023年底前完成", "6月底前", "6月30日前", "2023年6月底", "三季度", "第四季度", "2024年内", "年内外贸", "12月31日之前"}
+	rnd := rand.New(rand.NewPCG(5, 6))
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rnd.IntN(10); k >= 0; k-- {
+			b.WriteString(pieces[rnd.IntN(len(pieces))])
+		}
+		cases = append(cases, b.String())
+	}
+	for _, s := range cases {
+		if got, want := deadlineMatches(s), reDeadline.FindAllStringSubmatchIndex(s, -1); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Fatalf("deadlineMatches(%q) = %v, want %v", s, got, want)
+		}
 	}
 }

@@ -139,13 +139,10 @@ var unitSuffixes = []string{
 }
 
 func unitLike(s string) bool {
-	if s == "" || len([]rune(s)) > 40 {
-		return false
+	if s == "" || !endsFoldedIn(s, unitSuffixEnds) || len([]rune(s)) > 40 {
+		return false // most names end in no suffix's last rune
 	}
 	s = foldString(s) // names are printed; the suffixes are folded
-	if r, _ := utf8.DecodeLastRuneInString(s); !unitSuffixEnds.mayHold(r) {
-		return false // ends in no suffix's last rune
-	}
 	for _, suf := range unitSuffixes {
 		if strings.HasSuffix(s, suf) {
 			return true
@@ -156,6 +153,13 @@ func unitLike(s string) bool {
 
 // unitSuffixEnds are the last runes of unitSuffixes.
 var unitSuffixEnds = lastRunes(unitSuffixes)
+
+// endsFoldedIn reports whether the last rune of s, folded, may be in set:
+// s folded ends in it, and a name that does not is not folded.
+func endsFoldedIn(s string, set *runeSet) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return set.mayHold(foldRune(r))
+}
 
 // lastRunes is the set of the last runes of words.
 func lastRunes(words []string) *runeSet {
@@ -187,7 +191,13 @@ func strongUnit(s string) bool {
 	return false
 }
 
+// taskForceEnds are the last runes of the names of task forces.
+var taskForceEnds = lastRunes([]string{"专班", "工作组", "推进组"})
+
 func isTaskForce(s string) bool {
+	if !endsFoldedIn(s, taskForceEnds) {
+		return false
+	}
 	s = foldString(s)
 	return strings.HasSuffix(s, "专班") || strings.HasSuffix(s, "工作组") || strings.HasSuffix(s, "推进组")
 }
@@ -641,7 +651,13 @@ func personLabelLen(f []rune, seg span) int {
 // postSuffixes end the titles of people: "分管副省长", "协管副秘书长".
 var postSuffixes = []string{"长", "书记", "主任", "主席", "领导", "同志", "委员"}
 
+// postEnds are the last runes of postSuffixes.
+var postEnds = lastRunes(postSuffixes)
+
 func isPost(s string) bool {
+	if !endsFoldedIn(s, postEnds) {
+		return false
+	}
 	s = foldString(s)
 	// Most names end in no post's suffix: they are not asked whether
 	// they read as units.
@@ -1276,6 +1292,9 @@ func parentKey(path []string) string {
 	return strings.Join(path[:len(path)-1], "/")
 }
 
+// leadWord is 牵头, which every first-listed note holds.
+var leadWord = []rune("牵头")
+
 // firstListedNote finds a paragraph, outside any clause, that says the
 // first unit listed leads: "各项任务中，排在第一位的为牵头单位". It holds
 // from there on, or for the whole plan when it is a footnote ("注：…").
@@ -1283,7 +1302,7 @@ func parentKey(path []string) string {
 func firstListedNote(t *text, body []span) int {
 	f := t.fold
 	for _, ln := range body {
-		if !strings.Contains(t.fline(ln), "牵头") {
+		if !containsRunes(f[ln.start:ln.end], leadWord) {
 			continue
 		}
 		// A note in brackets on a line of its own: "（排在第一位的为牵头单位）".

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"luoshi/internal/tradfold"
 )
@@ -323,5 +324,75 @@ func TestNewTextDecodes(t *testing.T) {
 			t.Errorf("%q: %d and %d offsets for %d runes", s, len(tx.srcAt), len(tx.foldAt), len(rs))
 		}
 		tx.release()
+	}
+}
+
+// A name is tested for its suffixes only when its last rune, folded, ends
+// one: names printed in traditional characters pass as their simplified
+// forms do.
+func TestFoldedEndings(t *testing.T) {
+	for _, s := range []string{"省商務廳", "市發展改革委", "省數字經濟專班", "市推進組"} {
+		if !unitLike(s) {
+			t.Errorf("unitLike(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"省消費專班", "市物流業工作組", "市會展推進組", "省消费专班"} {
+		if !isTaskForce(s) {
+			t.Errorf("isTaskForce(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"分管副省長", "市委書記", "分管領導"} {
+		if !isPost(s) {
+			t.Errorf("isPost(%q) = false", s)
+		}
+	}
+	for _, s := range []string{"推进服务业发展", "省商务厅\xff", ""} {
+		if unitLike(s) || isTaskForce(s) || isPost(s) {
+			t.Errorf("%q reads as a unit, a task force or a post", s)
+		}
+	}
+}
+
+// lines finds the breaks a rune by rune reading finds, and cells the
+// tabs: in texts with \r\n, bare \r, invalid bytes and glosses.
+func TestLinesAndCellsAsRuneByRune(t *testing.T) {
+	for _, s := range []string{"", "\n", "甲\r\n乙\r丙\n\n丁", "　一、总体要求\n（一）\xff推进\t市商务局\t2023年\n", "新舊(jiù)動能\r\n二是", "a\rb", "\n\n甲  \n  乙"} {
+		tx := newText(s)
+		var want []span
+		start := 0
+		for i := 0; i <= len(tx.fold); i++ {
+			if i == len(tx.fold) || tx.fold[i] == '\n' || tx.fold[i] == '\r' {
+				if sp := tx.trim(span{start, i}); sp.end > sp.start {
+					want = append(want, sp)
+				}
+				start = i + 1
+			}
+		}
+		if got := tx.lines(); fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("lines(%q) = %v, want %v", s, got, want)
+		}
+		for _, ln := range want {
+			var cells []span
+			start := ln.start
+			for i := ln.start; i <= ln.end; i++ {
+				if i == ln.end || tx.src[i] == '\t' {
+					cells = append(cells, tx.trim(span{start, i}))
+					start = i + 1
+				}
+			}
+			if got := tx.cells(ln); fmt.Sprint(got) != fmt.Sprint(cells) {
+				t.Errorf("cells(%q) = %v, want %v", tx.str(ln), got, cells)
+			}
+		}
+		tx.release()
+	}
+}
+
+// isSpace tells every rune as unicode.IsSpace does.
+func TestIsSpace(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isSpace(r), r == ' ' || unicode.IsSpace(r); got != want {
+			t.Errorf("isSpace(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

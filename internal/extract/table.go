@@ -35,14 +35,9 @@ const (
 
 // headerColumn names what a header cell holds.
 func headerColumn(cell string) column {
-	c := strings.ReplaceAll(cell, " ", "")
-	// A note in brackets does not name the column: "责任单位（排在第一位的
-	// 为牵头单位）".
-	if k := strings.IndexByte(c, '('); k > 0 && strings.HasSuffix(c, ")") && strings.Contains(c[k:], "第一") {
-		c = c[:k]
-	}
+	c := headerWords(cell)
 	switch {
-	case c == "序号" || c == "编号" || c == "序":
+	case isLabelHeader(c):
 		return colLabel
 	case (strings.Contains(c, "领导") || strings.Contains(c, "责任人") || strings.Contains(c, "联系人")) &&
 		!strings.Contains(c, "单位") && !strings.Contains(c, "部门"):
@@ -78,23 +73,47 @@ func headerColumn(cell string) column {
 	return colNone
 }
 
+// headerWords is a header cell's words: spaces and a note in brackets
+// do not name the column, "责任单位（排在第一位的为牵头单位）".
+func headerWords(cell string) string {
+	c := strings.ReplaceAll(cell, " ", "")
+	if k := strings.IndexByte(c, '('); k > 0 && strings.HasSuffix(c, ")") && strings.Contains(c[k:], "第一") {
+		c = c[:k]
+	}
+	return c
+}
+
+// isLabelHeader reports the words of a 序号 column's header.
+func isLabelHeader(c string) bool { return c == "序号" || c == "编号" || c == "序" }
+
 // cells splits a line on tabs, keeping each cell's trimmed span. A line
 // of a Markdown table, "| 1 | 任务 | 单位 |", splits on its bars.
 func (t *text) cells(ln span) []span {
-	var out []span
+	// The cells are appended to the text's array of cells and sliced from
+	// it, capped: a line's cells cost no allocation of their own.
+	if cap(t.cellBuf)-len(t.cellBuf) < ln.end-ln.start+1 {
+		t.cellBuf = make([]span, 0, max(256, ln.end-ln.start+1))
+	}
+	at := len(t.cellBuf)
+	out := t.cellBuf
 	sep := '\t'
 	if n := ln.end - ln.start; n >= 3 && t.fold[ln.start] == '|' && t.fold[ln.end-1] == '|' {
 		sep = '|'
 		ln = span{ln.start + 1, ln.end - 1}
 	}
-	start := ln.start
-	for i := ln.start; i <= ln.end; i++ {
-		if i == ln.end || sep == '\t' && t.src[i] == sep || sep == '|' && t.fold[i] == sep {
-			out = append(out, t.trim(span{start, i}))
-			start = i + 1
+	if sep == '\t' && strings.IndexByte(t.str(ln), '\t') < 0 {
+		out = append(out, t.trim(ln)) // most lines: one cell, told by one search
+	} else {
+		start := ln.start
+		for i := ln.start; i <= ln.end; i++ {
+			if i == ln.end || sep == '\t' && t.src[i] == sep || sep == '|' && t.fold[i] == sep {
+				out = append(out, t.trim(span{start, i}))
+				start = i + 1
+			}
 		}
 	}
-	return out
+	t.cellBuf = out
+	return out[at:len(out):len(out)]
 }
 
 // isRule reports the rule under a Markdown table's header: "|---|:--|".
@@ -252,7 +271,7 @@ func (b *builder) takeTables(lines []span) []span {
 			projects, st, ind = true, nil, nil
 			continue
 		}
-		if hc := headerColumns(t, cs); len(cs) >= 3 && hc != nil {
+		if hc := headerColumnsOf(t, cs); hc != nil {
 			st, ind = &tableState{cols: hc, base: labelsOf(above), firstLead: firstListedHeader(t, cs)}, nil
 			continue
 		}
@@ -756,10 +775,9 @@ func headerColumns(t *text, cs []span) []column {
 	cols := make([]column, len(cs))
 	hasText, hasUnit := false, false
 	for i, c := range cs {
-		if headerColumn(t.fstr(c)) == colIndicator {
+		if cols[i] = headerColumn(t.fstr(c)); cols[i] == colIndicator {
 			return nil // a table of indicators, read by indicatorHeader
 		}
-		cols[i] = headerColumn(t.fstr(c))
 		// A task header over two columns, "工作任务" then an empty cell:
 		// a category, "统筹城乡发展", stands before the task.
 		if i > 0 && c.end == c.start && cols[i-1] == colText && (i < 2 || cols[i-2] != colCategory) {
@@ -772,6 +790,15 @@ func headerColumns(t *text, cs []span) []column {
 		return cols
 	}
 	return nil
+}
+
+// headerColumnsOf is headerColumns for a line of three cells or more,
+// and nil for another: a line of prose is not read as a header.
+func headerColumnsOf(t *text, cs []span) []column {
+	if len(cs) < 3 {
+		return nil
+	}
+	return headerColumns(t, cs)
 }
 
 // subHeader reads the second line of a two-level header: 责任单位 over
@@ -1082,6 +1109,12 @@ func (b *builder) unnumberedRows(st *tableState, lines []span) int {
 	return i
 }
 
+// oneCellColumn reports a column that takes one cell at most: a 序号, a
+// category, a date, and the text where the task is one cell.
+func oneCellColumn(c column, oneText bool) bool {
+	return c == colLabel || c == colCategory || c == colDeadline || oneText && c == colText
+}
+
 // alignCells gives the cells of one row, in order, to the columns: each
 // column takes a run of cells (a cell of several lines) or none (a
 // merged cell left out, an empty cell). Where the header has no category
@@ -1108,10 +1141,16 @@ func alignCells(t *text, cols []column, cells []span, year int, tail, oneText bo
 	}
 	n, m := len(cells), len(ext)
 	// sum[j][i] is the score of cells [0, i) in column j.
-	sum := make([][]int, m)
-	for j := range sum {
-		sum[j] = make([]int, n+1)
+	// The tables of the reading share one array of scores.
+	scores := make([]int, m*(n+1)+4*(n+1)*(m+1))
+	grid := func(rows, cols int) [][]int {
+		g := make([][]int, rows)
+		for i := range g {
+			g[i], scores = scores[:cols:cols], scores[cols:]
+		}
+		return g
 	}
+	sum := grid(m, n+1)
 	empty := make([]bool, n)
 	for i, c := range cells {
 		f := features(t, c, year)
@@ -1124,17 +1163,10 @@ func alignCells(t *text, cols []column, cells []span, year int, tail, oneText bo
 			sum[j][i+1] = sum[j][i] + s
 		}
 	}
-	single := func(c column) bool {
-		return c == colLabel || c == colCategory || c == colDeadline || oneText && c == colText
-	}
 	// free[i][j]: the best score of cells [i, n) in columns [j, m);
 	// used[i][j]: the same with column j taking at least one cell.
-	free, used := make([][]int, n+1), make([][]int, n+1)
-	takeFree, takeUsed := make([][]int, n+1), make([][]int, n+1)
-	for i := range free {
-		free[i], used[i] = make([]int, m+1), make([]int, m+1)
-		takeFree[i], takeUsed[i] = make([]int, m+1), make([]int, m+1)
-	}
+	free, used := grid(n+1, m+1), grid(n+1, m+1)
+	takeFree, takeUsed := grid(n+1, m+1), grid(n+1, m+1)
 	for i := n; i >= 0; i-- {
 		for j := m; j >= 0; j-- {
 			used[i][j], takeUsed[i][j] = never, 0
@@ -1149,7 +1181,7 @@ func alignCells(t *text, cols []column, cells []span, year int, tail, oneText bo
 			}
 			if i < n {
 				for k := i + 1; k <= n; k++ {
-					if k > i+1 && (single(ext[j]) || empty[i] || empty[k-1]) {
+					if k > i+1 && (oneCellColumn(ext[j], oneText) || empty[i] || empty[k-1]) {
 						break // an empty cell, a 序号, a category or a date is one cell
 					}
 					next := free[k][j+1]
@@ -1322,7 +1354,7 @@ func (b *builder) tableRow(st *tableState, r row, atEnd bool) {
 			}
 		}
 		c.span = span{first.start, last.end} // the row
-		assign(&task, c)
+		assign(&task, c, new([]string))
 	} else {
 		b.warn("no_units", "task "+task.Label+" names no responsible unit", task.Label, span{task.Start, task.End})
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/bits"
+	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -32,6 +33,8 @@ type text struct {
 	// traditional reports a Chinese character that folds to another: a
 	// text without one is never folded again for the target rules.
 	traditional bool
+
+	cellBuf []span // the array the cells of lines are sliced from
 }
 
 func newText(s string) *text {
@@ -235,21 +238,46 @@ func (t *text) trim(s span) span {
 	return s
 }
 
-func isSpace(r rune) bool { return r == ' ' || unicode.IsSpace(r) }
+// isSpace is unicode.IsSpace, told at one comparison for the runes after
+// U+3000, the last space: Chinese characters and full-width forms.
+func isSpace(r rune) bool { return r == ' ' || r <= 0x3000 && unicode.IsSpace(r) }
 
 // lines splits the source into trimmed, non-empty lines.
 func (t *text) lines() []span {
 	var out []span
-	start := 0
-	for i := 0; i <= len(t.fold); i++ {
-		if i == len(t.fold) || t.fold[i] == '\n' || t.fold[i] == '\r' {
-			if s := t.trim(span{start, i}); s.end > s.start {
-				out = append(out, s)
-			}
-			start = i + 1
+	// The breaks are searched for in the folded string, and each found
+	// is turned into its rune's offset.
+	start, from := 0, 0 // the line's first rune and its byte in foldStr
+	for {
+		i, k := len(t.fold), lineBreak(t.foldStr[from:])
+		if k >= 0 {
+			i = t.runeAtFold(from + k)
 		}
+		if s := t.trim(span{start, i}); s.end > s.start {
+			out = append(out, s)
+		}
+		if k < 0 {
+			return out
+		}
+		start, from = i+1, from+k+1
 	}
-	return out
+}
+
+// lineBreak is the index of the first \n or \r of s, or -1.
+func lineBreak(s string) int {
+	k := strings.IndexByte(s, '\n')
+	if k < 0 {
+		return strings.IndexByte(s, '\r')
+	}
+	if r := strings.IndexByte(s[:k], '\r'); r >= 0 {
+		return r
+	}
+	return k
+}
+
+// runeAtFold is the offset of the rune that starts at byte b of foldStr.
+func (t *text) runeAtFold(b int) int {
+	return sort.Search(len(t.foldAt), func(j int) bool { return int(t.foldAt[j]) >= b })
 }
 
 func isHan(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF || r >= 0x3400 && r <= 0x4DBF }

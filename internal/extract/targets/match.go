@@ -3,6 +3,7 @@ package targets
 import (
 	"sort"
 	"unicode"
+	"unicode/utf8"
 )
 
 // wordList is a list of words as runes, longest first, so that the first
@@ -24,6 +25,7 @@ func (s *bitSet) mayHold(r rune) bool { return s[(r&0xFFF)>>6]&(1<<(r&63)) != 0 
 
 type word struct {
 	r []rune
+	s string // r as a string
 	v string // the value the word stands for, e.g. a comparator
 }
 
@@ -32,10 +34,10 @@ func newWordList(ws []string) wordList { return newValuedList(ws, nil) }
 func newValuedList(ws []string, vals map[string]string) wordList {
 	all := make([]word, 0, len(ws)+len(vals))
 	for _, w := range ws {
-		all = append(all, word{r: []rune(w)})
+		all = append(all, word{r: []rune(w), s: w})
 	}
 	for w, v := range vals {
-		all = append(all, word{r: []rune(w), v: v})
+		all = append(all, word{r: []rune(w), s: w, v: v})
 	}
 	sort.SliceStable(all, func(i, j int) bool {
 		if len(all[i].r) != len(all[j].r) {
@@ -103,15 +105,28 @@ func (l wordList) startingAtOK(rs []rune, pos int) bool {
 }
 
 // isWhole reports whether s is one word of l.
+// isWhole reports whether s is one of the words. The longest word that
+// starts s is s itself where s is a word: s is compared with the words
+// that start with its first rune, not turned into runes.
 func (l wordList) isWhole(s string) bool {
-	r := []rune(s)
-	w, ok := l.startingAt(r, 0, len(r))
-	return ok && len(w.r) == len(r)
+	r, _ := utf8.DecodeRuneInString(s)
+	if s == "" || !l.firsts.mayHold(r) {
+		return false
+	}
+	for _, w := range l.byFirst[r] {
+		if w.s == s {
+			return true
+		}
+	}
+	return false
 }
 
 // within reports whether a word of l occurs anywhere in rs[lo:hi].
 func (l wordList) within(rs []rune, lo, hi int) bool {
-	for i := lo; i < hi; i++ {
+	for i := max(lo, 0); i < hi && i < len(rs); i++ {
+		if !l.firsts.mayHold(rs[i]) {
+			continue // no word starts here: told without a call
+		}
 		if _, ok := l.startingAt(rs, i, hi); ok {
 			return true
 		}

@@ -313,32 +313,64 @@ func (s *scanner) newClause(at int) {
 // decimal point and where the number ends.
 func (s *scanner) number(i int) (float64, int, int) {
 	rs := s.rs
-	var b strings.Builder
-	j, digits := i, 0
+	// The number's digits and point, on the stack; most numbers are short
+	// enough to be read exactly without strconv (see decimalValue).
+	var buf [24]byte
+	b := buf[:0]
+	j, digits, point := i, 0, -1
 	for j < len(rs) {
 		r := rs[j]
 		switch {
 		case isDigit(r):
-			b.WriteByte(byte('0' + digitValue(r)))
+			b = append(b, byte('0'+digitValue(r)))
 			j++
 			digits++
 			continue
 		case r == ',' && digits > 0 && j+3 < len(rs) && isDigit(rs[j+1]) && isDigit(rs[j+2]) && isDigit(rs[j+3]) && (j+4 == len(rs) || !isDigit(rs[j+4])):
 			j++
 			continue
-		case (r == '.' || r == '．') && j+1 < len(rs) && isDigit(rs[j+1]) && !strings.Contains(b.String(), "."):
-			b.WriteByte('.')
+		case (r == '.' || r == '．') && j+1 < len(rs) && isDigit(rs[j+1]) && point < 0:
+			point = len(b)
+			b = append(b, '.')
 			j++
 			continue
 		}
 		break
 	}
-	v, _ := strconv.ParseFloat(b.String(), 64)
 	intDigits := digits
-	if k := strings.IndexByte(b.String(), '.'); k >= 0 {
-		intDigits = k
+	if point >= 0 {
+		intDigits = point
 	}
-	return v, intDigits, j
+	return decimalValue(b, point), intDigits, j
+}
+
+// pow10 are the powers of ten a float64 holds exactly.
+var pow10 = [...]float64{1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 22: 1e22}
+
+// decimalValue is strconv.ParseFloat(string(b), 64) for digits with a
+// point at point (or none, -1). Up to 15 digits are an integer a float64
+// holds exactly, and one division by an exact power of ten rounds once,
+// as ParseFloat does; longer numbers go to ParseFloat.
+func decimalValue(b []byte, point int) float64 {
+	frac := 0
+	if point >= 0 {
+		frac = len(b) - point - 1
+	}
+	n := len(b) // the digits
+	if point >= 0 {
+		n--
+	}
+	if n <= 15 && frac <= 22 {
+		var m uint64
+		for _, c := range b {
+			if c != '.' {
+				m = m*10 + uint64(c-'0')
+			}
+		}
+		return float64(m) / pow10[frac]
+	}
+	v, _ := strconv.ParseFloat(string(b), 64)
+	return v
 }
 
 func isRangeSep(r rune) bool {
@@ -899,6 +931,9 @@ func (s *scanner) past(i int) bool {
 		return true
 	}
 	for k := s.clause; k < i; k++ {
+		if k >= 0 && k < len(rs) && !pastInClause.firsts.mayHold(rs[k]) {
+			continue // no word starts here: told without a call
+		}
 		w, ok := pastInClause.startingAt(rs, k, i)
 		if !ok {
 			continue
