@@ -19,19 +19,7 @@ import (
 // a task's own frequency and a rate's missing baseline, on a fixed day.
 // Screenshots go to testdata/out/.
 func TestBrowserCalendar(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set but %s is missing: %v", chromium, err)
-		}
-		t.Skipf("browser test skipped: %s not found", chromium)
-	}
-	out := filepath.Join("testdata", "out")
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	out := needBrowser(t)
 	cs := newClockedServer(t, storetest.SQLite, shanghai(2026, 5, 20, 10))
 	plan := oldPlan(t, cs)
 	ctx0 := context.Background()
@@ -40,20 +28,7 @@ func TestBrowserCalendar(t *testing.T) {
 	series, _ := cs.st.PlanSeries(ctx0, plan)
 	sid := series[cold.Targets[0].ID].ID
 
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromium),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	defer cancelAlloc()
-	browser, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	if err := chromedp.Do(browser, chromedp.EmulateViewport(1440, 960)); err != nil {
-		t.Fatalf("starting %s: %v", chromium, err)
-	}
+	browser := newBrowser(t, 1440, 960)
 	ctx, cancelTimeout := context.WithTimeout(browser, 3*time.Minute)
 	defer cancelTimeout()
 	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }

@@ -21,19 +21,7 @@ import (
 // lead's official value beside its empty input, and a refused value
 // beside its field. Screenshots go to testdata/out/.
 func TestBrowserRemindOneAndFieldErrors(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set but %s is missing: %v", chromium, err)
-		}
-		t.Skipf("browser test skipped: %s not found", chromium)
-	}
-	out, _ := filepath.Abs(filepath.Join("testdata", "out"))
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	out := needBrowser(t)
 	x := integritySetup(t, storetest.SQLite)
 	ts := x.ts
 	bg := context.Background()
@@ -43,15 +31,7 @@ func TestBrowserRemindOneAndFieldErrors(t *testing.T) {
 	}
 	before, _ := ts.st.Reminders(bg, store.ReminderFilter{PlanID: x.task["1"].PlanID, Limit: 500})
 
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(bg,
-		chromedp.ExecPath(chromium), chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true), chromedp.UserDataDir(t.TempDir()))
-	defer cancelAlloc()
-	browser, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	if err := chromedp.Do(browser, chromedp.EmulateViewport(1440, 1000)); err != nil {
-		t.Fatalf("starting %s: %v", chromium, err)
-	}
+	browser := newBrowser(t, 1440, 1000)
 	ctx, cancelTimeout := context.WithTimeout(browser, 2*time.Minute)
 	defer cancelTimeout()
 	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }

@@ -40,19 +40,7 @@ func quarterLabel(day time.Time) string {
 // submission in its inbox and among the received reports. Screenshots go
 // to testdata/out/.
 func TestBrowserLatePlan(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set but %s is missing: %v", chromium, err)
-		}
-		t.Skipf("browser test skipped: %s not found", chromium)
-	}
-	out, _ := filepath.Abs(filepath.Join("testdata", "out"))
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	out := needBrowser(t)
 	// The dates of the story: today is 12 January 2026; reporting starts
 	// with the quarter of 1 July 2025; the quarter before it is refused,
 	// the one after it is reported by copying.
@@ -67,16 +55,7 @@ func TestBrowserLatePlan(t *testing.T) {
 	cs := newClockedServer(t, storetest.SQLite, today)
 	cs.st.SetClock(cs.clock.now) // notices are dated on the story's days too
 
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromium), chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.UserDataDir(t.TempDir()))
-	defer cancelAlloc()
-	browser, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	if err := chromedp.Do(browser, chromedp.EmulateViewport(1440, 1000)); err != nil {
-		t.Fatalf("starting %s: %v", chromium, err)
-	}
+	browser := newBrowser(t, 1440, 1000)
 	ctx, cancelTimeout := context.WithTimeout(browser, 4*time.Minute)
 	defer cancelTimeout()
 	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }

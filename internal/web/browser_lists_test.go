@@ -18,32 +18,12 @@ import (
 // tasks on the paged supervision page and dashboard, and reminds every
 // unit that has not reported at once. Screenshots go to testdata/out/.
 func TestBrowserListsOfABigPlan(t *testing.T) {
-	if testing.Short() {
-		t.Skip("browser test skipped in -short mode")
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set but %s is missing: %v", chromium, err)
-		}
-		t.Skipf("browser test skipped: %s not found", chromium)
-	}
-	out, _ := filepath.Abs(filepath.Join("testdata", "out"))
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	out := needBrowser(t)
 	x := listServer(t, storetest.SQLite, 4, 80)
 	if len(x.tasks) < 300 {
 		t.Fatalf("%d tasks", len(x.tasks))
 	}
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromium), chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true), chromedp.UserDataDir(t.TempDir()))
-	defer cancelAlloc()
-	browser, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	if err := chromedp.Do(browser, chromedp.EmulateViewport(1440, 1000)); err != nil {
-		t.Fatalf("starting %s: %v", chromium, err)
-	}
+	browser := newBrowser(t, 1440, 1000)
 	ctx, cancelTimeout := context.WithTimeout(browser, 3*time.Minute)
 	defer cancelTimeout()
 	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }

@@ -15,8 +15,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"luoshi/internal/config"
-
-	"luoshi/internal/skipnote"
 )
 
 // TestBrowserOfficePages looks at the office's correction pages and at
@@ -24,32 +22,12 @@ import (
 // navigation and no form, and tables keep their borders. Screenshots go
 // to testdata/out/.
 func TestBrowserOfficePages(t *testing.T) {
-	if testing.Short() {
-		skipnote.Skip(t, "browser tests", "-short")
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set but %s is missing: %v", chromium, err)
-		}
-		skipnote.Skip(t, "browser tests", chromium+" not found")
-	}
-	out := filepath.Join("testdata", "out")
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	out := needBrowser(t)
 	ts, f := setup(t, config.Default())
 	office := login(t, ts.URL, "admin", adminPassword)
 	draft := importText(t, office, collectivePlan)
 
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromium), chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true), chromedp.UserDataDir(t.TempDir()))
-	defer cancelAlloc()
-	browser, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	if err := chromedp.Do(browser, chromedp.EmulateViewport(1280, 900)); err != nil {
-		t.Fatalf("starting %s: %v", chromium, err)
-	}
+	browser := newBrowser(t, 1280, 900)
 	ctx, cancelTimeout := context.WithTimeout(browser, 3*time.Minute)
 	defer cancelTimeout()
 	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }

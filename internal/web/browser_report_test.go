@@ -12,8 +12,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"luoshi/internal/store"
-
-	"luoshi/internal/skipnote"
 )
 
 // TestBrowserReportCycle: a unit submits a report with a target value and
@@ -21,33 +19,13 @@ import (
 // accepts, and the dashboard shows the task's light. Screenshots of the
 // office overview and an indicator page go to testdata/out/.
 func TestBrowserReportCycle(t *testing.T) {
-	if testing.Short() {
-		skipnote.Skip(t, "browser tests", "-short")
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set but %s is missing: %v", chromium, err)
-		}
-		skipnote.Skip(t, "browser tests", chromium+" not found")
-	}
-	out, _ := filepath.Abs(filepath.Join("testdata", "out"))
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
+	out := needBrowser(t)
 	rf := reportSetup(t)
 	ts := rf.ts
 	evidence := filepath.Join(t.TempDir(), "进展说明.txt")
 	os.WriteFile(evidence, []byte("第三季度进展说明：新增网点十二个。"), 0o644)
 
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromium), chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true), chromedp.UserDataDir(t.TempDir()))
-	defer cancelAlloc()
-	browser, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	if err := chromedp.Do(browser, chromedp.EmulateViewport(1440, 1000)); err != nil {
-		t.Fatalf("starting %s: %v", chromium, err)
-	}
+	browser := newBrowser(t, 1440, 1000)
 	ctx, cancelTimeout := context.WithTimeout(browser, 3*time.Minute)
 	defer cancelTimeout()
 	css := func(sel string) chromedp.CSS { return chromedp.CSS(sel) }

@@ -25,15 +25,7 @@ const chromium = "/usr/bin/chromium"
 // plan and checks that the unit then sees its task. Screenshots of every
 // page go to testdata/out/.
 func TestBrowserImportReviewPublish(t *testing.T) {
-	if testing.Short() {
-		skipnote.Skip(t, "browser tests", "-short")
-	}
-	if _, err := os.Stat(chromium); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("CI is set but %s is missing: %v", chromium, err)
-		}
-		skipnote.Skip(t, "browser tests", chromium+" not found")
-	}
+	out := needBrowser(t)
 	plan, err := filepath.Abs(seedPlan)
 	if err == nil {
 		_, err = os.Stat(plan)
@@ -44,27 +36,9 @@ func TestBrowserImportReviewPublish(t *testing.T) {
 		}
 		skipnote.Skip(t, "the browser test on a seed plan", seedPlan+" not found")
 	}
-	out := filepath.Join("testdata", "out")
-	if err := os.MkdirAll(out, 0o755); err != nil {
-		t.Fatal(err)
-	}
 
 	ts := newTestServer(t, config.Config{})
-	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chromium),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.UserDataDir(t.TempDir()),
-	)
-	defer cancelAlloc()
-	browser, cancel := chromedp.NewContext(allocCtx)
-	defer cancel()
-	// The first run starts the browser and must not carry a timeout.
-	if err := chromedp.Do(browser, chromedp.EmulateViewport(1440, 960)); err != nil {
-		t.Fatalf("starting %s: %v", chromium, err)
-	}
+	browser := newBrowser(t, 1440, 960)
 	ctx, cancelTimeout := context.WithTimeout(browser, 3*time.Minute)
 	defer cancelTimeout()
 
